@@ -1,0 +1,56 @@
+"""Opening the database the way every entry point needs it.
+
+``open_database`` makes the engine, refuses a database newer than the app, migrates an older one
+and — for a brand-new database — publishes the shipped banks, so the first launch on a PC ends
+with a working database and no manual step.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
+
+from .core.errors import UserError
+from .core.model import SYSTEM
+from .resources import question_banks_dir
+from .services.publishing import publish_bank
+from .storage import migrate
+from .storage.engine import make_engine
+from .storage.models import Item
+from .storage.uow import Database
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str], None]
+
+
+def open_database(url: str, *, upgrade: bool = True, seed_banks: bool = True,
+                  progress: Progress | None = None) -> Database:
+    report = progress or (lambda _text: None)
+    engine = make_engine(url)
+    try:
+        state = migrate.check_schema(engine)
+        if state != "current":
+            if not upgrade:
+                raise UserError("db_not_migrated")
+            report("migrate")
+            migrate.upgrade(engine)
+    except OperationalError as exc:
+        engine.dispose()
+        raise UserError("db_unreachable", detail=str(exc.orig) if exc.orig else str(exc)) from None
+    except UserError:
+        engine.dispose()
+        raise
+    database = Database(engine)
+    if seed_banks:
+        with database.uow(read_only=True) as uow:
+            empty = not uow.session.scalar(select(func.count()).select_from(Item))
+        if empty and question_banks_dir().is_dir():
+            report("publish")
+            with database.uow() as uow:
+                publish_bank(uow, SYSTEM, [question_banks_dir()])
+            log.info("published the shipped banks into a new database")
+    return database

@@ -1,0 +1,130 @@
+"""The command line.  With no command, the GUI starts.
+
+The command line acts as the local administrator: whoever can run it on this PC can open the
+database file anyway (for PostgreSQL, the database credentials are the gate).  Its actions are
+audited under ``cli:<OS user>``.  Problems a user can cause are printed as sentences in the
+chosen language and give exit status 1; nothing prints a traceback (unexpected errors go to the
+log file, whose path is printed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .config import load_settings
+from .core.errors import UserError
+from .core.i18n import message
+
+log = logging.getLogger(__name__)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="literacy-app", description="ICTリテラシー確認アプリ")
+    parser.add_argument("--version", action="version", version=f"literacy-app {__version__}")
+    parser.add_argument("--db", help="database URL (sqlite:///… or postgresql+psycopg://…)")
+    parser.add_argument("--lang", choices=("ja", "en"), help="language of messages (default ja)")
+    commands = parser.add_subparsers(dest="command")
+
+    db = commands.add_parser("db", help="database").add_subparsers(dest="action", required=True)
+    db.add_parser("upgrade", help="migrate the schema to this version")
+    db.add_parser("status", help="show the schema revision")
+
+    bank = commands.add_parser("bank", help="question banks").add_subparsers(dest="action", required=True)
+    validate = bank.add_parser("validate", help="check bank and blueprint files")
+    validate.add_argument("paths", nargs="+")
+    publish = bank.add_parser("publish", help="publish banks to the database")
+    publish.add_argument("paths", nargs="*", help="default: the shipped question_banks")
+    stats = bank.add_parser("stats", help="counts, key balance and review-due items")
+    stats.add_argument("paths", nargs="*", help="default: the shipped question_banks")
+    stats.add_argument("--json", action="store_true")
+
+    export = commands.add_parser("export", help="exports").add_subparsers(dest="action", required=True)
+    responses = export.add_parser("responses", help="one CSV row per answer")
+    responses.add_argument("--out", required=True, type=Path)
+    responses.add_argument("--encoding", choices=("utf-8-sig", "cp932"), default="utf-8-sig")
+
+    roster = commands.add_parser("roster", help="examinees").add_subparsers(dest="action", required=True)
+    add = roster.add_parser("add", help="add or update one examinee")
+    add.add_argument("--staff-no", required=True)
+    add.add_argument("--name", required=True)
+    add.add_argument("--org", default="")
+    add.add_argument("--audience", required=True, help="recruit|promotion|manager or 新規採用|昇任候補|管理職")
+    imp = roster.add_parser("import", help="import a CSV with 職員番号,氏名,所属,区分")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--dry-run", action="store_true")
+
+    user = commands.add_parser("user", help="staff accounts").add_subparsers(dest="action", required=True)
+    uadd = user.add_parser("add", help="create a trainer / hr / admin account")
+    uadd.add_argument("username")
+    uadd.add_argument("--role", required=True, choices=("trainer", "hr", "admin"))
+    uadd.add_argument("--name")
+    uadd.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    unlock = user.add_parser("unlock", help="unlock an account after 5 failed logins")
+    unlock.add_argument("username")
+
+    assess = commands.add_parser("assessment", help="assessment windows").add_subparsers(
+        dest="action", required=True)
+    aopen = assess.add_parser("open", help="open a blueprint for its audience")
+    aopen.add_argument("blueprint")
+    aopen.add_argument("--from", dest="opens", help="ISO date-time (default now)")
+    aopen.add_argument("--to", dest="closes", help="ISO date-time (default in 14 days)")
+    aopen.add_argument("--code", help="access code")
+    aopen.add_argument("--title")
+    assess.add_parser("expire", help="score attempts whose time has run out")
+
+    commands.add_parser("self-check", help="migrate, publish and sit one attempt on a temp database")
+    commands.add_parser("gui", help="start the application window (the default)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    settings = load_settings(args.db, args.lang)
+    from .logs import setup_logging
+
+    log_file = setup_logging(settings.data_dir)
+    lang = settings.lang
+    try:
+        if args.command in (None, "gui"):
+            from .launch import run_gui
+
+            return run_gui(settings)
+        from . import commands
+
+        handler = getattr(commands, f"cmd_{args.command.replace('-', '_')}")
+        return int(handler(args, settings) or 0)
+    except UserError as exc:
+        print(exc.render(lang), file=sys.stderr)
+        for line in getattr(exc, "lines", []):
+            print(line, file=sys.stderr)
+        for problem in getattr(exc, "problems", []):
+            print(problem.render(lang), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception:  # noqa: BLE001 - last line of defence: log it, say where, no traceback
+        log.exception("unexpected error")
+        print(message("unexpected_error", lang, log=str(log_file)), file=sys.stderr)
+        return 2
+
+
+def print_json(value: object) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+
+
+def cli_actor_name() -> str:
+    try:
+        return f"cli:{getpass.getuser()}"
+    except Exception:  # noqa: BLE001 - getuser can fail in odd containers
+        return "cli"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,189 @@
+"""Handlers of the command-line commands (argument parsing is in ``cli``)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from .bootstrap import open_database
+from .cli import cli_actor_name, print_json
+from .config import Settings
+from .core.banks import validate_paths
+from .core.banks.stats import bank_stats
+from .core.catalog import AREAS
+from .core.errors import UserError
+from .core.i18n import message
+from .core.model import Actor
+from .resources import question_banks_dir
+from .services import accounts, assessments, exports, finishing, people, publishing
+from .storage import migrate
+
+
+def _actor() -> Actor:
+    return Actor("staff", 0, cli_actor_name(), "admin")
+
+
+def cmd_db(args: argparse.Namespace, settings: Settings) -> int:
+    if args.action == "upgrade":
+        database = open_database(settings.db_url, seed_banks=False)
+        print(message("db_upgraded", settings.lang, revision=migrate.head_revision()))
+        database.dispose()
+        return 0
+    from .storage.engine import make_engine
+
+    engine = make_engine(settings.db_url)
+    try:
+        print(f"{migrate.current_revision(engine) or '-'} (head {migrate.head_revision()}, "
+              f"{migrate.check_schema(engine)})")
+    finally:
+        engine.dispose()
+    return 0
+
+
+def cmd_bank(args: argparse.Namespace, settings: Settings) -> int:
+    lang = settings.lang
+    paths = getattr(args, "paths", None) or [question_banks_dir()]
+    if args.action == "validate":
+        result = validate_paths(paths)
+        for problem in result.problems:
+            print(problem.render(lang))
+        if result.problems:
+            print(message("validate_failed", lang, count=len(result.problems)), file=sys.stderr)
+            return 1
+        items = sum(len(bank.items) for bank in result.banks)
+        print(message("validate_ok", lang, items=items, blueprints=len(result.blueprints)))
+        return 0
+    if args.action == "stats":
+        result = validate_paths(paths)
+        for problem in result.problems:
+            print(problem.render(lang), file=sys.stderr)
+        stats = bank_stats(result)
+        if args.json:
+            print_json(stats)
+        else:
+            _print_stats(stats, lang)
+        return 1 if result.problems else 0
+    database = open_database(settings.db_url, seed_banks=False)
+    try:
+        with database.uow() as uow:
+            report = publishing.publish_bank(uow, _actor(), paths)
+    finally:
+        database.dispose()
+    print(message("publish_done", lang, new=report.new, changed=report.changed,
+                  unchanged=report.unchanged, retired=report.retired,
+                  metadata=report.metadata_updated, blueprints=report.blueprints))
+    return 0
+
+
+def _print_stats(stats: dict, lang: str) -> None:
+    print(f"items: {stats['items']}  pilot: {stats['pilot']}  scenario items: {stats['scenario_items']}"
+          f"  review due: {stats['review_due']}")
+    print("by type: " + ", ".join(f"{k} {v}" for k, v in stats["by_type"].items()))
+    print("by status: " + ", ".join(f"{k} {v}" for k, v in stats["by_status"].items()))
+    print("single-choice key positions: " + ", ".join(
+        f"{k}: {v}" for k, v in stats["single_key_positions"].items())
+        + f"  (longest option is the key in {stats['single_longest_option_is_key']}"
+          f" of {stats['single_items']})")
+    table: dict[tuple[str, int, str], int] = {}
+    for cell in stats["cells"]:
+        key = (cell["area"], cell["level"], cell["audience"])
+        table[key] = table.get(key, 0) + cell["count"]
+    print(f"{'area':<15}{'level':>6}{'recruit':>9}{'promotion':>11}{'manager':>9}")
+    for area in AREAS:
+        for level in (1, 2, 3, 4):
+            row = [table.get((area, level, a), 0) for a in ("recruit", "promotion", "manager")]
+            if any(row):
+                print(f"{area:<15}{level:>6}{row[0]:>9}{row[1]:>11}{row[2]:>9}")
+
+
+def _with_db(settings: Settings):  # type: ignore[no-untyped-def]
+    return open_database(settings.db_url, seed_banks=False)
+
+
+def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+    database = _with_db(settings)
+    try:
+        with database.uow(read_only=True) as uow:
+            count = exports.export_responses(uow, _actor(), args.out, args.encoding)
+    finally:
+        database.dispose()
+    print(message("export_done", settings.lang, rows=count, file=str(args.out)))
+    return 0
+
+
+def cmd_roster(args: argparse.Namespace, settings: Settings) -> int:
+    database = _with_db(settings)
+    try:
+        with database.uow() as uow:
+            if args.action == "add":
+                info = people.add_examinee(uow, _actor(), args.staff_no, args.name, args.org, args.audience)
+                print(message("roster_added", settings.lang, staff_no=info.staff_no, name=info.name))
+            else:
+                count = people.import_roster_csv(uow, _actor(), args.file, dry_run=args.dry_run)
+                code = "roster_dry_run" if args.dry_run else "roster_imported"
+                print(message(code, settings.lang, rows=count))
+    finally:
+        database.dispose()
+    return 0
+
+
+def cmd_user(args: argparse.Namespace, settings: Settings) -> int:
+    database = _with_db(settings)
+    try:
+        with database.uow() as uow:
+            if args.action == "unlock":
+                accounts.unlock_user(uow, _actor(), args.username)
+                print(message("user_unlocked", settings.lang, username=args.username))
+                return 0
+            if args.password_stdin or not sys.stdin.isatty():
+                password = sys.stdin.readline().rstrip("\n")
+            else:
+                import getpass
+
+                password = getpass.getpass(message("password_prompt", settings.lang))
+                if getpass.getpass(message("password_again", settings.lang)) != password:
+                    raise UserError("password_mismatch")
+            accounts.add_user(uow, _actor(), args.username, password, args.role, args.name)
+            print(message("user_added", settings.lang, username=args.username, role=args.role))
+    finally:
+        database.dispose()
+    return 0
+
+
+def cmd_assessment(args: argparse.Namespace, settings: Settings) -> int:
+    database = _with_db(settings)
+    try:
+        with database.uow() as uow:
+            if args.action == "expire":
+                count = finishing.finish_expired_attempts(uow)
+                uow.commit()
+                print(message("expired_done", settings.lang, count=count))
+                return 0
+            now = dt.datetime.now(dt.timezone.utc)
+            opens = _instant(args.opens) if args.opens else now
+            closes = _instant(args.closes) if args.closes else now + dt.timedelta(days=14)
+            assessment_id = assessments.open_assessment(
+                uow, _actor(), args.blueprint, opens, closes, title=args.title, access_code=args.code)
+            print(message("assessment_opened", settings.lang, id=assessment_id,
+                          opens=opens.isoformat(timespec="minutes"), closes=closes.isoformat(timespec="minutes")))
+    finally:
+        database.dispose()
+    return 0
+
+
+def _instant(text: str) -> dt.datetime:
+    try:
+        value = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise UserError("bad_datetime", value=text) from None
+    if value.tzinfo is None:
+        value = value.astimezone()  # local time of this PC, as HR would type it
+    return value.astimezone(dt.timezone.utc)
+
+
+def cmd_self_check(args: argparse.Namespace, settings: Settings) -> int:
+    from .selfcheck import run_self_check
+
+    return run_self_check(settings.lang, Path.cwd())

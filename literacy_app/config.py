@@ -1,0 +1,46 @@
+"""Settings in one place: database URL, data folder, language.
+
+The database is, in order: ``--db URL`` on the command line, the ``LITERACY_DB`` environment
+variable, or a SQLite file in the user's data folder (platformdirs: %LOCALAPPDATA% on Windows,
+~/.local/share on Linux).  ``LITERACY_DATA_DIR`` moves the data folder (tests, portable use).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+APP_NAME = "literacy-app"
+APP_AUTHOR = "city-ict"
+
+
+def data_dir() -> Path:
+    override = os.environ.get("LITERACY_DATA_DIR")
+    path = Path(override) if override else user_data_path(APP_NAME, APP_AUTHOR)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@dataclass(frozen=True)
+class Settings:
+    db_url: str
+    lang: str
+    data_dir: Path
+
+    @property
+    def is_default_sqlite(self) -> bool:
+        return self.db_url == default_db_url(self.data_dir)
+
+
+def default_db_url(folder: Path) -> str:
+    return f"sqlite:///{folder / 'literacy.sqlite3'}"
+
+
+def load_settings(db: str | None = None, lang: str | None = None) -> Settings:
+    folder = data_dir()
+    url = db or os.environ.get("LITERACY_DB") or default_db_url(folder)
+    language = lang or os.environ.get("LITERACY_LANG") or "ja"
+    return Settings(url, language if language in ("ja", "en") else "ja", folder)

@@ -1,0 +1,163 @@
+"""Rules that relate fields and files to each other, each reported at the offending value.
+
+Pydantic checks the shape of one file; these checks need the whole set: duplicate ids across
+files, scenarios that must exist, and blueprints that must be drawable from the approved items.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from .load import BankSet, LoadedBank
+from .problems import Problem
+
+
+def normalise_answer(text: str) -> str:
+    """Short-text comparison form: NFKC (full/half width), case folded, no spaces at all."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return "".join(folded.split())
+
+
+def check(bank_set: BankSet) -> list[Problem]:
+    """Run every cross-field and cross-file rule; the problems are also added to the set."""
+    problems: list[Problem] = []
+    items_by_id: dict[str, str] = {}
+    scenarios: dict[str, str] = {}
+    for bank in bank_set.banks:
+        for index, scenario in enumerate(bank.model.scenarios):
+            where = _pos(bank, ("scenarios", index, "id"))
+            if scenario.id in scenarios:
+                problems.append(Problem(bank.path, *where, "duplicate_scenario_id",
+                                        {"id": scenario.id, "first": scenarios[scenario.id]}))
+            else:
+                scenarios[scenario.id] = f"{bank.path}:{where[0]}"
+    for bank, index, item in bank_set.items():
+        where = bank.item_position(index, "id")
+        if item.id in items_by_id:
+            problems.append(Problem(bank.path, *where, "duplicate_item_id",
+                                    {"id": item.id, "first": items_by_id[item.id]}))
+        else:
+            items_by_id[item.id] = f"{bank.path}:{where[0]}"
+        problems.extend(_item_rules(bank, index, item, scenarios))
+    blueprint_ids: dict[str, str] = {}
+    for blueprint in bank_set.blueprints:
+        where = blueprint.position("blueprint")
+        bp_id = blueprint.model.blueprint
+        if bp_id in blueprint_ids:
+            problems.append(Problem(blueprint.path, *where, "duplicate_blueprint_id",
+                                    {"id": bp_id, "first": blueprint_ids[bp_id]}))
+        else:
+            blueprint_ids[bp_id] = f"{blueprint.path}:{where[0]}"
+        problems.extend(_blueprint_rules(bank_set, blueprint))
+    bank_set.problems.extend(problems)
+    return problems
+
+
+def _pos(bank: LoadedBank, keys: tuple[Any, ...]) -> tuple[int, int]:
+    node: Any = bank.data
+    position = node.pos
+    for key in keys:
+        if isinstance(node, dict) and key in node:
+            position = node.key_pos[key]
+            node = node[key]
+        elif isinstance(node, list) and isinstance(key, int) and key < len(node):
+            position = node.item_pos[key]
+            node = node[key]
+        else:
+            break
+    return position
+
+
+def _item_rules(bank: LoadedBank, index: int, item: Any, scenarios: dict[str, str]) -> list[Problem]:
+    found: list[Problem] = []
+
+    def add(field: str, code: str, **params: Any) -> None:
+        found.append(Problem(bank.path, *bank.item_position(index, field), code, params))
+
+    options = getattr(item, "options", None)
+    kind = item.type
+    if options is not None:
+        minimum = 3 if kind in ("multiple", "ordering") else 2
+        if len(options) < minimum:
+            add("options", "too_few_options", min=minimum)
+        texts = Counter(normalise_answer(text) for text in options.values())
+        for text, count in texts.items():
+            if count > 1:
+                add("options", "duplicate_option_text", text=text)
+    listing = ", ".join(options) if options else ""
+    if kind == "single" and item.key not in options:
+        add("key", "key_not_option", key=item.key, options=listing)
+    elif kind in ("multiple", "ordering"):
+        for key, count in Counter(item.key).items():
+            if key not in options:
+                add("key", "key_not_option", key=key, options=listing)
+            elif count > 1:
+                add("key", "key_duplicate", key=key)
+        if kind == "multiple" and set(item.key) >= set(options):
+            add("key", "multiple_all_keys")
+        if kind == "ordering":
+            missing = [o for o in options if o not in item.key]
+            if missing:
+                add("key", "ordering_key_incomplete", missing=", ".join(missing))
+    elif kind == "matching":
+        for premise, choice in item.key.items():
+            if premise not in item.premises:
+                add("key", "matching_unknown_premise", premise=premise)
+            if choice not in options:
+                add("key", "key_not_option", key=choice, options=listing)
+        for premise in item.premises:
+            if premise not in item.key:
+                add("key", "matching_premise_unmatched", premise=premise)
+    elif kind == "short_text":
+        for answer in item.key:
+            if not normalise_answer(answer):
+                add("key", "short_text_empty_after_normalising", answer=answer)
+    if item.scenario is not None and item.scenario not in scenarios:
+        add("scenario", "scenario_missing", scenario=item.scenario)
+    if item.image is not None:
+        image_path = Path(bank.path).parent / item.image
+        if not image_path.is_file():
+            add("image", "image_missing", image=item.image)
+    return found
+
+
+def pool_counts(bank_set: BankSet, audience: str, pilot: bool = False) -> Counter[tuple[str, int]]:
+    """Approved items per (area, level) available to an audience, pilot or regular."""
+    counts: Counter[tuple[str, int]] = Counter()
+    for _bank, _index, item in bank_set.items():
+        if item.status == "approved" and audience in item.audiences and item.pilot == pilot:
+            counts[(item.area, item.level)] += 1
+    return counts
+
+
+def _blueprint_rules(bank_set: BankSet, blueprint: Any) -> list[Problem]:
+    model = blueprint.model
+    found: list[Problem] = []
+    regular = pool_counts(bank_set, model.audience)
+    total = 0
+    for area, levels in model.draw.items():
+        for level, need in levels.items():
+            total += need
+            have = regular[(area, level)]
+            if need > have:
+                found.append(Problem(blueprint.path, *blueprint.position("draw", area, level),
+                                     "audience_level_draw", {
+                                         "blueprint": model.blueprint, "area": area, "level": level,
+                                         "need": need, "have": have, "audience": model.audience}))
+    if total == 0:
+        found.append(Problem(blueprint.path, *blueprint.position("draw"), "blueprint_empty"))
+    if model.pilot_items:
+        have = sum(pool_counts(bank_set, model.audience, pilot=True).values())
+        if model.pilot_items > have:
+            found.append(Problem(blueprint.path, *blueprint.position("pilot_items"), "pilot_draw",
+                                 {"need": model.pilot_items, "have": have}))
+    drawn_areas = {area for area, levels in model.draw.items() if sum(levels.values()) > 0}
+    for area in model.pass_rule.area_minimums:
+        if area not in drawn_areas:
+            found.append(Problem(blueprint.path,
+                                 *blueprint.position("pass_rule", "area_minimums", area),
+                                 "pass_area_not_drawn", {"area": area}))
+    return found

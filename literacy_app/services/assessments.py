@@ -1,0 +1,107 @@
+"""Assessment windows: HR opens a blueprint for a cohort; examinees see what is open to them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import func, select
+
+from ..core.errors import UserError
+from ..core.model import Actor, OpenAssessment
+from ..core.passwords import hash_password
+from ..storage.models import Assessment, Attempt, Blueprint, BlueprintVersion, Examinee
+from ..storage.uow import UnitOfWork
+from ._common import audit, require_examinee, require_staff
+
+
+def open_assessment(uow: UnitOfWork, actor: Actor, blueprint_id: str, opens_at: dt.datetime,
+                    closes_at: dt.datetime, *, title: str | None = None,
+                    cohort: dict[str, Any] | None = None, access_code: str | None = None,
+                    max_attempts: int | None = None) -> int:
+    """Open the current version of a blueprint between two instants for a cohort.
+
+    ``cohort`` may hold ``audiences``, ``org_prefixes`` and ``staff_nos``; an empty cohort means
+    the blueprint's own audience.  The access code is stored hashed, like a password.
+    """
+    require_staff(actor, "hr")
+    session = uow.session
+    blueprint = session.get(Blueprint, blueprint_id)
+    if blueprint is None or blueprint.current_version_id is None:
+        raise UserError("blueprint_unknown", blueprint=blueprint_id)
+    version = session.get(BlueprintVersion, blueprint.current_version_id)
+    assert version is not None
+    content = version.content
+    cohort = dict(cohort or {})
+    cohort.setdefault("audiences", [content["audience"]])
+    needs_code = bool(access_code) or content.get("access_code_required", False)
+    if needs_code and not access_code:
+        raise UserError("access_code_wrong")
+    assessment = Assessment(
+        blueprint_version_id=version.id, title=title or content["title"], opens_at=opens_at,
+        closes_at=closes_at, cohort=cohort,
+        access_code_hash=hash_password(access_code) if access_code else None,
+        max_attempts=max_attempts or content.get("max_attempts", 1), created_by=actor.name,
+        created_at=uow.now)
+    session.add(assessment)
+    session.flush()
+    audit(uow, actor, "assessment_open", assessment_id=assessment.id, blueprint=blueprint_id,
+          opens_at=opens_at.isoformat(), closes_at=closes_at.isoformat(), cohort=cohort)
+    uow.commit()
+    return assessment.id
+
+
+def in_cohort(cohort: dict[str, Any], examinee: Examinee) -> bool:
+    if cohort.get("staff_nos") and examinee.staff_no not in cohort["staff_nos"]:
+        return False
+    if cohort.get("audiences") and examinee.audience not in cohort["audiences"]:
+        return False
+    prefixes = cohort.get("org_prefixes")
+    if prefixes and not any(examinee.org_path.startswith(prefix) for prefix in prefixes):
+        return False
+    return True
+
+
+def item_count(content: dict[str, Any]) -> int:
+    drawn = sum(int(n) for levels in content["draw"].values() for n in levels.values())
+    return drawn + int(content.get("pilot_items", 0))
+
+
+def list_open_assessments(uow: UnitOfWork, actor: Actor) -> list[OpenAssessment]:
+    """Assessments this examinee may sit now, with any unfinished attempt to resume."""
+    from .finishing import finish_expired_attempts
+
+    session = uow.session
+    examinee = session.get(Examinee, actor.id)
+    if examinee is None:
+        raise UserError("unknown_examinee")
+    require_examinee(actor, examinee.id)
+    finish_expired_attempts(uow, examinee_id=examinee.id)
+    now = uow.now
+    rows = session.execute(
+        select(Assessment, BlueprintVersion.content)
+        .join(BlueprintVersion, BlueprintVersion.id == Assessment.blueprint_version_id)
+        .where(Assessment.opens_at <= now, Assessment.closes_at > now)
+        .order_by(Assessment.closes_at, Assessment.id)).all()
+    used = dict(session.execute(
+        select(Attempt.assessment_id, func.count()).where(Attempt.examinee_id == examinee.id)
+        .group_by(Attempt.assessment_id)).all())
+    unfinished = dict(session.execute(
+        select(Attempt.assessment_id, Attempt.id).where(
+            Attempt.examinee_id == examinee.id, Attempt.status == "in_progress")).all())
+    result = []
+    for assessment, content in rows:
+        if not in_cohort(assessment.cohort, examinee):
+            continue
+        left = assessment.max_attempts - used.get(assessment.id, 0)
+        open_attempt = unfinished.get(assessment.id)
+        if left <= 0 and open_attempt is None:
+            continue
+        result.append(OpenAssessment(
+            id=assessment.id, title=assessment.title, audience=content["audience"],
+            time_limit_minutes=content["time_limit_minutes"], item_count=item_count(content),
+            attempts_left=max(0, left), access_code_required=assessment.access_code_hash is not None,
+            closes_at=assessment.closes_at, unfinished_attempt_id=open_attempt,
+            instructions=content.get("instructions")))
+    uow.commit()  # expired attempts finished above are stored
+    return result

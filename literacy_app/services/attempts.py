@@ -1,0 +1,221 @@
+"""Sitting an assessment: start (draw a form), save each answer at once, resume.
+
+``save_answer`` is the hot path — it runs on every click — so it uses three statements (read
+the attempt and item, upsert the answer, commit) and caches immutable item content.  Each save
+carries a client sequence number: a retried or late save can never overwrite a newer answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from ..core.assembly import PoolItem, draw_form
+from ..core.errors import NotAllowed, UserError
+from ..core.model import Actor, AttemptState, FormItem
+from ..core.passwords import verify_password
+from ..core.scoring import normalise_response
+from ..storage.models import (Answer, Assessment, Attempt, AttemptItem, BlueprintVersion, Examinee, Item,
+                              ItemVersion)
+from ..storage.uow import UnitOfWork
+from ._common import require_examinee
+from .assessments import in_cohort
+
+_content_cache: dict[int, dict[str, Any]] = {}
+
+
+def version_content(uow: UnitOfWork, version_id: int) -> dict[str, Any]:
+    """Item version content; cached for the process because published versions never change."""
+    content = _content_cache.get(version_id)
+    if content is None:
+        content = uow.session.scalar(select(ItemVersion.content).where(ItemVersion.id == version_id))
+        if content is None:
+            raise UserError("attempt_not_found")
+        if len(_content_cache) > 20_000:
+            _content_cache.clear()
+        _content_cache[version_id] = content
+    return content
+
+
+def blueprint_content(uow: UnitOfWork, assessment_id: int) -> dict[str, Any]:
+    """The blueprint version an assessment uses (audience, time limit, rules)."""
+    row = uow.session.execute(
+        select(BlueprintVersion.content).join(Assessment, Assessment.blueprint_version_id == BlueprintVersion.id)
+        .where(Assessment.id == assessment_id)).first()
+    if row is None:
+        raise UserError("assessment_not_open")
+    return dict(row[0])
+
+
+def start_attempt(uow: UnitOfWork, actor: Actor, assessment_id: int, access_code: str | None = None,
+                  seed: int | None = None) -> AttemptState:
+    """Start a new attempt (or return the unfinished one): draw the form, fix the deadline."""
+    from .finishing import finish_expired_attempts
+
+    session = uow.session
+    examinee = session.get(Examinee, actor.id) if actor.kind == "examinee" else None
+    if examinee is None:
+        raise NotAllowed()
+    finish_expired_attempts(uow, examinee_id=examinee.id)
+    assessment = session.get(Assessment, assessment_id)
+    now = uow.now
+    if (assessment is None or not (assessment.opens_at <= now < assessment.closes_at)
+            or not in_cohort(assessment.cohort, examinee)):
+        raise UserError("assessment_not_open")
+    existing = session.scalar(select(Attempt).where(
+        Attempt.assessment_id == assessment_id, Attempt.examinee_id == examinee.id,
+        Attempt.status == "in_progress"))
+    if existing is not None:
+        uow.commit()
+        return _state(uow, existing)
+    if assessment.access_code_hash is not None and not verify_password(
+            (access_code or "").strip(), assessment.access_code_hash):
+        raise UserError("access_code_wrong")
+    used = len(session.scalars(select(Attempt.id).where(
+        Attempt.assessment_id == assessment_id, Attempt.examinee_id == examinee.id)).all())
+    if used >= assessment.max_attempts:
+        raise UserError("no_attempts_left")
+    blueprint = session.get(BlueprintVersion, assessment.blueprint_version_id)
+    assert blueprint is not None
+    content = blueprint.content
+    seed = secrets.randbits(62) if seed is None else seed
+    form = draw_form(content, _pool(uow, content["audience"]), seed)
+    deadline = min(now + dt.timedelta(minutes=content["time_limit_minutes"]), assessment.closes_at)
+    attempt = Attempt(assessment_id=assessment_id, examinee_id=examinee.id, seed=seed,
+                      started_at=now, deadline_at=deadline, status="in_progress", last_position=1)
+    session.add(attempt)
+    session.flush()
+    session.add_all(AttemptItem(attempt_id=attempt.id, position=d.position, item_version_id=d.version_id,
+                                option_order=list(d.option_order), pilot=d.pilot) for d in form)
+    session.flush()
+    uow.commit()
+    return _state(uow, attempt)
+
+
+def _pool(uow: UnitOfWork, audience: str) -> list[PoolItem]:
+    rows = uow.session.execute(
+        select(Item.id, Item.pilot, Item.audiences, ItemVersion.id, ItemVersion.type, ItemVersion.area,
+               ItemVersion.level, ItemVersion.content)
+        .join(ItemVersion, ItemVersion.id == Item.current_version_id)
+        .where(Item.status == "approved")).all()
+    pool = []
+    for item_id, pilot, audiences, version_id, kind, area, level, content in rows:
+        if audience not in audiences:
+            continue
+        scenario = content.get("scenario")
+        pool.append(PoolItem(version_id, item_id, kind, area, level, bool(pilot),
+                             tuple(key for key, _text in content.get("options", [])),
+                             scenario["id"] if scenario else None))
+    return pool
+
+
+def resume_attempt(uow: UnitOfWork, actor: Actor, attempt_id: int) -> AttemptState:
+    """The form, the saved answers and the remaining time, as stored (the clock ran meanwhile)."""
+    from .finishing import finish_expired_attempts
+
+    attempt = uow.session.get(Attempt, attempt_id)
+    if attempt is None:
+        raise UserError("attempt_not_found")
+    require_examinee(actor, attempt.examinee_id)
+    finish_expired_attempts(uow, examinee_id=attempt.examinee_id)
+    uow.commit()
+    return _state(uow, attempt)
+
+
+def _state(uow: UnitOfWork, attempt: Attempt) -> AttemptState:
+    session = uow.session
+    assessment = session.get(Assessment, attempt.assessment_id)
+    assert assessment is not None
+    items = []
+    for row, item_id in session.execute(
+            select(AttemptItem, ItemVersion.item_id)
+            .join(ItemVersion, ItemVersion.id == AttemptItem.item_version_id)
+            .where(AttemptItem.attempt_id == attempt.id).order_by(AttemptItem.position)):
+        content = version_content(uow, row.item_version_id)
+        texts = dict((key, text) for key, text in content.get("options", []))
+        items.append(FormItem(
+            position=row.position, item_id=item_id,
+            version_id=row.item_version_id, type=content["type"], stem=content["stem"],
+            options=tuple((key, texts[key]) for key in row.option_order),
+            premises=tuple((key, text) for key, text in content.get("premises", [])),
+            area=content["area"], unit=content.get("unit"), scenario=content.get("scenario"),
+            image=content.get("image"), points=content.get("points", 1.0)))
+    answers: dict[int, Any] = {}
+    flags = set()
+    for position, response, flagged in session.execute(
+            select(Answer.position, Answer.response, Answer.flagged).where(Answer.attempt_id == attempt.id)):
+        if response is not None:
+            answers[position] = response
+        if flagged:
+            flags.add(position)
+    return AttemptState(attempt.id, attempt.assessment_id, assessment.title, tuple(items), answers,
+                        frozenset(flags), attempt.started_at, attempt.deadline_at, uow.now,
+                        attempt.status, attempt.last_position)
+
+
+def _writable(uow: UnitOfWork, actor: Actor, attempt_id: int, position: int) -> int:
+    """Check that the attempt belongs to the actor and is open; return the item version id."""
+    row = uow.session.execute(
+        select(Attempt.examinee_id, Attempt.status, Attempt.deadline_at, AttemptItem.item_version_id)
+        .join(AttemptItem, (AttemptItem.attempt_id == Attempt.id) & (AttemptItem.position == position),
+              isouter=True)
+        .where(Attempt.id == attempt_id)).first()
+    if row is None:
+        raise UserError("attempt_not_found")
+    examinee_id, status, deadline, version_id = row
+    require_examinee(actor, examinee_id)
+    if status != "in_progress":
+        raise UserError("attempt_finished")
+    if uow.now >= deadline:
+        raise UserError("attempt_expired")
+    if version_id is None:
+        raise UserError("no_such_position", position=position)
+    return int(version_id)
+
+
+def _upsert(uow: UnitOfWork, values: dict[str, Any], update_columns: list[str], seq: int | None) -> bool:
+    """Insert or update one answer row; with ``seq``, only a newer sequence number wins."""
+    dialect = postgresql if uow.database.dialect == "postgresql" else sqlite
+    statement = dialect.insert(Answer).values(**values)
+    where = (Answer.seq < statement.excluded.seq) if seq is not None else None
+    statement = statement.on_conflict_do_update(
+        index_elements=[Answer.attempt_id, Answer.position],
+        set_={column: statement.excluded[column] for column in update_columns}, where=where)
+    result = uow.session.execute(statement)
+    return bool(result.rowcount)
+
+
+def save_answer(uow: UnitOfWork, actor: Actor, attempt_id: int, position: int, response: Any,
+                seq: int | None = None) -> bool:
+    """Store one answer and commit at once.  Returns False when a newer save already won.
+
+    Refused (``UserError``) after submit, after the deadline, for another person's attempt, or
+    for a response that does not fit the item; nothing is stored then.
+    """
+    version_id = _writable(uow, actor, attempt_id, position)
+    stored = normalise_response(version_content(uow, version_id), response)
+    values = {"attempt_id": attempt_id, "position": position, "response": stored,
+              "saved_at": uow.now, "seq": seq if seq is not None else 0, "flagged": False}
+    written = _upsert(uow, values, ["response", "saved_at", "seq"], seq)
+    uow.commit()
+    return written
+
+
+def set_flag(uow: UnitOfWork, actor: Actor, attempt_id: int, position: int, flagged: bool) -> None:
+    """Mark an item to revisit; kept with the answer so it survives a crash too."""
+    _writable(uow, actor, attempt_id, position)
+    values = {"attempt_id": attempt_id, "position": position, "response": None, "saved_at": uow.now,
+              "seq": 0, "flagged": flagged}
+    _upsert(uow, values, ["flagged"], None)
+    uow.commit()
+
+
+def set_position(uow: UnitOfWork, actor: Actor, attempt_id: int, position: int) -> None:
+    """Remember the page the examinee is on, so a resumed attempt opens there."""
+    _writable(uow, actor, attempt_id, position)
+    uow.session.execute(update(Attempt).where(Attempt.id == attempt_id).values(last_position=position))
+    uow.commit()

@@ -1,0 +1,124 @@
+"""Finishing attempts: scoring, per-area results, pass/fail, and the review policy.
+
+An attempt is finished by its examinee, or by the clock: any unfinished attempt past its
+deadline is scored as it stands whenever the program next looks (login, list, resume, CLI).
+Every position gets an answer row at finish (unanswered = score 0) so statistics see a full
+matrix.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import delete, select
+
+from ..core.catalog import AREAS
+from ..core.errors import UserError
+from ..core.model import Actor, AreaResult, AttemptResult
+from ..core.scoring import PassRuleSpec, ScoredItem, evaluate, score_fraction
+from ..storage.models import (Answer, Assessment, Attempt, AttemptAreaScore, AttemptItem, BlueprintVersion)
+from ..storage.uow import UnitOfWork
+from ._common import require_examinee
+from .attempts import version_content
+
+
+def _blueprint(uow: UnitOfWork, attempt: Attempt) -> tuple[Assessment, dict[str, Any]]:
+    assessment = uow.session.get(Assessment, attempt.assessment_id)
+    assert assessment is not None
+    version = uow.session.get(BlueprintVersion, assessment.blueprint_version_id)
+    assert version is not None
+    return assessment, version.content
+
+
+def _score(uow: UnitOfWork, attempt: Attempt, finished_by: str) -> None:
+    session = uow.session
+    _assessment, blueprint = _blueprint(uow, attempt)
+    answers = {a.position: a for a in session.scalars(select(Answer).where(Answer.attempt_id == attempt.id))}
+    scored = []
+    for row in session.scalars(select(AttemptItem).where(AttemptItem.attempt_id == attempt.id)):
+        content = version_content(uow, row.item_version_id)
+        answer = answers.get(row.position)
+        fraction = score_fraction(content, answer.response if answer else None)
+        if answer is None:
+            answer = Answer(attempt_id=attempt.id, position=row.position, response=None, flagged=False,
+                            seq=0, saved_at=uow.now)
+            session.add(answer)
+        answer.fraction = fraction
+        scored.append(ScoredItem(content["area"], float(content.get("points", 1.0)), fraction, row.pilot))
+    outcome = evaluate(scored, PassRuleSpec.from_dict(blueprint["pass_rule"]), AREAS)
+    session.execute(delete(AttemptAreaScore).where(AttemptAreaScore.attempt_id == attempt.id))
+    session.add_all(AttemptAreaScore(attempt_id=attempt.id, area=a.area, score=a.score, max_score=a.max_score,
+                                     percent=a.percent, minimum_percent=a.minimum_percent, passed=a.passed)
+                    for a in outcome.areas)
+    attempt.status = "finished"
+    attempt.finished_at = min(uow.now, attempt.deadline_at) if finished_by == "timeout" else uow.now
+    attempt.finished_by = finished_by
+    attempt.score, attempt.max_score = outcome.score, outcome.max_score
+    attempt.percent, attempt.passed = outcome.percent, outcome.passed
+    session.flush()
+
+
+def finish_attempt(uow: UnitOfWork, actor: Actor, attempt_id: int) -> AttemptResult:
+    """Submit: score and store.  Submitting twice returns the stored result unchanged."""
+    attempt = uow.session.get(Attempt, attempt_id)
+    if attempt is None:
+        raise UserError("attempt_not_found")
+    require_examinee(actor, attempt.examinee_id)
+    if attempt.status == "in_progress":
+        _score(uow, attempt, "timeout" if uow.now >= attempt.deadline_at else "examinee")
+    uow.commit()
+    return _result(uow, attempt)
+
+
+def finish_expired_attempts(uow: UnitOfWork, examinee_id: int | None = None) -> int:
+    """Score every unfinished attempt whose deadline has passed (the caller commits)."""
+    query = select(Attempt).where(Attempt.status == "in_progress", Attempt.deadline_at <= uow.now)
+    if examinee_id is not None:
+        query = query.where(Attempt.examinee_id == examinee_id)
+    expired = list(uow.session.scalars(query))
+    for attempt in expired:
+        _score(uow, attempt, "timeout")
+    return len(expired)
+
+
+def get_result(uow: UnitOfWork, actor: Actor, attempt_id: int) -> AttemptResult:
+    attempt = uow.session.get(Attempt, attempt_id)
+    if attempt is None:
+        raise UserError("attempt_not_found")
+    require_examinee(actor, attempt.examinee_id)
+    if attempt.status != "finished":
+        raise UserError("attempt_not_found")
+    return _result(uow, attempt)
+
+
+def review_allowed(policy: str, assessment: Assessment, now: Any) -> bool:
+    """Keys and explanations reach the examinee only when the blueprint's policy allows it."""
+    if policy == "always":
+        return True
+    if policy == "after_window":
+        return now >= assessment.closes_at
+    return False
+
+
+def _result(uow: UnitOfWork, attempt: Attempt) -> AttemptResult:
+    session = uow.session
+    assessment, blueprint = _blueprint(uow, attempt)
+    areas = tuple(AreaResult(r.area, r.score, r.max_score, r.percent, r.minimum_percent, r.passed)
+                  for r in sorted(session.scalars(select(AttemptAreaScore).where(
+                      AttemptAreaScore.attempt_id == attempt.id)),
+                      key=lambda r: AREAS.index(r.area) if r.area in AREAS else 99))
+    review: list[dict[str, Any]] = []
+    if review_allowed(blueprint.get("review_policy", "after_window"), assessment, uow.now):
+        answers = {a.position: a for a in session.scalars(select(Answer).where(Answer.attempt_id == attempt.id))}
+        for row in session.scalars(select(AttemptItem).where(AttemptItem.attempt_id == attempt.id)
+                                   .order_by(AttemptItem.position)):
+            content = version_content(uow, row.item_version_id)
+            answer = answers.get(row.position)
+            review.append({"position": row.position, "stem": content["stem"], "key": content["key"],
+                           "explanation": content["explanation"], "links": content.get("links", []),
+                           "response": answer.response if answer else None,
+                           "fraction": answer.fraction if answer else 0.0, "pilot": row.pilot})
+    assert attempt.finished_at is not None
+    return AttemptResult(attempt.id, attempt.status, attempt.score or 0.0, attempt.max_score or 0.0,
+                         attempt.percent or 0.0, bool(attempt.passed), areas, attempt.finished_at,
+                         attempt.finished_by or "", tuple(review))

@@ -1,0 +1,212 @@
+"""The database tables, as SQLAlchemy 2 typed models.
+
+Rows stay inside ``storage`` and ``services``; screens and reports receive frozen records from
+``core.model``.  Every schema change is an Alembic revision in ``migrations/versions``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (JSON, BigInteger, Boolean, Date, Float, ForeignKey, ForeignKeyConstraint, Index,
+                        Integer, LargeBinary, MetaData, String, Text, UniqueConstraint)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from .types import UTCDateTime
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON, dt.datetime: UTCDateTime}
+
+
+class Publish(Base):
+    """One run of ``bank publish``: who, when, and the counts it printed."""
+
+    __tablename__ = "publish"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[dt.datetime]
+    actor: Mapped[str] = mapped_column(String(100))
+    counts: Mapped[dict[str, Any]]
+
+
+class Item(Base):
+    """A stable item id with its current version and mutable metadata (status, review …)."""
+
+    __tablename__ = "item"
+    id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    bank: Mapped[str] = mapped_column(String(80))
+    # no foreign key: item ⇄ item_version would be a cycle; publish_bank keeps it consistent
+    current_version_id: Mapped[int | None] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16))
+    pilot: Mapped[bool] = mapped_column(Boolean, default=False)
+    audiences: Mapped[list[Any]]
+    reviewed: Mapped[dt.date | None] = mapped_column(Date)
+    reviewer: Mapped[str | None] = mapped_column(String(500))
+    source: Mapped[str | None] = mapped_column(Text)
+    updated_at: Mapped[dt.datetime]
+
+
+class ItemVersion(Base):
+    """Immutable published content, identified by the SHA-256 of its canonical JSON."""
+
+    __tablename__ = "item_version"
+    __table_args__ = (UniqueConstraint("item_id", "content_hash"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[str] = mapped_column(ForeignKey("item.id"), index=True)
+    version_no: Mapped[int]
+    content_hash: Mapped[str] = mapped_column(String(64))
+    content: Mapped[dict[str, Any]]
+    type: Mapped[str] = mapped_column(String(16))
+    area: Mapped[str] = mapped_column(String(32))
+    level: Mapped[int]
+    created_at: Mapped[dt.datetime]
+    publish_id: Mapped[int | None] = mapped_column(ForeignKey("publish.id"))
+
+
+class ImageBlob(Base):
+    """Images referenced by item versions, kept by content so old attempts still show them."""
+
+    __tablename__ = "image_blob"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(500))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class Blueprint(Base):
+    __tablename__ = "blueprint"
+    id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    current_version_id: Mapped[int | None] = mapped_column(Integer)  # see Item.current_version_id
+    retired: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class BlueprintVersion(Base):
+    __tablename__ = "blueprint_version"
+    __table_args__ = (UniqueConstraint("blueprint_id", "content_hash"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    blueprint_id: Mapped[str] = mapped_column(ForeignKey("blueprint.id"), index=True)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    content: Mapped[dict[str, Any]]
+    created_at: Mapped[dt.datetime]
+    publish_id: Mapped[int | None] = mapped_column(ForeignKey("publish.id"))
+
+
+class Assessment(Base):
+    """A window in which a cohort may sit one blueprint version."""
+
+    __tablename__ = "assessment"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    blueprint_version_id: Mapped[int] = mapped_column(ForeignKey("blueprint_version.id"))
+    title: Mapped[str] = mapped_column(String(500))
+    opens_at: Mapped[dt.datetime]
+    closes_at: Mapped[dt.datetime]
+    cohort: Mapped[dict[str, Any]]
+    access_code_hash: Mapped[str | None] = mapped_column(String(300))
+    max_attempts: Mapped[int] = mapped_column(Integer, default=1)
+    created_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[dt.datetime]
+
+
+class Examinee(Base):
+    __tablename__ = "examinee"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    staff_no: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    org_path: Mapped[str] = mapped_column(String(500), default="")
+    audience: Mapped[str] = mapped_column(String(16))
+    job_title: Mapped[str | None] = mapped_column(String(100))
+    hired_on: Mapped[dt.date | None] = mapped_column(Date)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_at: Mapped[dt.datetime]
+
+
+class StaffAccount(Base):
+    __tablename__ = "staff_account"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(100), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(16))
+    password_hash: Mapped[str] = mapped_column(String(300))
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked: Mapped[bool] = mapped_column(Boolean, default=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime]
+    last_login_at: Mapped[dt.datetime | None]
+
+
+class Attempt(Base):
+    __tablename__ = "attempt"
+    __table_args__ = (Index("ix_attempt_status_deadline", "status", "deadline_at"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessment.id"), index=True)
+    examinee_id: Mapped[int] = mapped_column(ForeignKey("examinee.id"), index=True)
+    seed: Mapped[int] = mapped_column(BigInteger)
+    started_at: Mapped[dt.datetime]
+    deadline_at: Mapped[dt.datetime]
+    status: Mapped[str] = mapped_column(String(16))  # in_progress | finished
+    last_position: Mapped[int] = mapped_column(Integer, default=1)
+    finished_at: Mapped[dt.datetime | None]
+    finished_by: Mapped[str | None] = mapped_column(String(16))  # examinee | timeout | staff
+    score: Mapped[float | None] = mapped_column(Float)
+    max_score: Mapped[float | None] = mapped_column(Float)
+    percent: Mapped[float | None] = mapped_column(Float)
+    passed: Mapped[bool | None] = mapped_column(Boolean)
+
+
+class AttemptItem(Base):
+    """The exact item version an attempt showed at a position, with its option order."""
+
+    __tablename__ = "attempt_item"
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id", ondelete="CASCADE"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_version_id: Mapped[int] = mapped_column(ForeignKey("item_version.id"), index=True)
+    option_order: Mapped[list[Any]]
+    pilot: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Answer(Base):
+    """The latest response at a position.  ``seq`` orders a client's saves so that a slow retry
+    can never overwrite a newer answer; ``fraction`` is filled when the attempt is scored."""
+
+    __tablename__ = "answer"
+    __table_args__ = (ForeignKeyConstraint(["attempt_id", "position"],
+                                           ["attempt_item.attempt_id", "attempt_item.position"],
+                                           ondelete="CASCADE"),)
+    attempt_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    response: Mapped[Any | None] = mapped_column(JSON)
+    flagged: Mapped[bool] = mapped_column(Boolean, default=False)
+    seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    saved_at: Mapped[dt.datetime]
+    fraction: Mapped[float | None] = mapped_column(Float)
+
+
+class AttemptAreaScore(Base):
+    __tablename__ = "attempt_area_score"
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id", ondelete="CASCADE"), primary_key=True)
+    area: Mapped[str] = mapped_column(String(32), primary_key=True)
+    score: Mapped[float] = mapped_column(Float)
+    max_score: Mapped[float] = mapped_column(Float)
+    percent: Mapped[float] = mapped_column(Float)
+    minimum_percent: Mapped[float] = mapped_column(Float)
+    passed: Mapped[bool] = mapped_column(Boolean)
+
+
+class AuditLog(Base):
+    """Who did what, when: publishes, account changes, exports."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
+    actor: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(50))
+    detail: Mapped[dict[str, Any]]
