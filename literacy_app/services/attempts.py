@@ -184,9 +184,10 @@ def _upsert(uow: UnitOfWork, values: dict[str, Any], update_columns: list[str], 
     where = (Answer.seq < statement.excluded.seq) if seq is not None else None
     statement = statement.on_conflict_do_update(
         index_elements=[Answer.attempt_id, Answer.position],
-        set_={column: statement.excluded[column] for column in update_columns}, where=where)
-    result = uow.session.execute(statement)
-    return bool(result.rowcount)
+        set_={column: statement.excluded[column] for column in update_columns}, where=where
+    ).returning(Answer.position)
+    # a row comes back only when it was inserted or updated (not when the WHERE kept the old one)
+    return uow.session.execute(statement).first() is not None
 
 
 def save_answer(uow: UnitOfWork, actor: Actor, attempt_id: int, position: int, response: Any,

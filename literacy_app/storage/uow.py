@@ -54,10 +54,9 @@ class UnitOfWork:
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
-        try:
-            self.session.rollback()
-        finally:
-            self.session.close()
+        # close() rolls back anything uncommitted and detaches objects without expiring them,
+        # so records read in the unit of work stay readable after it ends
+        self.session.close()
 
     def commit(self) -> None:
         self.session.commit()

@@ -1,0 +1,32 @@
+"""The core never imports Qt: importing every core module works with PySide6 blocked."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+
+def test_core_imports_with_pyside6_blocked():
+    script = textwrap.dedent("""
+        import importlib, pkgutil, sys
+
+        class Block:
+            def find_spec(self, name, path=None, target=None):
+                if name == "PySide6" or name.startswith("PySide6."):
+                    raise ImportError("PySide6 is blocked in this test")
+                return None
+
+        sys.meta_path.insert(0, Block())
+        import literacy_app.core as core
+        names = [m.name for m in pkgutil.walk_packages(core.__path__, "literacy_app.core.")]
+        for name in names:
+            importlib.import_module(name)
+        for name in ("literacy_app.services", "literacy_app.storage.models", "literacy_app.cli"):
+            importlib.import_module(name)
+        assert not any(m.startswith("PySide6") for m in sys.modules)
+        print(len(names))
+    """)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout.strip()) >= 10

@@ -1,0 +1,75 @@
+"""Schema migrations and the version gate, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import inspect, text
+
+from literacy_app.bootstrap import open_database
+from literacy_app.core.errors import UserError
+from literacy_app.storage import migrate
+from literacy_app.storage.engine import make_engine
+from literacy_app.storage.models import Base
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def empty_url(request, tmp_path):
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'empty.sqlite3'}"
+        return
+    from ..conftest import _drop
+    from sqlalchemy import create_engine
+    import uuid
+
+    server = request.getfixturevalue("pg_server")
+    name = "e_" + uuid.uuid4().hex[:10]
+    admin = create_engine(server.url(), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    yield server.url(name)
+    _drop(server, name)
+
+
+def test_empty_database_upgrades_to_head_matching_the_models(empty_url):
+    engine = make_engine(empty_url)
+    assert migrate.check_schema(engine) == "empty"
+    migrate.upgrade(engine)
+    assert migrate.check_schema(engine) == "current"
+    assert migrate.current_revision(engine) == migrate.head_revision()
+    tables = set(inspect(engine).get_table_names())
+    assert set(Base.metadata.tables) <= tables
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as connection:
+        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert diff == [], "models and migrations disagree: add an Alembic revision"
+    engine.dispose()
+
+
+def test_a_database_newer_than_the_app_is_refused_with_a_clear_message(empty_url):
+    engine = make_engine(empty_url)
+    migrate.upgrade(engine)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
+    engine.dispose()
+    with pytest.raises(UserError) as caught:
+        open_database(empty_url)
+    assert caught.value.code == "db_too_new"
+    assert "新しいバージョン" in caught.value.render("ja") and "9999_future" in caught.value.render("ja")
+
+
+def test_sqlite_runs_in_wal_with_foreign_keys_and_full_sync(tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'p.sqlite3'}")
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2
+    engine.dispose()
+
+
+def test_unreachable_database_is_a_sentence_not_a_traceback():
+    with pytest.raises(UserError) as caught:
+        open_database("postgresql+psycopg://nobody@127.0.0.1:1/none")
+    assert caught.value.code == "db_unreachable"
