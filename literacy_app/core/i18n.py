@@ -117,8 +117,8 @@ MESSAGES: dict[str, dict[str, str]] = {
               "対象「{audience}」の承認済み問題は {have} 問しかありません",
         "en": "blueprint '{blueprint}' draws {need} items from {area} level {level} but only {have} "
               "approved items exist for audience '{audience}'"},
-    "pilot_draw": {"ja": "試行問題を {need} 問出題しますが、使える問題が {have} 問しかありません",
-                   "en": "{need} pilot items are asked for but only {have} unused items are available"},
+    "pilot_draw": {"ja": "試行問題を {need} 問出題しますが、pilot: true の承認済み問題が {have} 問しかありません",
+                   "en": "{need} pilot items are asked for but only {have} approved items have pilot: true"},
     "blueprint_empty": {"ja": "出題設計で出題する問題が 0 問です", "en": "the blueprint draws no items"},
     "pass_area_not_drawn": {"ja": "合格基準に領域「{area}」の最低点がありますが、その領域からは出題しません",
                             "en": "the pass rule sets a minimum for '{area}' but no item is drawn from it"},

@@ -11,7 +11,7 @@ import datetime as dt
 import secrets
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from ..core.assembly import PoolItem, draw_form
@@ -157,13 +157,37 @@ def _state(uow: UnitOfWork, attempt: Attempt) -> AttemptState:
                         attempt.status, attempt.last_position)
 
 
+def _writable_statement() -> Any:
+    return (select(Attempt.__table__.c.examinee_id, Attempt.__table__.c.status,
+                   Attempt.__table__.c.deadline_at, AttemptItem.__table__.c.item_version_id)
+            .select_from(Attempt.__table__.outerjoin(
+                AttemptItem.__table__,
+                (AttemptItem.__table__.c.attempt_id == Attempt.__table__.c.id)
+                & (AttemptItem.__table__.c.position == bindparam("position"))))
+            .where(Attempt.__table__.c.id == bindparam("attempt_id")))
+
+
+def _upsert_statement(dialect_name: str, update_columns: tuple[str, ...], ordered: bool) -> Any:
+    dialect = postgresql if dialect_name == "postgresql" else sqlite
+    table = Answer.__table__
+    statement = dialect.insert(table)
+    excluded = statement.excluded
+    where = (table.c.seq < excluded.seq) if ordered else None
+    return statement.on_conflict_do_update(
+        index_elements=[table.c.attempt_id, table.c.position],
+        set_={column: excluded[column] for column in update_columns}, where=where
+    ).returning(table.c.position)
+
+
+# Built once: constructing these costs more than running them, and save_answer runs per click.
+_WRITABLE = _writable_statement()
+_UPSERTS: dict[tuple[str, tuple[str, ...], bool], Any] = {}
+
+
 def _writable(uow: UnitOfWork, actor: Actor, attempt_id: int, position: int) -> int:
     """Check that the attempt belongs to the actor and is open; return the item version id."""
-    row = uow.session.execute(
-        select(Attempt.examinee_id, Attempt.status, Attempt.deadline_at, AttemptItem.item_version_id)
-        .join(AttemptItem, (AttemptItem.attempt_id == Attempt.id) & (AttemptItem.position == position),
-              isouter=True)
-        .where(Attempt.id == attempt_id)).first()
+    row = uow.connection.execute(
+        _WRITABLE, {"attempt_id": attempt_id, "position": position}).first()
     if row is None:
         raise UserError("attempt_not_found")
     examinee_id, status, deadline, version_id = row
@@ -177,17 +201,14 @@ def _writable(uow: UnitOfWork, actor: Actor, attempt_id: int, position: int) -> 
     return int(version_id)
 
 
-def _upsert(uow: UnitOfWork, values: dict[str, Any], update_columns: list[str], seq: int | None) -> bool:
+def _upsert(uow: UnitOfWork, values: dict[str, Any], update_columns: tuple[str, ...], seq: int | None) -> bool:
     """Insert or update one answer row; with ``seq``, only a newer sequence number wins."""
-    dialect = postgresql if uow.database.dialect == "postgresql" else sqlite
-    statement = dialect.insert(Answer).values(**values)
-    where = (Answer.seq < statement.excluded.seq) if seq is not None else None
-    statement = statement.on_conflict_do_update(
-        index_elements=[Answer.attempt_id, Answer.position],
-        set_={column: statement.excluded[column] for column in update_columns}, where=where
-    ).returning(Answer.position)
+    key = (uow.database.dialect, update_columns, seq is not None)
+    statement = _UPSERTS.get(key)
+    if statement is None:
+        statement = _UPSERTS[key] = _upsert_statement(*key)
     # a row comes back only when it was inserted or updated (not when the WHERE kept the old one)
-    return uow.session.execute(statement).first() is not None
+    return uow.connection.execute(statement, values).first() is not None
 
 
 def save_answer(uow: UnitOfWork, actor: Actor, attempt_id: int, position: int, response: Any,
@@ -201,7 +222,7 @@ def save_answer(uow: UnitOfWork, actor: Actor, attempt_id: int, position: int, r
     stored = normalise_response(version_content(uow, version_id), response)
     values = {"attempt_id": attempt_id, "position": position, "response": stored,
               "saved_at": uow.now, "seq": seq if seq is not None else 0, "flagged": False}
-    written = _upsert(uow, values, ["response", "saved_at", "seq"], seq)
+    written = _upsert(uow, values, ("response", "saved_at", "seq"), seq)
     uow.commit()
     return written
 
@@ -211,12 +232,13 @@ def set_flag(uow: UnitOfWork, actor: Actor, attempt_id: int, position: int, flag
     _writable(uow, actor, attempt_id, position)
     values = {"attempt_id": attempt_id, "position": position, "response": None, "saved_at": uow.now,
               "seq": 0, "flagged": flagged}
-    _upsert(uow, values, ["flagged"], None)
+    _upsert(uow, values, ("flagged",), None)
     uow.commit()
 
 
 def set_position(uow: UnitOfWork, actor: Actor, attempt_id: int, position: int) -> None:
     """Remember the page the examinee is on, so a resumed attempt opens there."""
     _writable(uow, actor, attempt_id, position)
-    uow.session.execute(update(Attempt).where(Attempt.id == attempt_id).values(last_position=position))
+    uow.connection.execute(update(Attempt.__table__).where(Attempt.__table__.c.id == attempt_id)
+                           .values(last_position=position))
     uow.commit()

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from types import TracebackType
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from .types import utcnow
@@ -41,22 +41,56 @@ class Database:
 
 
 class UnitOfWork:
+    """One transaction.  ``session`` (ORM) and ``connection`` (Core) share it.
+
+    The ORM session is created only when first used: the answer-save path needs nothing but a
+    Core connection, and skipping the session halves its overhead on every click.
+    """
+
     def __init__(self, database: Database, read_only: bool = False) -> None:
         self.database = database
         self.read_only = read_only
-        self.session: Session
         self.now = database.clock()
+        self._session: Session | None = None
+        self._connection: Connection | None = None
 
     def __enter__(self) -> UnitOfWork:
-        factory = self.database._read_sessions if self.read_only else self.database._sessions
-        self.session = factory()
         return self
+
+    @property
+    def session(self) -> Session:
+        if self._session is None:
+            if self._connection is not None:
+                # join the transaction the Core connection already holds
+                self._session = Session(bind=self._connection, expire_on_commit=False,
+                                        join_transaction_mode="rollback_only")
+            else:
+                factory = self.database._read_sessions if self.read_only else self.database._sessions
+                self._session = factory()
+        return self._session
+
+    @property
+    def connection(self) -> Connection:
+        if self._session is not None:
+            return self._session.connection()
+        if self._connection is None:
+            engine = self.database.engine
+            self._connection = (engine.execution_options(read_only=True) if self.read_only else engine).connect()
+        return self._connection
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
         # close() rolls back anything uncommitted and detaches objects without expiring them,
         # so records read in the unit of work stay readable after it ends
-        self.session.close()
+        try:
+            if self._session is not None:
+                self._session.close()
+        finally:
+            if self._connection is not None:
+                self._connection.close()
 
     def commit(self) -> None:
-        self.session.commit()
+        if self._session is not None:
+            self._session.commit()
+        if self._connection is not None:
+            self._connection.commit()
