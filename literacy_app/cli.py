@@ -109,6 +109,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # output piped into `head` and the reader went away: not an error
+        sys.stderr.close()
+        return 0
     except Exception:  # noqa: BLE001 - last line of defence: log it, say where, no traceback
         log.exception("unexpected error")
         print(message("unexpected_error", lang, log=str(log_file)), file=sys.stderr)

@@ -74,8 +74,8 @@ def _pos(bank: LoadedBank, keys: tuple[Any, ...]) -> tuple[int, int]:
 def _item_rules(bank: LoadedBank, index: int, item: Any, scenarios: dict[str, str]) -> list[Problem]:
     found: list[Problem] = []
 
-    def add(field: str, code: str, **params: Any) -> None:
-        found.append(Problem(bank.path, *bank.item_position(index, field), code, params))
+    def add(field: str, code: str, entry: Any = None, **params: Any) -> None:
+        found.append(Problem(bank.path, *bank.item_position(index, field, entry), code, params))
 
     options = getattr(item, "options", None)
     kind = item.type
@@ -83,19 +83,22 @@ def _item_rules(bank: LoadedBank, index: int, item: Any, scenarios: dict[str, st
         minimum = 3 if kind in ("multiple", "ordering") else 2
         if len(options) < minimum:
             add("options", "too_few_options", min=minimum)
-        texts = Counter(normalise_answer(text) for text in options.values())
-        for text, count in texts.items():
-            if count > 1:
-                add("options", "duplicate_option_text", text=text)
+        first_with_text: dict[str, str] = {}
+        for option_id, text in options.items():
+            normal = normalise_answer(text)
+            if normal in first_with_text:
+                add("options", "duplicate_option_text", entry=option_id, text=text)
+            else:
+                first_with_text[normal] = option_id
     listing = ", ".join(options) if options else ""
     if kind == "single" and item.key not in options:
         add("key", "key_not_option", key=item.key, options=listing)
     elif kind in ("multiple", "ordering"):
         for key, count in Counter(item.key).items():
             if key not in options:
-                add("key", "key_not_option", key=key, options=listing)
+                add("key", "key_not_option", entry=key, key=key, options=listing)
             elif count > 1:
-                add("key", "key_duplicate", key=key)
+                add("key", "key_duplicate", entry=key, key=key)
         if kind == "multiple" and set(item.key) >= set(options):
             add("key", "multiple_all_keys")
         if kind == "ordering":
@@ -105,16 +108,16 @@ def _item_rules(bank: LoadedBank, index: int, item: Any, scenarios: dict[str, st
     elif kind == "matching":
         for premise, choice in item.key.items():
             if premise not in item.premises:
-                add("key", "matching_unknown_premise", premise=premise)
+                add("key", "matching_unknown_premise", entry=premise, premise=premise)
             if choice not in options:
-                add("key", "key_not_option", key=choice, options=listing)
+                add("key", "key_not_option", entry=premise, key=choice, options=listing)
         for premise in item.premises:
             if premise not in item.key:
                 add("key", "matching_premise_unmatched", premise=premise)
     elif kind == "short_text":
         for answer in item.key:
             if not normalise_answer(answer):
-                add("key", "short_text_empty_after_normalising", answer=answer)
+                add("key", "short_text_empty_after_normalising", entry=answer, answer=answer)
     if item.scenario is not None and item.scenario not in scenarios:
         add("scenario", "scenario_missing", scenario=item.scenario)
     if item.image is not None:

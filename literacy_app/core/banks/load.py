@@ -34,12 +34,20 @@ class LoadedBank:
     data: yamlread.Map
     items: list[tuple[int, Any]] = field(default_factory=list)
 
-    def item_position(self, index: int, field_name: str | None = None) -> tuple[int, int]:
+    def item_position(self, index: int, field_name: str | None = None,
+                      entry: Any = None) -> tuple[int, int]:
+        """Where an item, one of its fields, or one entry of a mapping field is written."""
         items = self.data["items"]
         node = items[index]
-        if field_name is not None and field_name in node.key_pos:
-            return node.key_pos[field_name]
-        return items.item_pos[index]
+        if field_name is None or field_name not in node.key_pos:
+            return items.item_pos[index]
+        value = node[field_name]
+        if entry is not None:
+            if isinstance(value, yamlread.Map) and entry in value.key_pos:
+                return value.key_pos[entry]
+            if isinstance(value, yamlread.Seq) and entry in value:
+                return value.item_pos[value.index(entry)]
+        return node.key_pos[field_name]
 
 
 @dataclass
@@ -202,6 +210,11 @@ def schema_problems(name: str, data: Any, exc: ValidationError,
             params["expected"] = ctx.get("expected", "").replace("'", "")
         if code == "union_tag_invalid":
             params["expected_tags"] = str(ctx.get("expected_tags", "")).replace("'", "")
+        if code in ("union_tag_invalid", "union_tag_not_found"):
+            (line, col), _ = _locate(data, loc + ("type",))
+        for key, value in list(params.items()):
+            if isinstance(value, float) and value.is_integer():
+                params[key] = int(value)  # "100", not "100.0", in a sentence
         if code not in _KNOWN_CODES:
             code = "schema_other"
         key = (line, col, code, field_name)

@@ -54,7 +54,7 @@ class _ItemBase(_Strict):
     reviewer: ShortText | None = None
     status: Literal["draft", "approved", "retired"]
     explanation: Text
-    points: Annotated[float, Field(gt=0, le=100)] = 1.0
+    points: Annotated[float, Field(gt=0, le=100, allow_inf_nan=False)] = 1.0
     pilot: bool = False
     """A pilot item is being tried out: drawn only into a blueprint's unscored pilot slots."""
     scenario: Identifier | None = None
@@ -108,8 +108,8 @@ class MatchingItem(_ItemBase):
 
 
 class NumericKey(_Strict):
-    value: float
-    tolerance: Annotated[float, Field(ge=0)] = 0.0
+    value: Annotated[float, Field(allow_inf_nan=False)]
+    tolerance: Annotated[float, Field(ge=0, allow_inf_nan=False)] = 0.0
 
 
 class NumericItem(_ItemBase):

@@ -14,8 +14,7 @@ It is also several times faster than composing a node graph, which matters for l
 
 from __future__ import annotations
 
-import datetime as _dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -80,6 +79,7 @@ class _Frame:
     pending_key: Any = None
     has_key: bool = False
     key_position: tuple[int, int] = (0, 0)
+    seen: set[tuple[type, Any]] = field(default_factory=set)
 
 
 _resolver = yaml.resolver.Resolver()
@@ -95,16 +95,18 @@ def _scalar(event: Any) -> Any:
     if tag == _STR:
         return event.value
     node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
-    if tag == "tag:yaml.org,2002:timestamp":
-        value = _constructor.construct_yaml_timestamp(node)
-        if isinstance(value, _dt.datetime):
-            return value
-        return value
+    method = _constructor.yaml_constructors.get(tag)
+    if method is None:
+        raise YamlProblem("yaml_tag", *_pos(event), tag=tag)
     try:
-        method = _constructor.yaml_constructors[tag]
-    except KeyError:
-        raise YamlProblem("yaml_tag", *_pos(event), tag=tag) from None
-    return method(_constructor, node)
+        return method(_constructor, node)
+    except (ValueError, KeyError, TypeError, AttributeError, OverflowError):
+        # e.g. 2026-02-30 looks like a date but is none: keep the text and let the schema say
+        # which field wants what; an explicit tag on a bad value is the writer's mistake
+        if event.implicit[0]:
+            return event.value
+        short = tag.replace("tag:yaml.org,2002:", "!!")
+        raise YamlProblem("yaml_tag_value", *_pos(event), tag=short, value=event.value) from None
 
 
 def _pos(event: Any) -> tuple[int, int]:
@@ -134,12 +136,33 @@ def load(text: str) -> Any:
         return _build(loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark is not None and "quoted scalar" in (exc.context or ""):
+            mark = exc.context_mark  # point at the opening quote, not at the end of the file
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        quote_line = _unclosed_quote_before(text, line)
+        if quote_line is not None:
+            raise YamlProblem("yaml_unclosed_quote", quote_line, 1, error_line=line) from None
         raise YamlProblem("yaml_syntax", line, col, detail=exc.problem or str(exc)) from None
     except yaml.YAMLError as exc:
         raise YamlProblem("yaml_syntax", 1, 1, detail=str(exc)) from None
     finally:
         loader.dispose()
+
+
+def _unclosed_quote_before(text: str, error_line: int) -> int | None:
+    """The first line up to ``error_line`` with an odd number of double quotes, if any.
+
+    A forgotten closing quote swallows the following lines, so libyaml reports the failure far
+    below the real mistake; this points the writer back at the line that opened the quote.
+    """
+    for number, line in enumerate(text.splitlines()[:error_line], start=1):
+        body = line.split(" #", 1)[0].replace('\\"', "")
+        stripped = body.lstrip()
+        if stripped.startswith("#") or stripped.startswith("'") or ": '" in body:
+            continue
+        if body.count('"') % 2 == 1:
+            return number
+    return None
 
 
 def _build(loader: Any) -> Any:
@@ -164,8 +187,10 @@ def _build(loader: Any) -> Any:
                 hash(value)
             except TypeError:
                 raise YamlProblem("yaml_complex_key", *position) from None
-            if value in container:
+            identity = (type(value), value)  # 1 and true are different keys in a file
+            if identity in frame.seen:
                 raise YamlProblem("yaml_duplicate_key", *position, key=str(value))
+            frame.seen.add(identity)
             frame.pending_key = value
             frame.has_key = True
             frame.key_position = position
