@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .bootstrap import open_database
 from .cli import cli_actor_name, print_json
 from .config import Settings
 from .core.banks import validate_paths
@@ -17,15 +19,35 @@ from .core.errors import UserError
 from .core.i18n import message
 from .core.model import Actor
 from .resources import question_banks_dir
-from .services import accounts, assessments, exports, finishing, people, publishing
-from .storage import migrate
+
+if TYPE_CHECKING:
+    from .storage.uow import UnitOfWork
+
+# Database commands import SQLAlchemy, Alembic and the services lazily (inside _uow and the
+# handlers): `bank validate` is run by trainers many times a day and should start fast.
 
 
 def _actor() -> Actor:
     return Actor("staff", 0, cli_actor_name(), "admin")
 
 
+@contextmanager
+def _uow(settings: Settings, read_only: bool = False) -> Iterator[UnitOfWork]:
+    """Open the database (migrating it if needed), give one unit of work, close everything."""
+    from .bootstrap import open_database
+
+    database = open_database(settings.db_url, seed_banks=False)
+    try:
+        with database.uow(read_only=read_only) as uow:
+            yield uow
+    finally:
+        database.dispose()
+
+
 def cmd_db(args: argparse.Namespace, settings: Settings) -> int:
+    from .bootstrap import open_database
+    from .storage import migrate
+
     if args.action == "upgrade":
         database = open_database(settings.db_url, seed_banks=False)
         print(message("db_upgraded", settings.lang, revision=migrate.head_revision()))
@@ -65,12 +87,10 @@ def cmd_bank(args: argparse.Namespace, settings: Settings) -> int:
         else:
             _print_stats(stats, lang)
         return 1 if result.problems else 0
-    database = open_database(settings.db_url, seed_banks=False)
-    try:
-        with database.uow() as uow:
-            report = publishing.publish_bank(uow, _actor(), paths)
-    finally:
-        database.dispose()
+    from .services import publishing
+
+    with _uow(settings) as uow:
+        report = publishing.publish_bank(uow, _actor(), paths)
     print(message("publish_done", lang, new=report.new, changed=report.changed,
                   unchanged=report.unchanged, retired=report.retired,
                   metadata=report.metadata_updated, blueprints=report.blueprints))
@@ -98,78 +118,70 @@ def _print_stats(stats: dict, lang: str) -> None:
                 print(f"{area:<15}{level:>6}{row[0]:>9}{row[1]:>11}{row[2]:>9}")
 
 
-def _with_db(settings: Settings):  # type: ignore[no-untyped-def]
-    return open_database(settings.db_url, seed_banks=False)
-
-
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
-    database = _with_db(settings)
-    try:
-        with database.uow(read_only=True) as uow:
-            count = exports.export_responses(uow, _actor(), args.out, args.encoding)
-    finally:
-        database.dispose()
+    from .services import exports
+
+    with _uow(settings, read_only=True) as uow:
+        count = exports.export_responses(uow, _actor(), args.out, args.encoding)
     print(message("export_done", settings.lang, rows=count, file=str(args.out)))
     return 0
 
 
 def cmd_roster(args: argparse.Namespace, settings: Settings) -> int:
-    database = _with_db(settings)
-    try:
-        with database.uow() as uow:
-            if args.action == "add":
-                info = people.add_examinee(uow, _actor(), args.staff_no, args.name, args.org, args.audience)
-                print(message("roster_added", settings.lang, staff_no=info.staff_no, name=info.name))
-            else:
-                count = people.import_roster_csv(uow, _actor(), args.file, dry_run=args.dry_run)
-                code = "roster_dry_run" if args.dry_run else "roster_imported"
-                print(message(code, settings.lang, rows=count))
-    finally:
-        database.dispose()
+    from .services import people
+
+    with _uow(settings) as uow:
+        if args.action == "add":
+            info = people.add_examinee(uow, _actor(), args.staff_no, args.name, args.org, args.audience)
+            print(message("roster_added", settings.lang, staff_no=info.staff_no, name=info.name))
+        else:
+            count = people.import_roster_csv(uow, _actor(), args.file, dry_run=args.dry_run)
+            code = "roster_dry_run" if args.dry_run else "roster_imported"
+            print(message(code, settings.lang, rows=count))
     return 0
 
 
-def cmd_user(args: argparse.Namespace, settings: Settings) -> int:
-    database = _with_db(settings)
-    try:
-        with database.uow() as uow:
-            if args.action == "unlock":
-                accounts.unlock_user(uow, _actor(), args.username)
-                print(message("user_unlocked", settings.lang, username=args.username))
-                return 0
-            if args.password_stdin or not sys.stdin.isatty():
-                password = sys.stdin.readline().rstrip("\n")
-            else:
-                import getpass
+def _read_password(args: argparse.Namespace, lang: str) -> str:
+    if args.password_stdin or not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\n")
+    import getpass
 
-                password = getpass.getpass(message("password_prompt", settings.lang))
-                if getpass.getpass(message("password_again", settings.lang)) != password:
-                    raise UserError("password_mismatch")
-            accounts.add_user(uow, _actor(), args.username, password, args.role, args.name)
+    password = getpass.getpass(message("password_prompt", lang))
+    if getpass.getpass(message("password_again", lang)) != password:
+        raise UserError("password_mismatch")
+    return password
+
+
+def cmd_user(args: argparse.Namespace, settings: Settings) -> int:
+    from .services import accounts
+
+    with _uow(settings) as uow:
+        if args.action == "unlock":
+            accounts.unlock_user(uow, _actor(), args.username)
+            print(message("user_unlocked", settings.lang, username=args.username))
+        else:
+            accounts.add_user(uow, _actor(), args.username, _read_password(args, settings.lang), args.role,
+                              args.name)
             print(message("user_added", settings.lang, username=args.username, role=args.role))
-    finally:
-        database.dispose()
     return 0
 
 
 def cmd_assessment(args: argparse.Namespace, settings: Settings) -> int:
-    database = _with_db(settings)
-    try:
-        with database.uow() as uow:
-            if args.action == "expire":
-                count = finishing.finish_expired_attempts(uow)
-                uow.commit()
-                print(message("expired_done", settings.lang, count=count))
-                return 0
-            now = dt.datetime.now(dt.timezone.utc)
-            opens = _instant(args.opens) if args.opens else now
-            closes = _instant(args.closes) if args.closes else now + dt.timedelta(days=14)
-            assessment_id = assessments.open_assessment(
-                uow, _actor(), args.blueprint, opens, closes, title=args.title, access_code=args.code)
-            print(message("assessment_opened", settings.lang, id=assessment_id,
-                          opens=opens.isoformat(timespec="minutes"), closes=closes.isoformat(timespec="minutes")))
-    finally:
-        database.dispose()
+    from .services import assessments, finishing
+
+    with _uow(settings) as uow:
+        if args.action == "expire":
+            count = finishing.finish_expired_attempts(uow)
+            uow.commit()
+            print(message("expired_done", settings.lang, count=count))
+            return 0
+        now = dt.datetime.now(dt.UTC)
+        opens = _instant(args.opens) if args.opens else now
+        closes = _instant(args.closes) if args.closes else now + dt.timedelta(days=14)
+        assessment_id = assessments.open_assessment(
+            uow, _actor(), args.blueprint, opens, closes, title=args.title, access_code=args.code)
+    print(message("assessment_opened", settings.lang, id=assessment_id,
+                  opens=opens.isoformat(timespec="minutes"), closes=closes.isoformat(timespec="minutes")))
     return 0
 
 
@@ -180,7 +192,7 @@ def _instant(text: str) -> dt.datetime:
         raise UserError("bad_datetime", value=text) from None
     if value.tzinfo is None:
         value = value.astimezone()  # local time of this PC, as HR would type it
-    return value.astimezone(dt.timezone.utc)
+    return value.astimezone(dt.UTC)
 
 
 def cmd_self_check(args: argparse.Namespace, settings: Settings) -> int:

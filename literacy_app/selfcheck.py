@@ -40,7 +40,7 @@ def run_self_check(lang: str, _cwd: Path) -> int:
                 blueprint_ids = list(uow.session.scalars(select(Blueprint.id).order_by(Blueprint.id)))
             if not blueprint_ids:
                 raise UserError("check_no_blueprints")
-            now = dt.datetime.now(dt.timezone.utc)
+            now = dt.datetime.now(dt.UTC)
             for number, blueprint_id in enumerate(blueprint_ids, start=1):
                 with database.uow() as uow:
                     assessment_id = assessments.open_assessment(

@@ -37,7 +37,7 @@ class Clock:
     """A clock the test moves by hand, so deadlines are tested without sleeping."""
 
     def __init__(self) -> None:
-        self.now = dt.datetime(2026, 11, 2, 0, 30, tzinfo=dt.timezone.utc)
+        self.now = dt.datetime(2026, 11, 2, 0, 30, tzinfo=dt.UTC)
 
     def __call__(self) -> dt.datetime:
         return self.now

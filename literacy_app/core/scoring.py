@@ -109,8 +109,8 @@ def score_fraction(content: Mapping[str, Any], response: Any) -> float:
             return 1.0
         if content.get("scoring", "adjacent_pairs") == "all_or_nothing":
             return 0.0
-        wanted = set(zip(key, key[1:]))
-        got = sum(1 for pair in zip(response, response[1:]) if pair in wanted)
+        wanted = set(zip(key, key[1:], strict=False))
+        got = sum(1 for pair in zip(response, response[1:], strict=False) if pair in wanted)
         return got / len(wanted)
     if kind == "matching":
         correct = sum(1 for premise, choice in key.items() if response.get(premise) == choice)

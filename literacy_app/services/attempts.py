@@ -19,8 +19,7 @@ from ..core.errors import NotAllowed, UserError
 from ..core.model import Actor, AttemptState, FormItem
 from ..core.passwords import verify_password
 from ..core.scoring import normalise_response
-from ..storage.models import (Answer, Assessment, Attempt, AttemptItem, BlueprintVersion, Examinee, Item,
-                              ItemVersion)
+from ..storage.models import Answer, Assessment, Attempt, AttemptItem, BlueprintVersion, Examinee, Item, ItemVersion
 from ..storage.uow import UnitOfWork
 from ._common import require_examinee
 from .assessments import in_cohort

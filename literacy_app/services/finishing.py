@@ -16,7 +16,7 @@ from ..core.catalog import AREAS
 from ..core.errors import UserError
 from ..core.model import Actor, AreaResult, AttemptResult
 from ..core.scoring import PassRuleSpec, ScoredItem, evaluate, score_fraction
-from ..storage.models import (Answer, Assessment, Attempt, AttemptAreaScore, AttemptItem, BlueprintVersion)
+from ..storage.models import Answer, Assessment, Attempt, AttemptAreaScore, AttemptItem, BlueprintVersion
 from ..storage.uow import UnitOfWork
 from ._common import require_examinee
 from .attempts import version_content

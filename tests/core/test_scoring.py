@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from literacy_app.core.errors import UserError
-from literacy_app.core.scoring import (PassRuleSpec, ScoredItem, evaluate, normalise_response,
-                                       score_fraction)
+from literacy_app.core.scoring import PassRuleSpec, ScoredItem, evaluate, normalise_response, score_fraction
 
 OPTIONS5 = [["a", "一"], ["b", "二"], ["c", "三"], ["d", "四"], ["e", "五"]]
 

@@ -54,7 +54,8 @@ def test_form_follows_blueprint_and_records_versions_and_option_order(sitting):
         rows = uow.session.scalars(select(AttemptItem).where(AttemptItem.attempt_id == state.attempt_id)).all()
     assert sum(row.pilot for row in rows) == 1
     assert {row.item_version_id for row in rows} == {item.version_id for item in state.items}
-    for item, row in zip(sorted(state.items, key=lambda i: i.position), sorted(rows, key=lambda r: r.position)):
+    for item, row in zip(sorted(state.items, key=lambda i: i.position), sorted(rows, key=lambda r: r.position),
+                         strict=True):
         assert [key for key, _text in item.options] == row.option_order
 
 

@@ -17,9 +17,11 @@ def empty_url(request, tmp_path):
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'empty.sqlite3'}"
         return
-    from ..conftest import _drop
-    from sqlalchemy import create_engine
     import uuid
+
+    from sqlalchemy import create_engine
+
+    from ..conftest import _drop
 
     server = request.getfixturevalue("pg_server")
     name = "e_" + uuid.uuid4().hex[:10]

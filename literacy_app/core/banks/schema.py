@@ -11,7 +11,7 @@ or misplaced field (``premises`` on a single-choice item) is reported, never sil
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -127,8 +127,7 @@ class ShortTextItem(_ItemBase):
 
 
 Item = Annotated[
-    Union[SingleItem, MultipleItem, TrueFalseItem, OrderingItem, MatchingItem, NumericItem,
-          ShortTextItem],
+    SingleItem | MultipleItem | TrueFalseItem | OrderingItem | MatchingItem | NumericItem | ShortTextItem,
     Field(discriminator="type"),
 ]
 

@@ -208,22 +208,14 @@ def _build(loader: Any) -> Any:
         if isinstance(event, yaml.ScalarEvent):
             _check_tag(event)
             attach(_scalar(event), _pos(event))
-        elif isinstance(event, yaml.MappingStartEvent):
+        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             _check_tag(event)
             if len(stack) >= MAX_DEPTH:
                 raise YamlProblem("yaml_too_deep", *_pos(event), depth=MAX_DEPTH)
             position = _pos(event)
-            new_map = Map(position)
-            attach(new_map, position)
-            stack.append(_Frame(new_map))
-        elif isinstance(event, yaml.SequenceStartEvent):
-            _check_tag(event)
-            if len(stack) >= MAX_DEPTH:
-                raise YamlProblem("yaml_too_deep", *_pos(event), depth=MAX_DEPTH)
-            position = _pos(event)
-            new_seq = Seq(position)
-            attach(new_seq, position)
-            stack.append(_Frame(new_seq))
+            container = Map(position) if isinstance(event, yaml.MappingStartEvent) else Seq(position)
+            attach(container, position)
+            stack.append(_Frame(container))
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             stack.pop()
         elif isinstance(event, yaml.DocumentStartEvent):

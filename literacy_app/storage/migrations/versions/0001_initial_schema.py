@@ -4,10 +4,10 @@ Revision ID: 0001
 Revises: 
 Create Date: 2026-11-27
 """
-from alembic import op
 import sqlalchemy as sa
-import literacy_app.storage.types
+from alembic import op
 
+import literacy_app.storage.types
 
 revision = '0001'
 down_revision = None
