@@ -16,7 +16,7 @@ from ..core.catalog import AREAS
 from ..core.errors import UserError
 from ..core.model import Actor, AreaResult, AttemptResult
 from ..core.scoring import PassRuleSpec, ScoredItem, evaluate, score_fraction
-from ..storage.models import Answer, Assessment, Attempt, AttemptAreaScore, AttemptItem, BlueprintVersion
+from ..storage.models import Answer, Assessment, Attempt, AttemptAreaScore, AttemptItem, BlueprintVersion, LearningLink
 from ..storage.uow import UnitOfWork
 from ._common import require_examinee
 from .attempts import version_content
@@ -91,6 +91,16 @@ def get_result(uow: UnitOfWork, actor: Actor, attempt_id: int) -> AttemptResult:
     return _result(uow, attempt)
 
 
+def learning_links(uow: UnitOfWork, areas: list[str]) -> dict[str, list[tuple[str, str]]]:
+    """(title, url) pairs per area, in the banks' order, for the areas asked for."""
+    links: dict[str, list[tuple[str, str]]] = {area: [] for area in areas}
+    for area, title, url in uow.session.execute(
+            select(LearningLink.area, LearningLink.title, LearningLink.url)
+            .where(LearningLink.area.in_(areas)).order_by(LearningLink.area, LearningLink.position)):
+        links[area].append((title, url))
+    return links
+
+
 def review_allowed(policy: str, assessment: Assessment, now: Any) -> bool:
     """Keys and explanations reach the examinee only when the blueprint's policy allows it."""
     if policy == "always":
@@ -114,7 +124,9 @@ def _result(uow: UnitOfWork, attempt: Attempt) -> AttemptResult:
                                    .order_by(AttemptItem.position)):
             content = version_content(uow, row.item_version_id)
             answer = answers.get(row.position)
-            review.append({"position": row.position, "stem": content["stem"], "key": content["key"],
+            review.append({"position": row.position, "type": content["type"], "stem": content["stem"],
+                           "options": content.get("options", []), "premises": content.get("premises", []),
+                           "unit": content.get("unit"), "key": content["key"],
                            "explanation": content["explanation"], "links": content.get("links", []),
                            "response": answer.response if answer else None,
                            "fraction": answer.fraction if answer else 0.0, "pilot": row.pilot})

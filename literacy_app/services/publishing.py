@@ -13,13 +13,13 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from ..core.banks import BankSet, validate_paths
 from ..core.content import content_hash, item_content, item_metadata
 from ..core.errors import UserError
 from ..core.model import Actor, PublishReport
-from ..storage.models import Blueprint, BlueprintVersion, ImageBlob, Item, ItemVersion, Publish
+from ..storage.models import Blueprint, BlueprintVersion, ImageBlob, Item, ItemVersion, LearningLink, Publish
 from ..storage.uow import UnitOfWork
 from ._common import audit, require_staff
 
@@ -96,6 +96,7 @@ def publish_bank(uow: UnitOfWork, actor: Actor, paths: Iterable[str | Path],
                 row.updated_at = uow.now
                 counts["retired"] += 1
 
+    _publish_links(uow, bank_set)
     blueprints = _publish_blueprints(uow, bank_set, publish.id)
     publish.counts = {**counts, "blueprints": blueprints}
     audit(uow, actor, "bank_publish", publish_id=publish.id, paths=[str(p) for p in paths] if
@@ -133,6 +134,19 @@ def _store_image(uow: UnitOfWork, bank_path: str, name: str) -> str:
     if uow.session.get(ImageBlob, digest) is None:
         uow.session.add(ImageBlob(sha256=digest, name=name, data=data))
     return digest
+
+
+def _publish_links(uow: UnitOfWork, bank_set: BankSet) -> None:
+    """Replace the learning links of every area that the published banks give links for."""
+    links: dict[str, list[Any]] = {}
+    for bank in bank_set.banks:
+        for area, entries in bank.model.area_links.items():
+            links.setdefault(area, []).extend(entries)
+    if not links:
+        return
+    uow.session.execute(delete(LearningLink).where(LearningLink.area.in_(links)))
+    uow.session.add_all(LearningLink(area=area, position=number, title=link.title, url=link.url)
+                        for area, entries in links.items() for number, link in enumerate(entries))
 
 
 def _publish_blueprints(uow: UnitOfWork, bank_set: BankSet, publish_id: int) -> int:

@@ -96,6 +96,18 @@ class ImageBlob(Base):
     data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
+class LearningLink(Base):
+    """Public pages to study an area, from the banks' ``area_links``; replaced on each publish
+    that defines them, and shown on the result page beside the weakest areas."""
+
+    __tablename__ = "learning_link"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    area: Mapped[str] = mapped_column(String(32), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(500))
+    url: Mapped[str] = mapped_column(String(2000))
+
+
 class Blueprint(Base):
     __tablename__ = "blueprint"
     id: Mapped[str] = mapped_column(String(80), primary_key=True)

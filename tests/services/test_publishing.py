@@ -99,3 +99,12 @@ def test_publish_is_audited_and_role_checked(database, tmp_path):
     with database.uow(read_only=True) as uow:
         rows = uow.session.scalars(select(AuditLog).where(AuditLog.action == "bank_publish")).all()
         assert len(rows) == 1 and rows[0].actor == "trainer-a" and rows[0].detail["new"] == 11
+
+
+def test_area_links_are_published_for_the_result_page(database, tmp_path):
+    from literacy_app.services.finishing import learning_links
+
+    _publish(database, _copy_bank(tmp_path))
+    with database.uow(read_only=True) as uow:
+        links = learning_links(uow, ["security", "data"])
+    assert links == {"security": [("IPA 情報セキュリティ", "https://www.ipa.go.jp/security/")], "data": []}
