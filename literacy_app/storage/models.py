@@ -209,7 +209,7 @@ class Answer(Base):
                                            ondelete="CASCADE"),)
     attempt_id: Mapped[int] = mapped_column(Integer, primary_key=True)
     position: Mapped[int] = mapped_column(Integer, primary_key=True)
-    response: Mapped[Any | None] = mapped_column(JSON)
+    response: Mapped[Any | None] = mapped_column(JSON(none_as_null=True))  # unanswered = SQL NULL
     flagged: Mapped[bool] = mapped_column(Boolean, default=False)
     seq: Mapped[int] = mapped_column(BigInteger, default=0)
     saved_at: Mapped[dt.datetime]

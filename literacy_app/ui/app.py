@@ -1,60 +1,87 @@
-"""Composition root of the GUI: settings → database → main window.
+"""Composition root of the GUI: settings → translator → window → database (in the background).
 
-Until the examinee screens land this is a plain status window, so that the launch command can
-be tried on a fresh PC: it shows which database is open and what the shipped banks hold.
+The window is shown before the database layer is even imported, so the login screen appears
+at once on a slow office PC; opening, migrating and first-run publishing run on the worker
+thread with progress shown on the login page.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QVBoxLayout, QWidget
-from sqlalchemy import func, select
+from PySide6.QtCore import QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication
 
-from ..bootstrap import open_database
 from ..config import Settings
-from ..core.errors import UserError
-from ..storage.models import Blueprint, Item
-from ..storage.uow import Database
+from ..resources import resource_path
+from .backend import ExamineeBackend
+from .common import ui_settings
+from .main_window import DEFAULT_POINT_SIZE, MainWindow
 
 
-class MainWindow(QMainWindow):
-    """The application window; holds its database and nothing global."""
+def translations_dir() -> str:
+    """Compiled .qm files: beside this module in a checkout, at the same path in the bundle."""
+    return str(resource_path("literacy_app", "ui", "translations"))
 
-    def __init__(self, database: Database, settings: Settings) -> None:
-        super().__init__()
-        self.setWindowTitle("ICTリテラシー確認")
-        with database.uow(read_only=True) as uow:
-            items = uow.session.scalar(select(func.count()).select_from(Item)) or 0
-            blueprints = uow.session.scalar(select(func.count()).select_from(Blueprint)) or 0
-        # Assemble
-        body = QWidget(self)
-        layout = QVBoxLayout(body)
-        title = QLabel("ICTリテラシー確認アプリ", body)
-        title.setStyleSheet("font-size: 20pt; font-weight: bold;")
-        status = QLabel(f"問題 {items} 問・出題設計 {blueprints} 件を読み込みました。", body)
-        where = QLabel(f"データベース: {settings.db_url}", body)
-        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        for widget in (title, status, where):
-            widget.setTextFormat(Qt.TextFormat.PlainText)
-            layout.addWidget(widget)
-        layout.addStretch(1)
-        self.setCentralWidget(body)
-        self.resize(720, 480)
+
+def install_language(app: QApplication, lang: str) -> None:
+    """Japanese is the source language; English comes from literacy_en.qm (Qt's own system)."""
+    for old in getattr(app, "_literacy_translators", []):
+        app.removeTranslator(old)
+    translators = []
+    if lang == "en":
+        translator = QTranslator(app)
+        if translator.load("literacy_en", translations_dir()):
+            app.installTranslator(translator)
+            translators.append(translator)
+        QLocale.setDefault(QLocale(QLocale.Language.English))
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
+    app._literacy_translators = translators  # type: ignore[attr-defined]
+
+
+def build_window(app: QApplication, settings: Settings, lang: str | None = None) -> tuple[MainWindow, ExamineeBackend]:
+    """Create the backend and the window (used by run() and by the tests)."""
+    prefs = ui_settings(settings.data_dir)
+    lang = lang or str(prefs.value("language", settings.lang))
+    install_language(app, lang)
+    font = app.font()
+    font.setPointSize(int(prefs.value("font_point_size", DEFAULT_POINT_SIZE)))
+    app.setFont(font)
+    backend = ExamineeBackend(settings.db_url)
+    window = MainWindow(backend, prefs, lang)
+    return window, backend
 
 
 def run(settings: Settings) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
-    try:
-        database = open_database(settings.db_url)
-    except UserError as exc:
-        from PySide6.QtWidgets import QMessageBox
+    assert isinstance(app, QApplication)
+    app.setApplicationName("literacy-app")
+    holder: dict[str, MainWindow] = {}
+    # startup benchmark: quit as soon as the login window is shown, without opening the database
+    probe = bool(os.environ.get("LITERACY_EXIT_WHEN_SHOWN"))
 
-        QMessageBox.critical(None, "ICTリテラシー確認", exc.render(settings.lang))
-        return 1
-    window = MainWindow(database, settings)
-    window.show()
-    code = app.exec()
-    database.dispose()
-    return int(code)
+    def open_window(lang: str | None = None) -> None:
+        window, backend = build_window(app, settings, lang)
+        window.language_requested.connect(switch_language)
+        holder["window"] = window
+        window.show()
+        if not probe:
+            backend.open()
+
+    def switch_language(lang: str) -> None:
+        old = holder["window"]
+        prefs = ui_settings(settings.data_dir)
+        prefs.setValue("language", lang)
+        prefs.sync()
+        old.close()
+        old.deleteLater()
+        open_window(lang)
+
+    open_window()
+    if probe:
+        QTimer.singleShot(0, app.quit)
+    code = int(app.exec())
+    holder["window"].backend.close()  # lets a save under way finish, then stops the worker
+    return code

@@ -1,0 +1,149 @@
+"""The examinee screens' one way into the services, run on the worker thread.
+
+Screens call these methods with callbacks; each method submits one job that opens one unit of
+work, calls one service and returns plain records.  Nothing here imports SQLAlchemy at module
+level: the window appears first and the database layer loads in the background.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+
+from ..core.model import Actor
+from .tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from ..storage.uow import Database
+
+Done = Callable[[Any], None]
+Failed = Callable[[BaseException], None]
+
+
+class ExamineeBackend(QObject):
+    """Owns the database (opened on the worker) and the task runner."""
+
+    ready = Signal()
+    failed = Signal(object)
+    progress = Signal(str)
+
+    def __init__(self, db_url: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db_url = db_url
+        self.runner = TaskRunner(self)
+        self.database: Database | None = None
+        self._closed = False
+
+    # Opening ---------------------------------------------------------------------------------
+    def open(self) -> None:
+        """Open (and on first run migrate and seed) the database without blocking the window."""
+
+        def job() -> Database:
+            from ..bootstrap import open_database
+
+            return open_database(self.db_url, progress=self.progress.emit)
+
+        def done(database: Database) -> None:
+            self.database = database
+            self.ready.emit()
+
+        self.runner.submit(job, done, self.failed.emit)
+
+    def _call(self, work: Callable[[Any], Any], done: Done, failed: Failed, read_only: bool = False) -> None:
+        def job() -> Any:
+            assert self.database is not None
+            with self.database.uow(read_only=read_only) as uow:
+                return work(uow)
+
+        self.runner.submit(job, done, failed)
+
+    # Use cases -------------------------------------------------------------------------------
+    def login(self, staff_no: str, done: Done, failed: Failed) -> None:
+        """Identify the examinee and list what is open to them: (actor, [OpenAssessment])."""
+
+        def work(uow: Any) -> tuple[Actor, list[Any]]:
+            from ..core.errors import UserError
+            from ..services import accounts, assessments
+
+            actor = accounts.identify_examinee(uow, staff_no)
+            listed = assessments.list_open_assessments(uow, actor)
+            if not listed:
+                raise UserError("unknown_examinee")  # same words as an unknown number
+            return actor, listed
+
+        self._call(work, done, failed)
+
+    def list_open(self, actor: Actor, done: Done, failed: Failed) -> None:
+        from ..services import assessments
+
+        self._call(lambda uow: assessments.list_open_assessments(uow, actor), done, failed)
+
+    def start(self, actor: Actor, assessment_id: int, access_code: str | None, done: Done, failed: Failed) -> None:
+        from ..services import attempts
+
+        self._call(lambda uow: attempts.start_attempt(uow, actor, assessment_id, access_code), done, failed)
+
+    def resume(self, actor: Actor, attempt_id: int, done: Done, failed: Failed) -> None:
+        from ..services import attempts
+
+        self._call(lambda uow: attempts.resume_attempt(uow, actor, attempt_id), done, failed)
+
+    def save_answer(self, actor: Actor, attempt_id: int) -> Callable[[int, Any, int], bool]:
+        """A save function for the AnswerSaver (runs on the worker thread)."""
+        from ..services import attempts
+
+        def save(position: int, response: Any, seq: int) -> bool:
+            assert self.database is not None
+            with self.database.uow() as uow:
+                return attempts.save_answer(uow, actor, attempt_id, position, response, seq=seq)
+
+        return save
+
+    def set_flag(self, actor: Actor, attempt_id: int, position: int, flagged: bool, failed: Failed) -> None:
+        from ..services import attempts
+
+        self._call(lambda uow: attempts.set_flag(uow, actor, attempt_id, position, flagged), _ignore, failed)
+
+    def set_position(self, actor: Actor, attempt_id: int, position: int) -> None:
+        from ..services import attempts
+
+        self._call(lambda uow: attempts.set_position(uow, actor, attempt_id, position), _ignore, _ignore)
+
+    def finish(self, actor: Actor, attempt_id: int, done: Done, failed: Failed) -> None:
+        """Submit (or record the time-out) and return the result with the areas' study links."""
+        from ..services import finishing
+
+        def work(uow: Any) -> tuple[Any, dict[str, list[tuple[str, str]]]]:
+            result = finishing.finish_attempt(uow, actor, attempt_id)
+            links = finishing.learning_links(uow, [area.area for area in result.areas])
+            return result, links
+
+        self._call(work, done, failed)
+
+    def image(self, sha256: str, done: Done) -> None:
+        from ..storage.models import ImageBlob
+
+        self._call(lambda uow: (lambda row: row.data if row else None)(uow.session.get(ImageBlob, sha256)),
+                   done, _ignore, read_only=True)
+
+    def show_pass_fail(self, assessment_id: int, done: Done) -> None:
+        from ..services import attempts
+
+        self._call(lambda uow: attempts.blueprint_content(uow, assessment_id).get("show_pass_fail", True),
+                   done, _ignore, read_only=True)
+
+    def close(self) -> None:
+        """Let queued saves finish, then stop the worker and release the database (once)."""
+        if self._closed:
+            return
+        self._closed = True
+        database = self.database
+        if database is not None:
+            self.runner.submit(database.dispose)
+        self.runner.stop()
+
+
+def _ignore(_value: Any) -> None:
+    return None

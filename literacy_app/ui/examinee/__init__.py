@@ -1,0 +1,1 @@
+"""The examinee's screens: login, assessment list, instructions, attempt, review, result."""

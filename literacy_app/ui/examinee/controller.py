@@ -1,0 +1,221 @@
+"""Wires the examinee pages to the backend: the whole sitting, from login to result.
+
+Pages only lay out and emit; this controller decides what happens next, calls the backend
+(which works off the GUI thread) and moves between pages.  It holds the current examinee and
+attempt, and the AnswerSaver that makes every answer durable the moment it is given.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QStackedWidget
+
+from ...core.model import Actor, AttemptResult, AttemptState, OpenAssessment
+from ..backend import ExamineeBackend
+from ..common import error_text
+from ..saver import AnswerSaver
+from .assessments import AssessmentListPage
+from .attempt import AttemptPage
+from .instructions import InstructionsPage
+from .login import LoginPage
+from .result import ResultPage
+from .review import ReviewPage
+
+
+class ExamineeController(QObject):
+    def __init__(self, backend: ExamineeBackend, stack: QStackedWidget, lang: str) -> None:
+        super().__init__(stack)
+        self.backend = backend
+        self.stack = stack
+        self.lang = lang
+        self.actor: Actor | None = None
+        self.assessment: OpenAssessment | None = None
+        self.state: AttemptState | None = None
+        self.saver: AnswerSaver | None = None
+        self.finishing = False
+        # Pages
+        self.login = LoginPage(lang)
+        self.assessments = AssessmentListPage()
+        self.instructions = InstructionsPage()
+        self.attempt = AttemptPage()
+        self.review = ReviewPage()
+        self.result = ResultPage(lang)
+        for page in (self.login, self.assessments, self.instructions, self.attempt, self.review, self.result):
+            stack.addWidget(page)
+        stack.setCurrentWidget(self.login)
+        self._connect_callbacks()
+
+    def _connect_callbacks(self) -> None:
+        self.backend.ready.connect(lambda: self.login.set_busy(False))
+        self.backend.progress.connect(self._progress)
+        self.backend.failed.connect(lambda error: self.login.set_busy(True, error_text(error, self.lang)))
+        self.login.submitted.connect(self._login)
+        self.assessments.chosen.connect(self._chosen)
+        self.assessments.logout.connect(self.to_login)
+        self.instructions.back.connect(lambda: self._show(self.assessments))
+        self.instructions.begin.connect(self._begin)
+        self.attempt.answer_changed.connect(self._answer)
+        self.attempt.flag_toggled.connect(self._flag)
+        self.attempt.position_changed.connect(self._position)
+        self.attempt.review_requested.connect(self._to_review)
+        self.attempt.time_up.connect(self._submit)
+        self.review.back.connect(lambda: self._show(self.attempt))
+        self.review.jump.connect(self._jump)
+        self.review.submit.connect(self._submit)
+        self.result.done.connect(self.to_login)
+
+    def _show(self, page: object) -> None:
+        """Switch page and put the keyboard focus where that page's user starts."""
+        self.stack.setCurrentWidget(page)  # type: ignore[arg-type]
+        focus = getattr(page, "focus_default", None)
+        if focus is not None:
+            focus()
+
+    def _progress(self, step: str) -> None:
+        texts = {"migrate": self.tr("データベースを準備しています…"), "publish": self.tr("問題を読み込んでいます…")}
+        self.login.set_busy(True, texts.get(step, step))
+
+    # Login and choice ------------------------------------------------------------------------
+    def _login(self, staff_no: str) -> None:
+        self.login.set_busy(True, self.tr("確認しています…"))
+
+        def done(value: tuple[Actor, list[OpenAssessment]]) -> None:
+            self.login.set_busy(False)
+            self.actor, listed = value
+            self.assessments.set_assessments(staff_no, listed)
+            self._show(self.assessments)
+
+        def failed(error: BaseException) -> None:
+            self.login.set_busy(False)
+            self.login.show_error(error_text(error, self.lang))
+
+        self.backend.login(staff_no, done, failed)
+
+    def _chosen(self, assessment: OpenAssessment) -> None:
+        self.assessment = assessment
+        self.instructions.show_for(assessment)
+        self._show(self.instructions)
+
+    def _begin(self, access_code: str | None) -> None:
+        assert self.actor is not None and self.assessment is not None
+        self.instructions.begin_button.setEnabled(False)
+
+        def failed(error: BaseException) -> None:
+            self.instructions.begin_button.setEnabled(True)
+            self.instructions.show_error(error_text(error, self.lang))
+
+        if self.assessment.unfinished_attempt_id is not None:
+            self.backend.resume(self.actor, self.assessment.unfinished_attempt_id, self._loaded, failed)
+        else:
+            self.backend.start(self.actor, self.assessment.id, access_code, self._loaded, failed)
+
+    # The attempt -----------------------------------------------------------------------------
+    def _loaded(self, state: AttemptState) -> None:
+        self.instructions.begin_button.setEnabled(True)
+        assert self.actor is not None
+        if state.status != "in_progress":  # time ran out while the app was closed
+            self.state = state
+            self._finish()
+            return
+        self.state = state
+        self.finishing = False
+        self.saver = AnswerSaver(self.backend.runner, self.backend.save_answer(self.actor, state.attempt_id), self)
+        self.saver.state_changed.connect(self.attempt.set_save_state)
+        self.saver.refused.connect(self._refused)
+        self.attempt.set_save_state(0, False)
+        shas = {item.image["sha256"] for item in state.items if item.image}
+        if not shas:
+            self._show_attempt(state, {})
+            return
+        images: dict[str, bytes] = {}
+
+        def got(sha: str, data: bytes | None) -> None:
+            if data:
+                images[sha] = data
+            if sha == last:
+                self._show_attempt(state, images)
+
+        last = sorted(shas)[-1]
+        for sha in sorted(shas):
+            self.backend.image(sha, lambda data, s=sha: got(s, data))
+
+    def _show_attempt(self, state: AttemptState, images: dict[str, bytes]) -> None:
+        self.attempt.load(state, images)
+        self._show(self.attempt)
+
+    def _answer(self, position: int, response: Any) -> None:
+        if self.saver is not None and not self.finishing:
+            self.saver.save(position, response)
+
+    def _flag(self, position: int, flagged: bool) -> None:
+        assert self.actor is not None and self.state is not None
+        self.backend.set_flag(self.actor, self.state.attempt_id, position, flagged, lambda _e: None)
+
+    def _position(self, position: int) -> None:
+        if self.actor is not None and self.state is not None and not self.finishing:
+            self.backend.set_position(self.actor, self.state.attempt_id, position)
+
+    def _refused(self, _position: int, error: BaseException) -> None:
+        code = getattr(error, "code", "")
+        if code in ("attempt_expired", "attempt_finished"):
+            self.attempt.expire() if self.stack.currentWidget() is self.attempt else self._submit()
+        else:
+            self.attempt.show_notice(error_text(error, self.lang))
+
+    def _to_review(self) -> None:
+        self.review.show_summary(self.attempt.summary())
+        self._show(self.review)
+
+    def _jump(self, position: int) -> None:
+        self._show(self.attempt)
+        self.attempt.go_to_position(position)
+
+    def _submit(self) -> None:
+        """Submit once every answer is stored (a retrying save delays, never drops, the submit)."""
+        if self.finishing:
+            return
+        self.finishing = True
+        self._finish()
+
+    def _finish(self) -> None:
+        if self.saver is not None and self.saver.pending:
+            self.attempt.show_notice(self.tr("解答を保存しています。保存が終わると提出します…"))
+            QTimer.singleShot(200, self._finish)
+            return
+        assert self.actor is not None and self.state is not None
+        self.attempt.stop()
+
+        def done(value: tuple[AttemptResult, dict[str, list[tuple[str, str]]]]) -> None:
+            result, links = value
+            assert self.state is not None
+            self.backend.show_pass_fail(self.state.assessment_id, lambda show: self._show_result(result, links, show))
+
+        def failed(error: BaseException) -> None:
+            self.attempt.show_notice(error_text(error, self.lang))
+            QTimer.singleShot(2000, self._finish)  # keep trying: the submit must be stored
+
+        self.backend.finish(self.actor, self.state.attempt_id, done, failed)
+
+    def _show_result(self, result: AttemptResult, links: dict[str, list[tuple[str, str]]], show: bool) -> None:
+        self.result.show_result(result, links, bool(show))
+        self._show(self.result)
+        self.state = None
+        self.saver = None
+
+    def in_attempt(self) -> bool:
+        return self.state is not None and not self.finishing
+
+    def pending_saves(self) -> int:
+        return self.saver.pending if self.saver is not None else 0
+
+    def to_login(self) -> None:
+        self.actor = None
+        self.assessment = None
+        self.state = None
+        self.saver = None
+        self.finishing = False
+        self.attempt.stop()
+        self.login.reset()
+        self._show(self.login)

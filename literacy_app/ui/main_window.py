@@ -1,0 +1,69 @@
+"""The application window: a stack of the examinee's pages, text size, and a safe close."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget
+
+from .backend import ExamineeBackend
+from .common import apply_relative_font
+from .examinee.controller import ExamineeController
+
+MIN_POINT_SIZE, MAX_POINT_SIZE, DEFAULT_POINT_SIZE = 9, 28, 13
+
+
+class MainWindow(QMainWindow):
+    language_requested = Signal(str)
+
+    def __init__(self, backend: ExamineeBackend, settings: QSettings, lang: str) -> None:
+        super().__init__()
+        self.backend = backend
+        self.settings = settings
+        self.setWindowTitle(self.tr("ICTリテラシー確認"))
+        self.stack = QStackedWidget(self)
+        self.setCentralWidget(self.stack)
+        self.examinee = ExamineeController(backend, self.stack, lang)
+        self.examinee.login.language_changed.connect(self.language_requested.emit)
+        for keys, step in ((QKeySequence.StandardKey.ZoomIn, 1), ("Ctrl+=", 1), ("Ctrl++", 1),
+                           (QKeySequence.StandardKey.ZoomOut, -1), ("Ctrl+-", -1)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(lambda s=step: self.change_text_size(s))
+        self.resize(1100, 760)
+
+    def change_text_size(self, step: int) -> None:
+        """Ctrl+plus / Ctrl+minus: the whole app's text, remembered for next time."""
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        font = app.font()
+        size = max(MIN_POINT_SIZE, min(MAX_POINT_SIZE, font.pointSize() + step))
+        font.setPointSize(size)
+        app.setFont(font)
+        for widget in app.allWidgets():
+            if widget.property("size_delta") is not None:
+                apply_relative_font(widget, size)
+        self.settings.setValue("font_point_size", size)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self.examinee.in_attempt():
+            box = QMessageBox(QMessageBox.Icon.Question, self.tr("試験を中断しますか"),
+                              self.tr("ここまでの解答は保存されています。アプリを閉じても制限時間は進みます。"
+                                      "閉じてよいですか？"),
+                              QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+            box.setDefaultButton(QMessageBox.StandardButton.No)
+            if box.exec() != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        self._drain_saves()
+        self.backend.close()
+        event.accept()
+
+    def _drain_saves(self, limit_ms: int = 8000) -> None:
+        """Give answers still being saved a moment to reach the database before closing."""
+        clock = QElapsedTimer()
+        clock.start()
+        while self.examinee.pending_saves() and clock.elapsed() < limit_ms:
+            loop = QEventLoop()
+            QTimer.singleShot(50, loop.quit)
+            loop.exec()

@@ -1,0 +1,1 @@
+"""Reusable widgets of the examinee and trainer screens (one question item: ``items.ItemView``)."""

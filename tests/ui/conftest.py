@@ -1,0 +1,94 @@
+"""GUI fixtures: a real SQLite database prepared through the services, and the real window."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+
+from literacy_app.config import Settings
+from literacy_app.core.model import SYSTEM
+from literacy_app.services import assessments, people, publishing
+from literacy_app.storage import migrate
+from literacy_app.storage.engine import make_engine
+from literacy_app.storage.uow import Database
+from literacy_app.ui.app import build_window
+
+from ..conftest import BASIC_BANK
+
+
+class Exam:
+    """A database with the basic bank, examinee 000123 (recruit) and one open assessment."""
+
+    def __init__(self, folder: Path, minutes_open: float = 120, bank: Path = BASIC_BANK) -> None:
+        self.folder = folder
+        self.url = f"sqlite:///{folder / 'gui.sqlite3'}"
+        engine = make_engine(self.url)
+        migrate.upgrade(engine)
+        self.database = Database(engine)
+        now = dt.datetime.now(dt.UTC)
+        with self.database.uow() as uow:
+            publishing.publish_bank(uow, SYSTEM, [bank])
+        with self.database.uow() as uow:
+            people.add_examinee(uow, SYSTEM, "000123", "髙﨑 花子", "総務局/総務部/総務課", "recruit")
+        with self.database.uow() as uow:
+            self.assessment_id = assessments.open_assessment(
+                uow, SYSTEM, "test-blueprint", now - dt.timedelta(minutes=1), now + dt.timedelta(minutes=minutes_open))
+
+    def settings(self, lang: str = "ja") -> Settings:
+        return Settings(self.url, lang, self.folder)
+
+
+@pytest.fixture
+def exam(tmp_path: Path) -> Iterator[Exam]:
+    prepared = Exam(tmp_path)
+    yield prepared
+    prepared.database.dispose()
+
+
+_open_windows: list = []
+
+
+@pytest.fixture(autouse=True)
+def _close_windows() -> Iterator[None]:
+    """Close the app windows a test opened, skipping the "interrupt the exam?" question."""
+    yield
+    while _open_windows:
+        window = _open_windows.pop()
+        window.examinee.state = None  # not in an attempt any more: close without asking
+        window.close()
+        window.deleteLater()
+
+
+def open_app(qtbot, exam: Exam, lang: str = "ja"):  # type: ignore[no-untyped-def]
+    """The real main window on the exam database, with the backend opened and ready."""
+    app = QApplication.instance()
+    window, backend = build_window(app, exam.settings(lang), lang)
+    _open_windows.append(window)
+    window.show()
+    backend.open()
+    login = window.examinee.login
+    qtbot.waitUntil(lambda: login.next_button.isEnabled(), timeout=20_000)
+    return window
+
+
+def answer_modal(qtbot, button: QMessageBox.StandardButton) -> None:  # type: ignore[no-untyped-def]
+    """Press a button of the next modal message box as soon as it opens."""
+
+    def press() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            target = box.button(button)
+            assert isinstance(target, QPushButton)
+            target.click()
+        else:
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(50, press)
+
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(50, press)
