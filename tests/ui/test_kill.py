@@ -39,6 +39,17 @@ def _type(display: str, text: str) -> None:
                    timeout=20)
 
 
+def _wait_for_page(exam: Exam, position: int) -> None:
+    """The app records the page on screen (for resume); wait until it shows ``position``."""
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        with exam.database.uow(read_only=True) as uow:
+            if uow.session.scalar(select(Attempt.last_position)) == position:
+                return
+        time.sleep(0.1)
+    raise AssertionError(f"PageDown did not bring item {position} on screen")
+
+
 @pytest.mark.slow
 def test_sigkill_mid_attempt_loses_no_answer(tmp_path):
     require("xdotool")
@@ -47,8 +58,9 @@ def test_sigkill_mid_attempt_loses_no_answer(tmp_path):
     display = xvfb.start()
     environment = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "LITERACY_DATA_DIR": str(tmp_path)}
     environment.pop("LITERACY_DB", None)
+    log = (tmp_path / "app-output.log").open("wb")  # a file, not a pipe nobody reads: it could fill up
     app = subprocess.Popen([sys.executable, "-m", "literacy_app", "--db", exam.url], cwd=ROOT, env=environment,
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                           stdout=log, stderr=subprocess.STDOUT)
     try:
         found = subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--name", "ICTリテラシー確認"],
                                env=environment, check=True, timeout=60, capture_output=True, text=True)
@@ -62,23 +74,22 @@ def test_sigkill_mid_attempt_loses_no_answer(tmp_path):
         _key(display, "space")   # 受験する (focused)
         time.sleep(1.0)
         _key(display, "space")   # 試験を始める (focused)
-        deadline = time.monotonic() + 20
-        positions: list[tuple[int, str]] = []
-        while time.monotonic() < deadline and not positions:
-            with exam.database.uow(read_only=True) as uow:
-                positions = list(uow.session.execute(
-                    select(AttemptItem.position, ItemVersion.type)
-                    .join(ItemVersion, ItemVersion.id == AttemptItem.item_version_id)
-                    .join(Attempt, Attempt.id == AttemptItem.attempt_id).order_by(AttemptItem.position)))
-            time.sleep(0.3)
-        assert positions, "the attempt did not start"
-        time.sleep(1.0)
+        # the window title names the exam once the first item is on screen
+        subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--name", "テスト試験"], env=environment,
+                       check=True, timeout=60, capture_output=True)
+        with exam.database.uow(read_only=True) as uow:
+            positions = list(uow.session.execute(
+                select(AttemptItem.position, ItemVersion.type)
+                .join(ItemVersion, ItemVersion.id == AttemptItem.item_version_id)
+                .join(Attempt, Attempt.id == AttemptItem.attempt_id).order_by(AttemptItem.position)))
+        time.sleep(0.5)
         answered = 0
-        for _position, kind in positions[:PAGES]:
+        for position, kind in positions[:PAGES]:
             if kind in CHOICE_TYPES:
                 _key(display, "1")
                 answered += 1
-            _key(display, "Right")
+            _key(display, "Next")  # PageDown: also leaves a text field, where → moves the cursor
+            _wait_for_page(exam, position + 1)
         assert answered >= 3
         time.sleep(1.0)
         app.send_signal(signal.SIGKILL)
@@ -86,6 +97,7 @@ def test_sigkill_mid_attempt_loses_no_answer(tmp_path):
     finally:
         if app.poll() is None:
             app.kill()
+        log.close()
         xvfb.stop()
     out = tmp_path / "responses.csv"
     export = subprocess.run([sys.executable, "-m", "literacy_app", "--db", exam.url, "export", "responses",

@@ -10,7 +10,15 @@ from typing import Any
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...core.model import AttemptState, FormItem
 from ..common import plain_label
@@ -170,6 +178,10 @@ class AttemptPage(QWidget):
         self.index = index
         item = self.items[index]
         image = self.images.get(item.image["sha256"]) if item.image else None
+        previous = self.item_area.takeWidget()
+        if previous is not None:
+            previous.hide()  # hands the keyboard focus back before the next item takes it
+            previous.deleteLater()  # safe even when called from one of its own key events
         self.view = ItemView(item, self.answers.get(item.position), image)
         self.view.answer_changed.connect(lambda response, p=item.position: self._answered(p, response))
         self.view.setEnabled(not self._expired)

@@ -144,6 +144,7 @@ class ExamineeController(QObject):
     def _show_attempt(self, state: AttemptState, images: dict[str, bytes]) -> None:
         self.attempt.load(state, images)
         self._show(self.attempt)
+        self.stack.window().setWindowTitle(self.tr("{0} — ICTリテラシー確認").format(state.title))
 
     def _answer(self, position: int, response: Any) -> None:
         if self.saver is not None and not self.finishing:
@@ -199,6 +200,7 @@ class ExamineeController(QObject):
         self.backend.finish(self.actor, self.state.attempt_id, done, failed)
 
     def _show_result(self, result: AttemptResult, links: dict[str, list[tuple[str, str]]], show: bool) -> None:
+        self._reset_title()
         self.result.show_result(result, links, bool(show))
         self._show(self.result)
         self.state = None
@@ -210,6 +212,9 @@ class ExamineeController(QObject):
     def pending_saves(self) -> int:
         return self.saver.pending if self.saver is not None else 0
 
+    def _reset_title(self) -> None:
+        self.stack.window().setWindowTitle(self.tr("ICTリテラシー確認"))
+
     def to_login(self) -> None:
         self.actor = None
         self.assessment = None
@@ -217,5 +222,6 @@ class ExamineeController(QObject):
         self.saver = None
         self.finishing = False
         self.attempt.stop()
+        self._reset_title()
         self.login.reset()
         self._show(self.login)
