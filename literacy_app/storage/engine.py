@@ -8,17 +8,21 @@ work use a plain ``BEGIN`` so long reports do not block answer saves.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
+BUSY_TIMEOUT_MS = int(os.environ.get("LITERACY_BUSY_TIMEOUT_MS", "10000"))
+"""How long a write waits for another process's lock before failing (the UI then retries)."""
+
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
     "PRAGMA foreign_keys=ON",
     "PRAGMA synchronous=FULL",
-    "PRAGMA busy_timeout=10000",
+    f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
 )
 
 

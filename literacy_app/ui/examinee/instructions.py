@@ -59,8 +59,9 @@ class InstructionsPage(QWidget):
                     "受験期限を過ぎると、その時点で終了します。"),
             self.tr("・時間になると、その時点までの解答で自動的に提出されます。"),
             self.tr("・見直したい問題には「あとで見直す」の印を付けられます。最後に見直し画面で確認してから提出します。"),
-            self.tr("・キーボード: 数字キーで選択肢、→ で次へ、← で前へ、Ctrl+F で印、Ctrl+Enter で見直し画面。"
-                    "Ctrl+＋／Ctrl+− で文字の大きさを変えられます。"),
+            self.tr("・キーボード: 数字キーで選択肢を選び、PageDown（または →）で次へ、PageUp（または ←）で前へ"
+                    "進みます。入力欄の中では PageDown／PageUp を使ってください。Ctrl+F で見直しの印、"
+                    "Ctrl+Enter で見直し画面。Ctrl+＋／Ctrl+− で文字の大きさを変えられます。"),
         ]))
         self.custom.setText(assessment.instructions or "")
         self.custom.setVisible(bool(assessment.instructions))

@@ -38,6 +38,6 @@ def area_chart(names: list[str], percents: list[float], minimums: list[float], t
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
     view = QChartView(chart, parent)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
-    view.setMinimumHeight(80 + 44 * len(names))
+    view.setMinimumHeight(max(320, 150 + 64 * len(names)))  # room for area names, axis and legend
     view.setAccessibleName(title)
     return view

@@ -1,0 +1,134 @@
+"""Screenshots of the examinee's screens from a real window on a real X server.
+
+Run through scripts/screenshots (it starts Xvfb).  Builds a throwaway database with the test
+bank (every item type, a case text), sits an attempt through the real window and saves a PNG of
+each screen into docs/screenshots/.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from literacy_app.config import Settings  # noqa: E402
+from literacy_app.core.model import SYSTEM  # noqa: E402
+from literacy_app.services import assessments, people, publishing  # noqa: E402
+from literacy_app.storage import migrate  # noqa: E402
+from literacy_app.storage.engine import make_engine  # noqa: E402
+from literacy_app.storage.uow import Database  # noqa: E402
+from literacy_app.ui.app import build_window  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+BANK = ROOT / "tests" / "_files" / "banks" / "basic"
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = 20) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the window did not reach the expected state")
+        QCoreApplication.processEvents()
+        time.sleep(0.02)
+
+
+def settle(seconds: float = 0.4) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        QCoreApplication.processEvents()
+        time.sleep(0.02)
+
+
+def shoot(window, name: str) -> None:  # type: ignore[no-untyped-def]
+    settle()
+    picture = window.screen().grabWindow(window.winId())
+    picture.save(str(OUT / f"{name}.png"))
+    print(f"wrote docs/screenshots/{name}.png")
+
+
+def prepare(folder: Path) -> str:
+    url = f"sqlite:///{folder / 'demo.sqlite3'}"
+    engine = make_engine(url)
+    migrate.upgrade(engine)
+    database = Database(engine)
+    now = dt.datetime.now(dt.UTC)
+    with database.uow() as uow:
+        publishing.publish_bank(uow, SYSTEM, [BANK])
+    with database.uow() as uow:
+        people.add_examinee(uow, SYSTEM, "001234", "髙﨑 花子", "総務局/総務部/総務課", "recruit")
+    with database.uow() as uow:
+        assessments.open_assessment(uow, SYSTEM, "test-blueprint", now - dt.timedelta(minutes=1),
+                                    now + dt.timedelta(days=7), title="令和8年度 新規採用職員 ICTリテラシー確認")
+    database.dispose()
+    return url
+
+
+def main() -> int:
+    OUT.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv)
+    with tempfile.TemporaryDirectory() as folder:
+        url = prepare(Path(folder))
+        window, backend = build_window(app, Settings(url, "ja", Path(folder)), "ja")
+        window.resize(1180, 800)
+        window.show()
+        backend.open()
+        examinee = window.examinee
+        wait_until(lambda: examinee.login.next_button.isEnabled())
+        QTest.keyClicks(examinee.login.staff_no, "001234")
+        shoot(window, "01-login")
+        QTest.keyClick(examinee.login.staff_no, Qt.Key.Key_Return)
+        wait_until(lambda: window.stack.currentWidget() is examinee.assessments)
+        shoot(window, "02-assessments")
+        examinee.assessments.buttons[0].click()
+        shoot(window, "03-instructions")
+        examinee.instructions.begin_button.click()
+        page = examinee.attempt
+        wait_until(lambda: window.stack.currentWidget() is page)
+        done: set[str] = set()
+        for index, item in enumerate(page.items):
+            page.go(index)
+            view = page.view
+            if item.type in ("single", "true_false"):
+                view.choose(2)
+            elif item.type == "multiple":
+                view.choose(1)
+                view.choose(3)
+            if index == 1:
+                page.toggle_flag()
+            kind = "case" if item.scenario else item.type
+            if kind not in done:
+                done.add(kind)
+                shoot(window, f"04-item-{kind}")
+        page.go(0)
+        wait_until(lambda: examinee.pending_saves() == 0)
+        page.review_button.click()
+        shoot(window, "05-review")
+        def confirm() -> None:
+            box = QApplication.activeModalWidget()
+            if isinstance(box, QMessageBox):
+                shoot(box, "06-confirm")  # the dialog itself
+                box.button(QMessageBox.StandardButton.Yes).click()
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(600, confirm)
+        examinee.review.submit_button.click()
+        wait_until(lambda: window.stack.currentWidget() is examinee.result)
+        shoot(window, "07-result")
+        window.examinee.state = None
+        window.close()
+        backend.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
