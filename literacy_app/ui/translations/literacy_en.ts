@@ -6,159 +6,169 @@
     <message>
         <location filename="../examinee/assessments.py" line="19"/>
         <source>受験できる試験</source>
-        <translation type="unfinished"></translation>
+        <translation>Assessments you can take</translation>
     </message>
     <message>
         <location filename="../examinee/assessments.py" line="21"/>
         <source>戻る</source>
-        <translation type="unfinished"></translation>
+        <translation>Back</translation>
     </message>
     <message>
         <location filename="../examinee/assessments.py" line="22"/>
         <source>ログイン画面に戻る</source>
-        <translation type="unfinished"></translation>
+        <translation>Back to the login screen</translation>
     </message>
     <message>
         <location filename="../examinee/assessments.py" line="41"/>
         <source>職員番号 {0} で受験できる試験です。</source>
-        <translation type="unfinished"></translation>
+        <translation>Assessments that staff number {0} can take.</translation>
     </message>
     <message>
-        <location filename="../examinee/assessments.py" line="57"/>
+        <location filename="../examinee/assessments.py" line="58"/>
         <source>問題数 {0} 問 ・ 制限時間 {1} 分 ・ 受験期限 {2} ・ 残り受験回数 {3} 回</source>
-        <translation type="unfinished"></translation>
+        <translation>Items: {0} ・ Time limit: {1} min ・ Deadline: {2} ・ Attempts left: {3}</translation>
     </message>
     <message>
-        <location filename="../examinee/assessments.py" line="60"/>
+        <location filename="../examinee/assessments.py" line="61"/>
         <source>続きから再開</source>
-        <translation type="unfinished"></translation>
+        <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../examinee/assessments.py" line="60"/>
+        <location filename="../examinee/assessments.py" line="61"/>
         <source>受験する</source>
-        <translation type="unfinished"></translation>
+        <translation>Take this assessment</translation>
     </message>
     <message>
-        <location filename="../examinee/assessments.py" line="69"/>
+        <location filename="../examinee/assessments.py" line="70"/>
         <source>途中の解答があります。時間は中断中も進んでいます。</source>
-        <translation type="unfinished"></translation>
+        <translation>You have an unfinished attempt. The clock has kept running while you were away.</translation>
     </message>
 </context>
 <context>
     <name>AttemptPage</name>
     <message>
-        <location filename="../examinee/attempt.py" line="47"/>
+        <location filename="../examinee/attempt.py" line="54"/>
         <source>残り時間</source>
-        <translation type="unfinished"></translation>
+        <translation>Time remaining</translation>
     </message>
     <message>
-        <location filename="../examinee/attempt.py" line="49"/>
+        <location filename="../examinee/attempt.py" line="56"/>
         <source>保存の状態</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../examinee/attempt.py" line="58"/>
-        <source>事例の本文</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../examinee/attempt.py" line="62"/>
-        <source>← 前へ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../examinee/attempt.py" line="63"/>
-        <source>あとで見直す</source>
-        <translation type="unfinished"></translation>
+        <translation>Save status</translation>
     </message>
     <message>
         <location filename="../examinee/attempt.py" line="65"/>
+        <source>事例の本文</source>
+        <translation>Case text</translation>
+    </message>
+    <message>
+        <location filename="../examinee/attempt.py" line="69"/>
+        <source>← 前へ</source>
+        <translation>← Previous</translation>
+    </message>
+    <message>
+        <location filename="../examinee/attempt.py" line="70"/>
+        <source>あとで見直す</source>
+        <translation>Flag for review</translation>
+    </message>
+    <message>
+        <location filename="../examinee/attempt.py" line="72"/>
         <source>次へ →</source>
-        <translation type="unfinished"></translation>
+        <translation>Next →</translation>
     </message>
     <message>
-        <location filename="../examinee/attempt.py" line="66"/>
-        <location filename="../examinee/attempt.py" line="68"/>
+        <location filename="../examinee/attempt.py" line="73"/>
+        <location filename="../examinee/attempt.py" line="75"/>
         <source>見直し・提出へ</source>
-        <translation type="unfinished"></translation>
+        <translation>Review and submit</translation>
     </message>
     <message>
-        <location filename="../examinee/attempt.py" line="67"/>
+        <location filename="../examinee/attempt.py" line="74"/>
         <source>前の問題へ</source>
-        <translation type="unfinished"></translation>
+        <translation>Previous item</translation>
     </message>
     <message>
-        <location filename="../examinee/attempt.py" line="67"/>
+        <location filename="../examinee/attempt.py" line="74"/>
         <source>あとで見直す印</source>
-        <translation type="unfinished"></translation>
+        <translation>Flag for review</translation>
     </message>
     <message>
-        <location filename="../examinee/attempt.py" line="68"/>
+        <location filename="../examinee/attempt.py" line="75"/>
         <source>次の問題へ</source>
-        <translation type="unfinished"></translation>
+        <translation>Next item</translation>
     </message>
     <message>
-        <location filename="../examinee/attempt.py" line="176"/>
+        <location filename="../examinee/attempt.py" line="189"/>
         <source>問 {0} / {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Item {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../examinee/attempt.py" line="178"/>
+        <location filename="../examinee/attempt.py" line="191"/>
         <source>事例: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Case: {0}</translation>
     </message>
     <message>
-        <location filename="../examinee/attempt.py" line="221"/>
+        <location filename="../examinee/attempt.py" line="247"/>
         <source>保存を再試行しています（解答はこのパソコンに保持されています）</source>
-        <translation type="unfinished"></translation>
+        <translation>Retrying the save (your answers are kept on this computer)</translation>
     </message>
     <message>
-        <location filename="../examinee/attempt.py" line="224"/>
+        <location filename="../examinee/attempt.py" line="250"/>
         <source>保存中…</source>
-        <translation type="unfinished"></translation>
+        <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../examinee/attempt.py" line="227"/>
+        <location filename="../examinee/attempt.py" line="253"/>
         <source>✓ 保存済み</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Saved</translation>
     </message>
     <message>
-        <location filename="../examinee/attempt.py" line="238"/>
+        <location filename="../examinee/attempt.py" line="264"/>
         <source>残り {0}:{1:02d}</source>
-        <translation type="unfinished"></translation>
+        <translation>Time left {0}:{1:02d}</translation>
     </message>
     <message>
-        <location filename="../examinee/attempt.py" line="242"/>
+        <location filename="../examinee/attempt.py" line="268"/>
         <source>残り {0} 分です。</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} min left.</translation>
     </message>
     <message>
-        <location filename="../examinee/attempt.py" line="252"/>
+        <location filename="../examinee/attempt.py" line="279"/>
         <source>時間になりました。ここまでの解答で提出しています…</source>
-        <translation type="unfinished"></translation>
+        <translation>Time is up. Submitting your answers so far…</translation>
     </message>
 </context>
 <context>
     <name>ExamineeController</name>
     <message>
-        <location filename="../examinee/controller.py" line="70"/>
+        <location filename="../examinee/controller.py" line="77"/>
         <source>データベースを準備しています…</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparing the database…</translation>
     </message>
     <message>
-        <location filename="../examinee/controller.py" line="70"/>
+        <location filename="../examinee/controller.py" line="77"/>
         <source>問題を読み込んでいます…</source>
-        <translation type="unfinished"></translation>
+        <translation>Loading the items…</translation>
     </message>
     <message>
-        <location filename="../examinee/controller.py" line="75"/>
+        <location filename="../examinee/controller.py" line="82"/>
         <source>確認しています…</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../examinee/controller.py" line="177"/>
+        <location filename="../examinee/controller.py" line="147"/>
+        <source>{0} — ICTリテラシー確認</source>
+        <translation>{0} — ICT Literacy Check</translation>
+    </message>
+    <message>
+        <location filename="../examinee/controller.py" line="185"/>
         <source>解答を保存しています。保存が終わると提出します…</source>
-        <translation type="unfinished"></translation>
+        <translation>Saving your answers. They will be submitted as soon as they are saved…</translation>
+    </message>
+    <message>
+        <location filename="../examinee/controller.py" line="216"/>
+        <source>ICTリテラシー確認</source>
+        <translation>ICT Literacy Check</translation>
     </message>
 </context>
 <context>
@@ -166,153 +176,148 @@
     <message>
         <location filename="../examinee/instructions.py" line="24"/>
         <source>アクセスコード</source>
-        <translation type="unfinished"></translation>
+        <translation>Access code</translation>
     </message>
     <message>
         <location filename="../examinee/instructions.py" line="28"/>
         <source>アクセスコード（試験監督者から配られたもの）</source>
-        <translation type="unfinished"></translation>
+        <translation>Access code (given to you by the proctor)</translation>
     </message>
     <message>
         <location filename="../examinee/instructions.py" line="31"/>
         <source>戻る</source>
-        <translation type="unfinished"></translation>
+        <translation>Back</translation>
     </message>
     <message>
         <location filename="../examinee/instructions.py" line="32"/>
         <location filename="../examinee/instructions.py" line="33"/>
-        <location filename="../examinee/instructions.py" line="70"/>
+        <location filename="../examinee/instructions.py" line="71"/>
         <source>試験を始める</source>
-        <translation type="unfinished"></translation>
+        <translation>Start the assessment</translation>
     </message>
     <message>
         <location filename="../examinee/instructions.py" line="52"/>
         <source>問題数 {0} 問 ・ 制限時間 {1} 分</source>
-        <translation type="unfinished"></translation>
+        <translation>Items: {0} ・ Time limit: {1} min</translation>
     </message>
     <message>
         <location filename="../examinee/instructions.py" line="55"/>
         <source>・解答は選んだり入力したりした時点で自動的に保存されます。保存ボタンはありません。</source>
-        <translation type="unfinished"></translation>
+        <translation>・Your answers are saved automatically as soon as you choose or type them. There is no save button.</translation>
     </message>
     <message>
         <location filename="../examinee/instructions.py" line="56"/>
         <source>・パソコンが止まったりアプリが終了したりしても、もう一度ログインすれば同じ問題から続けられます。それまでの解答は失われません。</source>
-        <translation type="unfinished"></translation>
+        <translation>・If the computer stops or the app closes, log in again to continue from the same item. Your answers so far are not lost.</translation>
     </message>
     <message>
         <location filename="../examinee/instructions.py" line="58"/>
         <source>・制限時間は試験を始めた時刻から数えます。アプリを閉じている間も時間は進みます。受験期限を過ぎると、その時点で終了します。</source>
-        <translation type="unfinished"></translation>
+        <translation>・The time limit counts from when you start the assessment. The clock keeps running while the app is closed. If the deadline passes, the assessment ends at that moment.</translation>
     </message>
     <message>
         <location filename="../examinee/instructions.py" line="60"/>
         <source>・時間になると、その時点までの解答で自動的に提出されます。</source>
-        <translation type="unfinished"></translation>
+        <translation>・When time is up, your answers so far are submitted automatically.</translation>
     </message>
     <message>
         <location filename="../examinee/instructions.py" line="61"/>
         <source>・見直したい問題には「あとで見直す」の印を付けられます。最後に見直し画面で確認してから提出します。</source>
-        <translation type="unfinished"></translation>
+        <translation>・Use “Flag for review” to mark items you want to come back to. At the end, you check them on the review screen and then submit.</translation>
     </message>
     <message>
         <location filename="../examinee/instructions.py" line="62"/>
-        <source>・キーボード: 数字キーで選択肢、→ で次へ、← で前へ、Ctrl+F で印、Ctrl+Enter で見直し画面。Ctrl+＋／Ctrl+− で文字の大きさを変えられます。</source>
-        <translation type="unfinished"></translation>
+        <source>・キーボード: 数字キーで選択肢を選び、PageDown（または →）で次へ、PageUp（または ←）で前へ進みます。入力欄の中では PageDown／PageUp を使ってください。Ctrl+F で見直しの印、Ctrl+Enter で見直し画面。Ctrl+＋／Ctrl+− で文字の大きさを変えられます。</source>
+        <translation>・Keyboard: number keys choose an option; PageDown (or →) goes to the next item, PageUp (or ←) to the previous one. In an input box, use PageDown / PageUp. Ctrl+F sets the review flag, Ctrl+Enter opens the review screen. Ctrl++ / Ctrl+− change the text size.</translation>
     </message>
     <message>
-        <location filename="../examinee/instructions.py" line="70"/>
+        <location filename="../examinee/instructions.py" line="71"/>
         <source>続きから再開する</source>
-        <translation type="unfinished"></translation>
+        <translation>Resume the assessment</translation>
     </message>
     <message>
-        <location filename="../examinee/instructions.py" line="76"/>
+        <location filename="../examinee/instructions.py" line="79"/>
         <source>アクセスコードを入力してください。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the access code.</translation>
     </message>
 </context>
 <context>
     <name>ItemView</name>
     <message>
-        <location filename="../widgets/items.py" line="101"/>
-        <source>問題文</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../widgets/items.py" line="109"/>
+        <location filename="../widgets/items.py" line="110"/>
         <source>この形式の問題はこの画面では表示できません。</source>
-        <translation type="unfinished"></translation>
+        <translation>This type of item cannot be shown on this screen.</translation>
     </message>
     <message>
-        <location filename="../widgets/items.py" line="113"/>
+        <location filename="../widgets/items.py" line="114"/>
         <source>解答を取り消す</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear answer</translation>
     </message>
     <message>
-        <location filename="../widgets/items.py" line="137"/>
+        <location filename="../widgets/items.py" line="138"/>
         <source>問題の図</source>
-        <translation type="unfinished"></translation>
+        <translation>Item figure</translation>
     </message>
     <message>
-        <location filename="../widgets/items.py" line="139"/>
+        <location filename="../widgets/items.py" line="140"/>
         <source>（この問題の図を表示できません。係の人に知らせてください。）</source>
-        <translation type="unfinished"></translation>
+        <translation>(The figure for this item cannot be shown. Please tell the staff in charge.)</translation>
     </message>
 </context>
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../examinee/login.py" line="19"/>
+        <location filename="../examinee/login.py" line="27"/>
         <source>ICTリテラシー確認</source>
-        <translation type="unfinished"></translation>
+        <translation>ICT Literacy Check</translation>
     </message>
     <message>
-        <location filename="../examinee/login.py" line="20"/>
+        <location filename="../examinee/login.py" line="28"/>
         <source>職員番号を入力して「次へ」を押してください。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter your staff number and press “Next”.</translation>
     </message>
     <message>
-        <location filename="../examinee/login.py" line="22"/>
-        <location filename="../examinee/login.py" line="42"/>
+        <location filename="../examinee/login.py" line="30"/>
+        <location filename="../examinee/login.py" line="50"/>
         <source>職員番号</source>
-        <translation type="unfinished"></translation>
+        <translation>Staff number</translation>
     </message>
     <message>
-        <location filename="../examinee/login.py" line="23"/>
+        <location filename="../examinee/login.py" line="31"/>
         <source>例: 001234</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../examinee/login.py" line="25"/>
-        <location filename="../examinee/login.py" line="26"/>
-        <source>次へ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../examinee/login.py" line="29"/>
-        <source>お知らせ</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. 001234</translation>
     </message>
     <message>
         <location filename="../examinee/login.py" line="33"/>
+        <location filename="../examinee/login.py" line="34"/>
+        <source>次へ</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../examinee/login.py" line="37"/>
+        <source>お知らせ</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <location filename="../examinee/login.py" line="41"/>
         <source>準備中</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparing</translation>
     </message>
     <message>
-        <location filename="../examinee/login.py" line="39"/>
-        <location filename="../examinee/login.py" line="48"/>
+        <location filename="../examinee/login.py" line="47"/>
+        <location filename="../examinee/login.py" line="56"/>
         <source>表示言語</source>
-        <translation type="unfinished"></translation>
+        <translation>Display language</translation>
     </message>
     <message>
-        <location filename="../examinee/login.py" line="70"/>
+        <location filename="../examinee/login.py" line="78"/>
         <source>問題を準備しています…</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparing the items…</translation>
     </message>
     <message>
-        <location filename="../examinee/login.py" line="75"/>
+        <location filename="../examinee/login.py" line="84"/>
         <source>職員番号を入力してください。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter your staff number.</translation>
     </message>
 </context>
 <context>
@@ -320,38 +325,38 @@
     <message>
         <location filename="../main_window.py" line="23"/>
         <source>ICTリテラシー確認</source>
-        <translation type="unfinished"></translation>
+        <translation>ICT Literacy Check</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="50"/>
+        <location filename="../main_window.py" line="57"/>
         <source>試験を中断しますか</source>
-        <translation type="unfinished"></translation>
+        <translation>Leave the assessment?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="51"/>
+        <location filename="../main_window.py" line="58"/>
         <source>ここまでの解答は保存されています。アプリを閉じても制限時間は進みます。閉じてよいですか？</source>
-        <translation type="unfinished"></translation>
+        <translation>Your answers so far are saved. The time limit keeps running after you close the app. Close it anyway?</translation>
     </message>
 </context>
 <context>
     <name>MatchingEditor</name>
     <message>
-        <location filename="../widgets/items_arrange.py" line="184"/>
+        <location filename="../widgets/items_arrange.py" line="185"/>
         <source>組み合わせ {number}: {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>Match {number}: {text}</translation>
     </message>
     <message>
-        <location filename="../widgets/items_arrange.py" line="185"/>
+        <location filename="../widgets/items_arrange.py" line="186"/>
         <source>（選んでください）</source>
-        <translation type="unfinished"></translation>
+        <translation>(Select one)</translation>
     </message>
 </context>
 <context>
     <name>MultipleEditor</name>
     <message>
-        <location filename="../widgets/items_choice.py" line="215"/>
+        <location filename="../widgets/items_choice.py" line="218"/>
         <source>当てはまるものをすべて選んでください</source>
-        <translation type="unfinished"></translation>
+        <translation>Select all that apply</translation>
     </message>
 </context>
 <context>
@@ -359,88 +364,88 @@
     <message>
         <location filename="../examinee/navigator.py" line="35"/>
         <source>問 {0} へ移動</source>
-        <translation type="unfinished"></translation>
+        <translation>Go to item {0}</translation>
     </message>
     <message>
         <location filename="../examinee/navigator.py" line="48"/>
         <source>解答済み</source>
-        <translation type="unfinished"></translation>
+        <translation>Answered</translation>
     </message>
     <message>
         <location filename="../examinee/navigator.py" line="48"/>
         <source>未解答</source>
-        <translation type="unfinished"></translation>
+        <translation>Unanswered</translation>
     </message>
     <message>
         <location filename="../examinee/navigator.py" line="50"/>
         <source>見直し印あり</source>
-        <translation type="unfinished"></translation>
+        <translation>Flagged for review</translation>
     </message>
     <message>
         <location filename="../examinee/navigator.py" line="52"/>
         <source>表示中</source>
-        <translation type="unfinished"></translation>
+        <translation>Current item</translation>
     </message>
 </context>
 <context>
     <name>NumericEditor</name>
     <message>
-        <location filename="../widgets/items_text.py" line="102"/>
+        <location filename="../widgets/items_text.py" line="103"/>
         <source>解答欄（単位: {unit}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Answer (unit: {unit})</translation>
     </message>
     <message>
-        <location filename="../widgets/items_text.py" line="105"/>
+        <location filename="../widgets/items_text.py" line="106"/>
         <source>数字で入力してください（全角・半角どちらでも構いません）</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter a number (full-width or half-width digits are both fine)</translation>
     </message>
 </context>
 <context>
     <name>OrderingEditor</name>
     <message>
-        <location filename="../widgets/items_arrange.py" line="80"/>
+        <location filename="../widgets/items_arrange.py" line="81"/>
         <source>項目を選んで「上へ」「下へ」で正しい順番に並べ替えてください（Alt＋↑・Alt＋↓ でも動かせます）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Select an entry and use “Up” and “Down” to put the entries in the correct order (Alt+↑ and Alt+↓ also move it).</translation>
     </message>
     <message>
-        <location filename="../widgets/items_arrange.py" line="83"/>
+        <location filename="../widgets/items_arrange.py" line="84"/>
         <source>並べ替える項目</source>
-        <translation type="unfinished"></translation>
+        <translation>Entries to put in order</translation>
     </message>
     <message>
-        <location filename="../widgets/items_arrange.py" line="89"/>
+        <location filename="../widgets/items_arrange.py" line="90"/>
         <source>上へ</source>
-        <translation type="unfinished"></translation>
+        <translation>Up</translation>
     </message>
     <message>
-        <location filename="../widgets/items_arrange.py" line="89"/>
+        <location filename="../widgets/items_arrange.py" line="90"/>
         <source>選んだ項目を上へ移動</source>
-        <translation type="unfinished"></translation>
+        <translation>Move the selected entry up</translation>
     </message>
     <message>
-        <location filename="../widgets/items_arrange.py" line="90"/>
+        <location filename="../widgets/items_arrange.py" line="91"/>
         <source>下へ</source>
-        <translation type="unfinished"></translation>
+        <translation>Down</translation>
     </message>
     <message>
-        <location filename="../widgets/items_arrange.py" line="90"/>
+        <location filename="../widgets/items_arrange.py" line="91"/>
         <source>選んだ項目を下へ移動</source>
-        <translation type="unfinished"></translation>
+        <translation>Move the selected entry down</translation>
     </message>
     <message>
-        <location filename="../widgets/items_arrange.py" line="97"/>
+        <location filename="../widgets/items_arrange.py" line="98"/>
         <source>この順番で解答する</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../widgets/items_arrange.py" line="148"/>
-        <source>この順番で解答しています。</source>
-        <translation type="unfinished"></translation>
+        <translation>Answer in this order</translation>
     </message>
     <message>
         <location filename="../widgets/items_arrange.py" line="149"/>
+        <source>この順番で解答しています。</source>
+        <translation>This order is your answer.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_arrange.py" line="150"/>
         <source>まだ解答していません。並べ替えるか、このままでよければ「この順番で解答する」を押してください。</source>
-        <translation type="unfinished"></translation>
+        <translation>Not answered yet. Reorder the entries, or if this order is right, press “Answer in this order”.</translation>
     </message>
 </context>
 <context>
@@ -449,83 +454,83 @@
         <location filename="../examinee/result.py" line="65"/>
         <location filename="../examinee/result.py" line="66"/>
         <source>終了してログイン画面へ</source>
-        <translation type="unfinished"></translation>
+        <translation>Finish and return to login</translation>
     </message>
     <message>
         <location filename="../examinee/result.py" line="83"/>
         <source>結果</source>
-        <translation type="unfinished"></translation>
+        <translation>Results</translation>
     </message>
     <message>
         <location filename="../examinee/result.py" line="85"/>
         <source>制限時間になったため、その時点までの解答で提出されました。</source>
-        <translation type="unfinished"></translation>
+        <translation>The time limit was reached, so your answers up to that point were submitted.</translation>
     </message>
     <message>
         <location filename="../examinee/result.py" line="86"/>
         <source>得点 {0:g} / {1:g}（{2:.0f}%）</source>
-        <translation type="unfinished"></translation>
+        <translation>Score {0:g} / {1:g} ({2:.0f}%)</translation>
     </message>
     <message>
         <location filename="../examinee/result.py" line="89"/>
         <source>合格基準を満たしています</source>
-        <translation type="unfinished"></translation>
+        <translation>You met the pass mark</translation>
     </message>
     <message>
         <location filename="../examinee/result.py" line="89"/>
         <source>合格基準に達していません</source>
-        <translation type="unfinished"></translation>
+        <translation>You did not reach the pass mark</translation>
     </message>
     <message>
         <location filename="../examinee/result.py" line="93"/>
         <source>領域別の得点率</source>
-        <translation type="unfinished"></translation>
+        <translation>Score by area</translation>
     </message>
     <message>
         <location filename="../examinee/result.py" line="93"/>
         <source>あなたの得点率</source>
-        <translation type="unfinished"></translation>
+        <translation>Your score</translation>
     </message>
     <message>
         <location filename="../examinee/result.py" line="93"/>
         <source>基準</source>
-        <translation type="unfinished"></translation>
+        <translation>Benchmark</translation>
     </message>
     <message>
         <location filename="../examinee/result.py" line="96"/>
         <source>次に学ぶとよい領域</source>
-        <translation type="unfinished"></translation>
+        <translation>Areas to study next</translation>
     </message>
     <message>
         <location filename="../examinee/result.py" line="98"/>
         <source>すべての領域で基準を上回っています。引き続き新しい情報に触れてください。</source>
-        <translation type="unfinished"></translation>
+        <translation>You are above the benchmark in every area. Keep up with new developments.</translation>
     </message>
     <message>
-        <location filename="../examinee/result.py" line="104"/>
-        <location filename="../examinee/result.py" line="125"/>
+        <location filename="../examinee/result.py" line="105"/>
+        <location filename="../examinee/result.py" line="128"/>
         <source>解答と解説</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../examinee/result.py" line="114"/>
-        <source>問 {0}&#x3000;{1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../examinee/result.py" line="116"/>
-        <source>あなたの解答: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Answers and explanations</translation>
     </message>
     <message>
         <location filename="../examinee/result.py" line="117"/>
-        <source>正解: {0}</source>
-        <translation type="unfinished"></translation>
+        <source>問 {0}&#x3000;{1}</source>
+        <translation>Item {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../examinee/result.py" line="118"/>
+        <location filename="../examinee/result.py" line="119"/>
+        <source>あなたの解答: {0}</source>
+        <translation>Your answer: {0}</translation>
+    </message>
+    <message>
+        <location filename="../examinee/result.py" line="120"/>
+        <source>正解: {0}</source>
+        <translation>Correct answer: {0}</translation>
+    </message>
+    <message>
+        <location filename="../examinee/result.py" line="121"/>
         <source>解説: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Explanation: {0}</translation>
     </message>
 </context>
 <context>
@@ -533,103 +538,103 @@
     <message>
         <location filename="../examinee/review.py" line="21"/>
         <source>見直し</source>
-        <translation type="unfinished"></translation>
+        <translation>Review</translation>
     </message>
     <message>
         <location filename="../examinee/review.py" line="24"/>
         <source>未解答と見直し印の問題</source>
-        <translation type="unfinished"></translation>
+        <translation>Unanswered and flagged items</translation>
     </message>
     <message>
         <location filename="../examinee/review.py" line="25"/>
         <source>問題を選んで Enter キーかダブルクリックで、その問題に戻ります。</source>
-        <translation type="unfinished"></translation>
+        <translation>Select an item and press Enter, or double-click it, to go back to it.</translation>
     </message>
     <message>
         <location filename="../examinee/review.py" line="26"/>
         <source>試験に戻る</source>
-        <translation type="unfinished"></translation>
+        <translation>Back to the assessment</translation>
     </message>
     <message>
         <location filename="../examinee/review.py" line="27"/>
         <location filename="../examinee/review.py" line="28"/>
-        <location filename="../examinee/review.py" line="77"/>
+        <location filename="../examinee/review.py" line="80"/>
         <source>提出する</source>
-        <translation type="unfinished"></translation>
+        <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../examinee/review.py" line="55"/>
+        <location filename="../examinee/review.py" line="56"/>
         <source>全 {0} 問のうち、未解答 {1} 問、見直し印 {2} 問です。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../examinee/review.py" line="60"/>
-        <source>未解答</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../examinee/review.py" line="60"/>
-        <source>見直し印</source>
-        <translation type="unfinished"></translation>
+        <translation>Of {0} items: {1} unanswered, {2} flagged for review.</translation>
     </message>
     <message>
         <location filename="../examinee/review.py" line="61"/>
+        <source>未解答</source>
+        <translation>Unanswered</translation>
+    </message>
+    <message>
+        <location filename="../examinee/review.py" line="61"/>
+        <source>見直し印</source>
+        <translation>Flagged</translation>
+    </message>
+    <message>
+        <location filename="../examinee/review.py" line="62"/>
         <source>問 {0}&#x3000;{1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Item {0}: {1}</translation>
     </message>
     <message>
         <location filename="../examinee/review.py" line="68"/>
         <source>すべての問題に解答しています。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../examinee/review.py" line="72"/>
-        <source>提出すると、解答は変更できなくなります。提出しますか？</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../examinee/review.py" line="74"/>
-        <source>未解答の問題が {0} 問あります。</source>
-        <translation type="unfinished"></translation>
+        <translation>You have answered every item.</translation>
     </message>
     <message>
         <location filename="../examinee/review.py" line="75"/>
-        <source>提出の確認</source>
-        <translation type="unfinished"></translation>
+        <source>提出すると、解答は変更できなくなります。提出しますか？</source>
+        <translation>Once you submit, you can no longer change your answers. Submit now?</translation>
+    </message>
+    <message>
+        <location filename="../examinee/review.py" line="77"/>
+        <source>未解答の問題が {0} 問あります。</source>
+        <translation>Unanswered items: {0}.</translation>
     </message>
     <message>
         <location filename="../examinee/review.py" line="78"/>
+        <source>提出の確認</source>
+        <translation>Confirm submission</translation>
+    </message>
+    <message>
+        <location filename="../examinee/review.py" line="81"/>
         <source>戻る</source>
-        <translation type="unfinished"></translation>
+        <translation>Back</translation>
     </message>
 </context>
 <context>
     <name>TrueFalseEditor</name>
     <message>
-        <location filename="../widgets/items_choice.py" line="207"/>
+        <location filename="../widgets/items_choice.py" line="210"/>
         <source>○ 正しい</source>
-        <translation type="unfinished"></translation>
+        <translation>○ True</translation>
     </message>
     <message>
-        <location filename="../widgets/items_choice.py" line="208"/>
+        <location filename="../widgets/items_choice.py" line="211"/>
         <source>× 誤り</source>
-        <translation type="unfinished"></translation>
+        <translation>× False</translation>
     </message>
 </context>
 <context>
     <name>_ChoiceEditor</name>
     <message>
-        <location filename="../widgets/items_choice.py" line="140"/>
+        <location filename="../widgets/items_choice.py" line="141"/>
         <source>選択肢 {number}: {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>Option {number}: {text}</translation>
     </message>
 </context>
 <context>
     <name>_TextEditor</name>
     <message>
-        <location filename="../widgets/items_text.py" line="38"/>
+        <location filename="../widgets/items_text.py" line="39"/>
         <source>解答欄</source>
-        <translation type="unfinished"></translation>
+        <translation>Answer</translation>
     </message>
 </context>
 </TS>
