@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
-import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,8 +20,6 @@ from . import __version__
 from .config import load_settings
 from .core.errors import UserError
 from .core.i18n import message
-
-log = logging.getLogger(__name__)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -87,15 +84,16 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     settings = load_settings(args.db, args.lang)
-    from .logs import setup_logging
+    from .logs import log_path, setup_logging
 
-    log_file = setup_logging(settings.data_dir)
+    log_file = log_path(settings.data_dir)
     lang = settings.lang
     try:
         if args.command in (None, "gui"):
             from .launch import run_gui
 
-            return run_gui(settings)
+            return run_gui(settings)  # sets up logging once the window is on screen
+        setup_logging(settings.data_dir)
         from . import commands
 
         handler = getattr(commands, f"cmd_{args.command.replace('-', '_')}")
@@ -113,7 +111,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return 0
     except Exception:  # noqa: BLE001 - last line of defence: log it, say where, no traceback
-        log.exception("unexpected error")
+        import logging
+
+        setup_logging(settings.data_dir)
+        logging.getLogger(__name__).exception("unexpected error")
         print(message("unexpected_error", lang, log=str(log_file)), file=sys.stderr)
         return 2
 

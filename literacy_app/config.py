@@ -8,8 +8,8 @@ variable, or a SQLite file in the user's data folder (platformdirs: %LOCALAPPDAT
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from platformdirs import user_data_path
 
@@ -24,8 +24,9 @@ def data_dir() -> Path:
     return path
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
+    """Immutable settings (a NamedTuple, not a dataclass: this is on the start-up path)."""
+
     db_url: str
     lang: str
     data_dir: Path

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-import logging
-import logging.handlers
 from pathlib import Path
 
 
+def log_path(folder: Path) -> Path:
+    return folder / "literacy-app.log"
+
+
 def setup_logging(folder: Path) -> Path:
-    path = folder / "literacy-app.log"
+    import logging
+    import logging.handlers
+
+    path = log_path(folder)
     root = logging.getLogger()
     if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
         try:

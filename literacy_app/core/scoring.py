@@ -13,9 +13,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .banks.checks import normalise_answer
 from .errors import UserError
 from .model import AreaResult
+from .text import normalise_answer
 
 
 def _option_ids(content: Mapping[str, Any], field: str = "options") -> list[str]:

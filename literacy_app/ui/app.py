@@ -35,9 +35,9 @@ def install_language(app: QApplication, lang: str) -> None:
         if translator.load("literacy_en", translations_dir()):
             app.installTranslator(translator)
             translators.append(translator)
-        QLocale.setDefault(QLocale(QLocale.Language.English))
+        QLocale.setDefault(QLocale("en_US"))  # by name: building the Language enum costs start-up time
     else:
-        QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
+        QLocale.setDefault(QLocale("ja_JP"))
     app._literacy_translators = translators  # type: ignore[attr-defined]
 
 
@@ -82,6 +82,10 @@ def run(settings: Settings) -> int:
     open_window()
     if probe:
         QTimer.singleShot(0, app.quit)
+    else:
+        from ..logs import setup_logging
+
+        QTimer.singleShot(0, lambda: setup_logging(settings.data_dir))  # after the window is painted
     code = int(app.exec())
     holder["window"].backend.close()  # lets a save under way finish, then stops the worker
     return code

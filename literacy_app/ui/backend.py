@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from ..core.model import Actor
 from .tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from ..core.model import Actor
     from ..storage.uow import Database
 
 Done = Callable[[Any], None]

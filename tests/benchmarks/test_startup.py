@@ -29,7 +29,7 @@ window.show()
 QTimer.singleShot(0, app.quit)
 app.exec()
 """
-RUNS = 7
+RUNS = 15
 
 
 def _time(command: list[str], env: dict[str, str]) -> float:

@@ -6,19 +6,13 @@ files, scenarios that must exist, and blueprints that must be drawable from the 
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from ..text import normalise_answer
 from .load import BankSet, LoadedBank
 from .problems import Problem
-
-
-def normalise_answer(text: str) -> str:
-    """Short-text comparison form: NFKC (full/half width), case folded, no spaces at all."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return "".join(folded.split())
 
 
 def check(bank_set: BankSet) -> list[Problem]:

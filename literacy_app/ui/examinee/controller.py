@@ -7,21 +7,24 @@ attempt, and the AnswerSaver that makes every answer durable the moment it is gi
 
 from __future__ import annotations
 
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QStackedWidget
 
-from ...core.model import Actor, AttemptResult, AttemptState, OpenAssessment
 from ..backend import ExamineeBackend
 from ..common import error_text
 from ..saver import AnswerSaver
-from .assessments import AssessmentListPage
-from .attempt import AttemptPage
-from .instructions import InstructionsPage
 from .login import LoginPage
-from .result import ResultPage
-from .review import ReviewPage
+
+if TYPE_CHECKING:
+    from ...core.model import Actor, AttemptResult, AttemptState, OpenAssessment
+    from .assessments import AssessmentListPage
+    from .attempt import AttemptPage
+    from .instructions import InstructionsPage
+    from .result import ResultPage
+    from .review import ReviewPage
 
 
 class ExamineeController(QObject):
@@ -35,36 +38,68 @@ class ExamineeController(QObject):
         self.state: AttemptState | None = None
         self.saver: AnswerSaver | None = None
         self.finishing = False
-        # Pages
+        # Pages: the login now; the others (and their imports: item widgets, charts) when first
+        # needed, so the login window appears as fast as a bare window would.
         self.login = LoginPage(lang)
-        self.assessments = AssessmentListPage()
-        self.instructions = InstructionsPage()
-        self.attempt = AttemptPage()
-        self.review = ReviewPage()
-        self.result = ResultPage(lang)
-        for page in (self.login, self.assessments, self.instructions, self.attempt, self.review, self.result):
-            stack.addWidget(page)
+        stack.addWidget(self.login)
         stack.setCurrentWidget(self.login)
-        self._connect_callbacks()
-
-    def _connect_callbacks(self) -> None:
         self.backend.ready.connect(lambda: self.login.set_busy(False))
         self.backend.progress.connect(self._progress)
         self.backend.failed.connect(lambda error: self.login.set_busy(True, error_text(error, self.lang)))
         self.login.submitted.connect(self._login)
-        self.assessments.chosen.connect(self._chosen)
-        self.assessments.logout.connect(self.to_login)
-        self.instructions.back.connect(lambda: self._show(self.assessments))
-        self.instructions.begin.connect(self._begin)
-        self.attempt.answer_changed.connect(self._answer)
-        self.attempt.flag_toggled.connect(self._flag)
-        self.attempt.position_changed.connect(self._position)
-        self.attempt.review_requested.connect(self._to_review)
-        self.attempt.time_up.connect(self._submit)
-        self.review.back.connect(lambda: self._show(self.attempt))
-        self.review.jump.connect(self._jump)
-        self.review.submit.connect(self._submit)
-        self.result.done.connect(self.to_login)
+
+    @cached_property
+    def assessments(self) -> AssessmentListPage:
+        from .assessments import AssessmentListPage
+
+        page = AssessmentListPage()
+        self.stack.addWidget(page)
+        page.chosen.connect(self._chosen)
+        page.logout.connect(self.to_login)
+        return page
+
+    @cached_property
+    def instructions(self) -> InstructionsPage:
+        from .instructions import InstructionsPage
+
+        page = InstructionsPage()
+        self.stack.addWidget(page)
+        page.back.connect(lambda: self._show(self.assessments))
+        page.begin.connect(self._begin)
+        return page
+
+    @cached_property
+    def attempt(self) -> AttemptPage:
+        from .attempt import AttemptPage
+
+        page = AttemptPage()
+        self.stack.addWidget(page)
+        page.answer_changed.connect(self._answer)
+        page.flag_toggled.connect(self._flag)
+        page.position_changed.connect(self._position)
+        page.review_requested.connect(self._to_review)
+        page.time_up.connect(self._submit)
+        return page
+
+    @cached_property
+    def review(self) -> ReviewPage:
+        from .review import ReviewPage
+
+        page = ReviewPage()
+        self.stack.addWidget(page)
+        page.back.connect(lambda: self._show(self.attempt))
+        page.jump.connect(self._jump)
+        page.submit.connect(self._submit)
+        return page
+
+    @cached_property
+    def result(self) -> ResultPage:
+        from .result import ResultPage
+
+        page = ResultPage(self.lang)
+        self.stack.addWidget(page)
+        page.done.connect(self.to_login)
+        return page
 
     def _show(self, page: object) -> None:
         """Switch page and put the keyboard focus where that page's user starts."""
@@ -221,7 +256,8 @@ class ExamineeController(QObject):
         self.state = None
         self.saver = None
         self.finishing = False
-        self.attempt.stop()
+        if "attempt" in self.__dict__:
+            self.attempt.stop()
         self._reset_title()
         self.login.reset()
         self._show(self.login)
