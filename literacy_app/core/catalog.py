@@ -25,6 +25,22 @@ AREA_NAMES: dict[str, dict[str, str]] = {
     "dx_management": {"ja": "DXマネジメントとガバナンス", "en": "DX management and governance"},
 }
 
+SUB_COMPETENCES: dict[str, tuple[str, ...]] = {
+    "dx_mindset": ("住民ニーズの変化", "デジタル化とDXの違い", "利用者中心・サービスデザイン",
+                   "変化への適応・学び続ける姿勢"),
+    "data": ("検索と信頼性評価", "平均・中央値・グラフを読む", "相関と因果", "データ整理・オープンデータ"),
+    "technology": ("PC・ファイル・ソフトウェア", "ネットワーク・LGWAN", "クラウド (SaaS, ガバメントクラウド)",
+                   "AI・生成AI・RPA"),
+    "collaboration": ("ビジネスチャット・Web会議", "共同編集・表計算", "テレワーク", "生成AIの業務利用"),
+    "security": ("標的型攻撃メールと報告", "パスワード・多要素認証", "媒体・持ち出し", "個人情報・マイナンバー・三層分離",
+                 "著作権・SNS"),
+    "digital_gov": ("オンライン申請・ハンコレス", "マイナンバーカード・マイナポータル", "書かない窓口",
+                    "標準化・ガバメントクラウド", "デジタルデバイド・アクセシビリティ"),
+    "dx_management": ("ICT提案の評価 (目的・KPI・TCO)", "パッケージ vs 独自開発 (Fit to Standard)",
+                      "調達 (RFP・SLA・ロックイン)", "委託先管理・インシデント体制", "EBPM・ロジックモデル"),
+}
+"""Sub-competences per area, as in ../shared/guides/competence.md (reports group by them)."""
+
 AudienceId = Literal["recruit", "promotion", "manager"]
 AUDIENCES: tuple[str, ...] = ("recruit", "promotion", "manager")
 AUDIENCE_NAMES: dict[str, dict[str, str]] = {
