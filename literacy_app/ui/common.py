@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ..core.errors import UserError
@@ -47,3 +48,13 @@ def error_text(error: BaseException, lang: str) -> str:
 def ui_settings(data_dir: Path) -> QSettings:
     """Per-user UI preferences (language, text size) in the app's data folder."""
     return QSettings(str(data_dir / "ui.ini"), QSettings.Format.IniFormat)
+
+
+def wait_for(condition: Callable[[], bool], limit_ms: int) -> None:
+    """Keep the event loop (and so the worker's callbacks) running until ``condition`` or the limit."""
+    clock = QElapsedTimer()
+    clock.start()
+    while not condition() and clock.elapsed() < limit_ms:
+        loop = QEventLoop()
+        QTimer.singleShot(50, loop.quit)
+        loop.exec()

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, QTimer, Signal
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget
 
 from .backend import ExamineeBackend
-from .common import apply_relative_font
+from .common import apply_relative_font, wait_for
 from .examinee.controller import ExamineeController
 
 MIN_POINT_SIZE, MAX_POINT_SIZE, DEFAULT_POINT_SIZE = 9, 28, 13
@@ -47,7 +47,9 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        if self.examinee.in_attempt():
+        if self.examinee.time_is_up():
+            self.examinee.submit_and_wait()  # closing just as time runs out: store the submit first
+        elif self.examinee.in_attempt():
             box = QMessageBox(QMessageBox.Icon.Question, self.tr("試験を中断しますか"),
                               self.tr("ここまでの解答は保存されています。アプリを閉じても制限時間は進みます。"
                                       "閉じてよいですか？"),
@@ -62,9 +64,5 @@ class MainWindow(QMainWindow):
 
     def _drain_saves(self, limit_ms: int = 8000) -> None:
         """Give answers still being saved a moment to reach the database before closing."""
-        clock = QElapsedTimer()
-        clock.start()
-        while self.examinee.pending_saves() and clock.elapsed() < limit_ms:
-            loop = QEventLoop()
-            QTimer.singleShot(50, loop.quit)
-            loop.exec()
+        wait_for(lambda: not self.examinee.pending_saves(), limit_ms)
+

@@ -183,3 +183,26 @@ def test_time_up_submits_what_was_saved(qtbot, exam):
         stored = uow.session.scalars(select(Answer).where(Answer.attempt_id == attempt.id,
                                                          Answer.response.is_not(None))).all()
     assert attempt.finished_by == "timeout" and len(stored) == 1
+
+
+def test_closing_the_window_as_time_runs_out_stores_the_submit(qtbot, exam):
+    now = dt.datetime.now(dt.timezone.utc)
+    with exam.database.uow() as uow:
+        assessments.open_assessment(uow, SYSTEM, "test-blueprint", now - dt.timedelta(minutes=1),
+                                    now + dt.timedelta(seconds=4), title="閉じる直前")
+    window = open_app(qtbot, exam)
+    examinee = window.examinee
+    qtbot.keyClicks(examinee.login.staff_no, "000123")
+    qtbot.keyClick(examinee.login.staff_no, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is examinee.assessments, timeout=10_000)
+    soon = next(b for b in examinee.assessments.buttons if "閉じる直前" in b.accessibleName())
+    qtbot.mouseClick(soon, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(examinee.instructions.begin_button, Qt.MouseButton.LeftButton)
+    page = examinee.attempt
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is page, timeout=10_000)
+    page.stop()  # the clock's own submit has not run yet: the window is closed at that moment
+    qtbot.waitUntil(lambda: page.remaining_seconds() <= 0, timeout=10_000)
+    window.close()
+    with exam.database.uow(read_only=True) as uow:
+        attempt = uow.session.scalars(select(Attempt)).one()
+    assert attempt.status == "finished" and attempt.finished_by == "timeout"

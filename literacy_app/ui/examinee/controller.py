@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QStackedWidget
 
 from ..backend import ExamineeBackend
-from ..common import error_text
+from ..common import error_text, wait_for
 from ..saver import AnswerSaver
 from .login import LoginPage
 
@@ -240,6 +240,15 @@ class ExamineeController(QObject):
         self._show(self.result)
         self.state = None
         self.saver = None
+
+    def time_is_up(self) -> bool:
+        return "attempt" in self.__dict__ and self.state is not None and self.attempt.remaining_seconds() <= 0
+
+    def submit_and_wait(self, limit_ms: int = 15_000) -> None:
+        """Submit now and keep the event loop running until the result is stored (window closing)."""
+        if not self.finishing:
+            self.attempt.expire()  # stops input and emits time_up, which submits
+        wait_for(lambda: self.state is None, limit_ms)
 
     def in_attempt(self) -> bool:
         return self.state is not None and not self.finishing
