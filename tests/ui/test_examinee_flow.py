@@ -157,21 +157,26 @@ def test_resume_after_the_window_is_destroyed(qtbot, exam):
     assert resumed.view.response() is not None
 
 
-def test_time_up_submits_what_was_saved(qtbot, exam):
+def _start_closing_soon(qtbot, exam, title: str, seconds: float):  # type: ignore[no-untyped-def]
+    """Open an assessment whose window closes in a few seconds (which caps the deadline), start it."""
     now = dt.datetime.now(dt.UTC)
-    with exam.database.uow() as uow:  # a window that closes in a few seconds caps the deadline
+    with exam.database.uow() as uow:
         assessments.open_assessment(uow, SYSTEM, "test-blueprint", now - dt.timedelta(minutes=1),
-                                    now + dt.timedelta(seconds=6), title="まもなく締切")
+                                    now + dt.timedelta(seconds=seconds), title=title)
     window = open_app(qtbot, exam)
     examinee = window.examinee
     qtbot.keyClicks(examinee.login.staff_no, "000123")
     qtbot.keyClick(examinee.login.staff_no, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is examinee.assessments, timeout=10_000)
-    soon = next(b for b in examinee.assessments.buttons if "まもなく締切" in b.accessibleName())
+    soon = next(b for b in examinee.assessments.buttons if title in b.accessibleName())
     qtbot.mouseClick(soon, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(examinee.instructions.begin_button, Qt.MouseButton.LeftButton)
-    page = examinee.attempt
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is page, timeout=10_000)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is examinee.attempt, timeout=10_000)
+    return window, examinee, examinee.attempt
+
+
+def test_time_up_submits_what_was_saved(qtbot, exam):
+    window, examinee, page = _start_closing_soon(qtbot, exam, "まもなく締切", 6)
     while page.view.item.type not in ("single", "true_false"):
         qtbot.keyClick(page, Qt.Key.Key_PageDown)
     qtbot.keyClick(page, Qt.Key.Key_1)
@@ -186,20 +191,7 @@ def test_time_up_submits_what_was_saved(qtbot, exam):
 
 
 def test_closing_the_window_as_time_runs_out_stores_the_submit(qtbot, exam):
-    now = dt.datetime.now(dt.timezone.utc)
-    with exam.database.uow() as uow:
-        assessments.open_assessment(uow, SYSTEM, "test-blueprint", now - dt.timedelta(minutes=1),
-                                    now + dt.timedelta(seconds=4), title="閉じる直前")
-    window = open_app(qtbot, exam)
-    examinee = window.examinee
-    qtbot.keyClicks(examinee.login.staff_no, "000123")
-    qtbot.keyClick(examinee.login.staff_no, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is examinee.assessments, timeout=10_000)
-    soon = next(b for b in examinee.assessments.buttons if "閉じる直前" in b.accessibleName())
-    qtbot.mouseClick(soon, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(examinee.instructions.begin_button, Qt.MouseButton.LeftButton)
-    page = examinee.attempt
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is page, timeout=10_000)
+    window, _examinee, page = _start_closing_soon(qtbot, exam, "閉じる直前", 4)
     page.stop()  # the clock's own submit has not run yet: the window is closed at that moment
     qtbot.waitUntil(lambda: page.remaining_seconds() <= 0, timeout=10_000)
     window.close()
