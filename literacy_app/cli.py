@@ -82,7 +82,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    # a bare launch (how staff start it) goes straight to the window, skipping the parser
+    args = _parser().parse_args(arguments) if arguments else argparse.Namespace(db=None, lang=None, command=None)
     settings = load_settings(args.db, args.lang)
     from .logs import log_path, setup_logging
 
