@@ -1,0 +1,31 @@
+"""Japanese fiscal years (年度, 1 April – 31 March) and their 令和 names, for HR's reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+REIWA_START = 2019  # 令和元年 began on 1 May 2019; 2019年度 is called 令和元年度
+
+
+def fiscal_year(day: dt.date | dt.datetime) -> int:
+    """The 年度 a date belongs to: January–March count to the previous year's 年度."""
+    return day.year if day.month >= 4 else day.year - 1
+
+
+def fiscal_year_range(year: int) -> tuple[dt.date, dt.date]:
+    """First and last day of a 年度."""
+    return dt.date(year, 4, 1), dt.date(year + 1, 3, 31)
+
+
+def reiwa_name(year: int) -> str:
+    """令和 name of a 年度 from 2019 on (令和元年度, 令和2年度 …); earlier years are 平成."""
+    if year >= REIWA_START:
+        number = year - REIWA_START + 1
+        return "令和元年度" if number == 1 else f"令和{number}年度"
+    number = year - 1988
+    return "平成元年度" if number == 1 else f"平成{number}年度"
+
+
+def fiscal_label(year: int) -> str:
+    """How reports show a 年度: the western year with the 令和 name beside it."""
+    return f"{year}年度（{reiwa_name(year)}）"
