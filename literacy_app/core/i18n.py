@@ -163,6 +163,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "check_no_blueprints": {"ja": "同梱の出題設計が見つかりません", "en": "no shipped blueprints were found"},
     "check_wrong_score": {"ja": "自己診断の失敗: {blueprint} の全問正解が {percent}% と採点されました",
                           "en": "self-check failed: a perfect attempt on {blueprint} scored {percent}%"},
+    "export_encoding": {"ja": "文字コード「{encoding}」では書き出せません（utf-8-sig または cp932）",
+                        "en": "cannot export in '{encoding}' (use utf-8-sig or cp932)"},
+    "export_cp932": {"ja": "{row} 行目「{column}」の文字「{char}」は cp932（Shift_JIS）で表せません。"
+                           "UTF-8（BOM付き）で書き出してください",
+                     "en": "row {row}, column '{column}': the character '{char}' does not exist in cp932; "
+                           "export as UTF-8 with BOM instead"},
     # --- services ------------------------------------------------------------------------
     "not_allowed": {"ja": "この操作を行う権限がありません", "en": "you are not allowed to do this"},
     "login_failed": {"ja": "ユーザー名またはパスワードが違います", "en": "wrong user name or password"},

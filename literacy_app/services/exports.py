@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -10,19 +9,12 @@ from typing import Any
 from sqlalchemy import select
 
 from ..core.model import Actor
+from ..core.tables import Table, write_csv
 from ..storage.models import Answer, Assessment, Attempt, AttemptItem, Examinee, ItemVersion
 from ..storage.uow import UnitOfWork
 from ._common import audit, require_staff
 
 RESPONSE_COLUMNS = ("職員番号", "試験", "受験ID", "問題ID", "版", "解答", "得点", "保存日時")
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value: Any) -> Any:
-    """Defuse spreadsheet formula injection: text starting with = + - @ TAB CR gets a ' prefix."""
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def readable_response(response: Any) -> str:
@@ -63,13 +55,7 @@ def iter_responses(uow: UnitOfWork) -> Iterator[tuple[Any, ...]]:
 def export_responses(uow: UnitOfWork, actor: Actor, out: Path, encoding: str = "utf-8-sig") -> int:
     """Write the responses CSV (UTF-8 with BOM so Excel on Japanese Windows reads it)."""
     require_staff(actor, "hr")
-    count = 0
-    with out.open("w", encoding=encoding, newline="", errors="replace") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(RESPONSE_COLUMNS)
-        for row in iter_responses(uow):
-            writer.writerow([neutralise(value) for value in row])
-            count += 1
+    count = write_csv(Table("responses", RESPONSE_COLUMNS, iter_responses(uow)), out, encoding)
     audit(uow, actor, "export_responses", file=str(out), rows=count)
     uow.commit()
     return count
