@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
@@ -16,6 +17,7 @@ from literacy_app.storage import migrate
 from literacy_app.storage.engine import make_engine
 from literacy_app.storage.uow import Database
 from literacy_app.ui.app import build_window
+from literacy_app.ui.widgets.items import ItemView
 
 from ..conftest import BASIC_BANK
 
@@ -92,3 +94,20 @@ def answer_modal(qtbot, button: QMessageBox.StandardButton) -> None:  # type: ig
     from PySide6.QtCore import QTimer
 
     QTimer.singleShot(50, press)
+
+
+@pytest.fixture
+def show(qtbot):
+    """Build an ItemView, show it in an active window and return it."""
+
+    def build(item, response: Any = None, image_bytes: bytes | None = None, width: int = 640) -> ItemView:
+        view = ItemView(item, response, image_bytes)
+        qtbot.addWidget(view)
+        view.resize(width, 600)
+        view.show()
+        qtbot.waitExposed(view)
+        view.activateWindow()
+        qtbot.waitUntil(view.isActiveWindow)
+        return view
+
+    return build
