@@ -1,0 +1,184 @@
+"""The figures of HR's 年度 summary, aggregated in SQL and protected by the minimum group size.
+
+Every figure is computed by the database (GROUP BY per audience and per full 所属 path; the
+roll-up to 局 and 局/部 adds those few hundred group rows in Python, never the answer rows).
+A group with fewer people than the minimum — or one whose figures could be recovered by
+subtracting shown groups from their parent — is marked suppressed and carries no figures.
+Figures resting on fewer than ``FEW_PEOPLE`` people are marked so the report can say so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import and_, case, func, select
+
+from ..core.catalog import AREAS
+from ..core.fiscal import fiscal_label, fiscal_year_range
+from ..core.model import Actor
+from ..core.suppression import DEFAULT_MIN_GROUP, check_min_group, hidden_groups
+from ..services._common import require_staff
+from ..storage.models import Assessment, Attempt, AttemptAreaScore, BlueprintVersion, Examinee
+from ..storage.uow import UnitOfWork
+
+FEW_PEOPLE = 30
+"""Below this many people a figure is shown with a note that it rests on few people."""
+
+BINS = tuple(range(0, 100, 10))
+
+
+@dataclass(frozen=True)
+class GroupFigures:
+    key: str
+    people: int
+    mean_percent: float | None
+    pass_rate: float | None
+    area_means: dict[str, float | None]
+    suppressed: bool
+    few: bool
+
+
+@dataclass
+class Summary:
+    year: int
+    label: str
+    min_group: int
+    assessments: list[str]
+    eligible: int
+    finished: int
+    mean_percent: float | None
+    pass_rate: float | None
+    distribution: list[tuple[str, int]]
+    area_means: dict[str, float | None]
+    by_audience: list[GroupFigures] = field(default_factory=list)
+    by_org: list[GroupFigures] = field(default_factory=list)
+    previous: Summary | None = None
+    weakest_areas: list[str] = field(default_factory=list)
+
+    @property
+    def participation(self) -> float | None:
+        return self.finished / self.eligible if self.eligible else None
+
+
+def _year_bounds(year: int) -> tuple[dt.datetime, dt.datetime]:
+    """年度 as UTC instants: from 1 April 00:00 to the next 1 April 00:00, Japan time."""
+    first, last = fiscal_year_range(year)
+    jst = dt.timezone(dt.timedelta(hours=9))
+    start = dt.datetime.combine(first, dt.time(), jst)
+    end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time(), jst)
+    return start.astimezone(dt.UTC), end.astimezone(dt.UTC)
+
+
+def build_summary(uow: UnitOfWork, actor: Actor, year: int, *, assessment_id: int | None = None,
+                  min_group: int = DEFAULT_MIN_GROUP, with_previous: bool = True) -> Summary:
+    """All figures for one 年度 (optionally one assessment), with small groups suppressed."""
+    require_staff(actor, "hr")
+    min_group = check_min_group(min_group)
+    start, end = _year_bounds(year)
+    session = uow.session
+    window = and_(Assessment.opens_at >= start, Assessment.opens_at < end)
+    if assessment_id is not None:
+        window = and_(window, Assessment.id == assessment_id)
+    assessments = session.execute(
+        select(Assessment.title, BlueprintVersion.content["audience"].as_string())
+        .join(BlueprintVersion, BlueprintVersion.id == Assessment.blueprint_version_id)
+        .where(window).order_by(Assessment.opens_at)).all()
+    audiences = sorted({audience for _title, audience in assessments})
+    finished = (select(Attempt.id, Attempt.examinee_id, Attempt.percent, Attempt.passed)
+                .join(Assessment, Assessment.id == Attempt.assessment_id)
+                .where(window, Attempt.status == "finished").subquery())
+    eligible = session.scalar(select(func.count()).select_from(Examinee).where(
+        Examinee.active.is_(True), Examinee.audience.in_(audiences))) or 0
+
+    totals = session.execute(select(func.count(), func.avg(finished.c.percent),
+                                    func.avg(func.cast(finished.c.passed, _int())))).one()
+    # a portable CASE ladder: SQLite has no floor() in every build and PostgreSQL rounds on CAST
+    bucket = case(*[(finished.c.percent < low + 10, low) for low in BINS[:-1]], else_=BINS[-1])
+    distribution = dict(session.execute(select(bucket, func.count()).group_by(bucket)).all())
+    area_rows = session.execute(
+        select(AttemptAreaScore.area, func.avg(AttemptAreaScore.percent))
+        .join(finished, finished.c.id == AttemptAreaScore.attempt_id).group_by(AttemptAreaScore.area)).all()
+
+    def grouped(column):  # type: ignore[no-untyped-def]
+        people = session.execute(
+            select(column, func.count(func.distinct(finished.c.examinee_id)), func.sum(finished.c.percent),
+                   func.count(), func.sum(func.cast(finished.c.passed, _int())))
+            .join(Examinee, Examinee.id == finished.c.examinee_id).group_by(column)).all()
+        areas = session.execute(
+            select(column, AttemptAreaScore.area, func.sum(AttemptAreaScore.percent), func.count())
+            .join(finished, finished.c.id == AttemptAreaScore.attempt_id)
+            .join(Examinee, Examinee.id == finished.c.examinee_id)
+            .group_by(column, AttemptAreaScore.area)).all()
+        return people, areas
+
+    audience_people, audience_areas = grouped(Examinee.audience)
+    org_people, org_areas = grouped(Examinee.org_path)
+    summary = Summary(
+        year=year, label=fiscal_label(year), min_group=min_group,
+        assessments=[title for title, _audience in assessments], eligible=eligible, finished=totals[0],
+        mean_percent=_round(totals[1]) if totals[0] >= min_group else None,
+        pass_rate=_round(totals[2]) if totals[0] >= min_group else None,
+        distribution=[(f"{low}–{low + 10 if low < 90 else 100}%", int(distribution.get(low, 0))) for low in BINS],
+        area_means={area: _round(mean) for area, mean in area_rows} if totals[0] >= min_group else {},
+        by_audience=_figures(audience_people, audience_areas, min_group, roll_up=False),
+        by_org=_figures(org_people, org_areas, min_group, roll_up=True))
+    if totals[0] < min_group:
+        summary.distribution = []
+    known = {area: mean for area, mean in summary.area_means.items() if mean is not None}
+    summary.weakest_areas = sorted(known, key=lambda area: known[area])[:3]
+    if with_previous:
+        previous = build_summary(uow, actor, year - 1, min_group=min_group, with_previous=False)
+        summary.previous = previous if previous.finished else None
+    return summary
+
+
+def _int():  # type: ignore[no-untyped-def]
+    from sqlalchemy import Integer
+
+    return Integer
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(float(value), 4)
+
+
+def _figures(people_rows, area_rows, min_group: int, roll_up: bool) -> list[GroupFigures]:  # type: ignore[no-untyped-def]
+    """Group rows from SQL → figures per group (and per 局, 局/部 prefix when rolling up)."""
+    people: dict[str, list[float]] = defaultdict(lambda: [0, 0.0, 0, 0])
+    areas: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(lambda: [0.0, 0]))
+    for key, count, percent_sum, attempts, passed in people_rows:
+        for group in _prefixes(key or "", roll_up):
+            entry = people[group]
+            entry[0] += count
+            entry[1] += float(percent_sum or 0)
+            entry[2] += attempts
+            entry[3] += int(passed or 0)
+    for key, area, percent_sum, count in area_rows:
+        for group in _prefixes(key or "", roll_up):
+            areas[group][area][0] += float(percent_sum or 0)
+            areas[group][area][1] += count
+    counts = {group: int(values[0]) for group, values in people.items()}
+    hidden = hidden_groups(counts, min_group) if roll_up else {g for g, n in counts.items() if n < min_group}
+    result = []
+    for group in sorted(people, key=lambda g: (g.count("/"), g)):
+        count, percent_sum, attempts, passed = people[group]
+        suppressed = group in hidden
+        result.append(GroupFigures(
+            key=group, people=int(count),
+            mean_percent=None if suppressed else _round(percent_sum / attempts),
+            pass_rate=None if suppressed else _round(passed / attempts),
+            area_means={} if suppressed else {
+                area: _round(areas[group][area][0] / areas[group][area][1])
+                for area in AREAS if areas[group][area][1]},
+            suppressed=suppressed, few=count < FEW_PEOPLE))
+    return result
+
+
+def _prefixes(path: str, roll_up: bool) -> list[str]:
+    """A person in 局/部/課 counts in 局, 局/部 and 局/部/課 (all three are reported)."""
+    if not roll_up or not path:
+        return [path]
+    parts = path.split("/")
+    return ["/".join(parts[: i + 1]) for i in range(len(parts))]

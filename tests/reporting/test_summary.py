@@ -1,0 +1,85 @@
+"""The 年度 summary's figures against hand-counted attempts, with small groups suppressed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from literacy_app.core.errors import NotAllowed
+from literacy_app.core.model import SYSTEM, Actor
+from literacy_app.reporting.summary import build_summary
+from literacy_app.services import assessments, attempts, finishing, people
+
+HR = Actor("staff", 1, "hr-user", "hr")
+ORGS = ["総務局/総務部/総務課"] * 6 + ["総務局/総務部/法務課"] * 2 + ["総務局/人事部/人事課"] * 5 + ["市民局/区政部/戸籍課"] * 6
+
+
+def _sit(database, clock, staff: list[tuple[str, str]], right_share: dict[str, float], year_start: dt.datetime):
+    """Each person answers the first round(share × n) items correctly; returns their percents."""
+    clock.now = year_start
+    with database.uow() as uow:
+        assessment_id = assessments.open_assessment(uow, SYSTEM, "test-blueprint", clock.now,
+                                                    clock.now + dt.timedelta(days=30))
+    percents = {}
+    for staff_no, org in staff:
+        with database.uow() as uow:
+            info = people.add_examinee(uow, SYSTEM, staff_no, f"職員 {staff_no}", org, "recruit")
+        actor = Actor("examinee", info.id, staff_no)
+        with database.uow() as uow:
+            state = attempts.start_attempt(uow, actor, assessment_id, seed=int(staff_no))
+        scored = [item for item in state.items]
+        for item in scored[: round(right_share[staff_no] * len(scored))]:
+            with database.uow() as uow:
+                content = attempts.version_content(uow, item.version_id)
+                key = content["key"]
+                response = key["value"] if content["type"] == "numeric" else key[0] if content["type"] == "short_text" else key
+                attempts.save_answer(uow, actor, state.attempt_id, item.position, response, seq=1)
+        with database.uow() as uow:
+            percents[staff_no] = finishing.finish_attempt(uow, actor, state.attempt_id).percent
+    return percents
+
+
+@pytest.fixture
+def year_2026(published, clock):
+    staff = [(f"{n:06d}", org) for n, org in enumerate(ORGS, start=1)]
+    share = {staff_no: (n % 5) / 4 for n, (staff_no, _org) in enumerate(staff)}
+    percents = _sit(published, clock, staff, share, dt.datetime(2026, 6, 1, tzinfo=dt.UTC))
+    return published, staff, percents
+
+
+def test_totals_match_the_stored_attempts(year_2026):
+    database, staff, percents = year_2026
+    with database.uow(read_only=True) as uow:
+        summary = build_summary(uow, HR, 2026)
+    assert summary.label == "2026年度（令和8年度）"
+    assert (summary.eligible, summary.finished) == (19, 19)
+    assert summary.mean_percent == pytest.approx(sum(percents.values()) / 19, abs=1e-3)
+    assert sum(count for _label, count in summary.distribution) == 19
+    assert summary.previous is None
+
+
+def test_small_groups_and_subtraction_are_suppressed(year_2026):
+    database, _staff, _percents = year_2026
+    with database.uow(read_only=True) as uow:
+        summary = build_summary(uow, HR, 2026)
+    groups = {g.key: g for g in summary.by_org}
+    assert groups["総務局/総務部/法務課"].suppressed and groups["総務局/総務部/法務課"].mean_percent is None
+    # 総務部 (8) and 総務課 (6) shown would reveal 法務課 (2) by subtraction: one of them is hidden too
+    assert groups["総務局/総務部"].suppressed or groups["総務局/総務部/総務課"].suppressed
+    assert not groups["総務局"].suppressed and groups["総務局"].people == 13
+    assert all(g.few for g in summary.by_org)  # fewer than 30 people everywhere: the report says so
+    shown = [g for g in summary.by_org if not g.suppressed]
+    assert all(g.people >= 5 and g.mean_percent is not None for g in shown)
+
+
+def test_previous_year_trend_and_role_check(year_2026, clock):
+    database, _staff, _percents = year_2026
+    staff = [(f"{n:06d}", "市民局/区政部/戸籍課") for n in range(101, 107)]
+    _sit(database, clock, staff, {s: 1.0 for s, _o in staff}, dt.datetime(2025, 9, 1, tzinfo=dt.UTC))
+    with database.uow(read_only=True) as uow:
+        summary = build_summary(uow, HR, 2026)
+    assert summary.previous is not None and summary.previous.finished == 6
+    assert summary.previous.mean_percent == pytest.approx(100.0)
+    with database.uow(read_only=True) as uow, pytest.raises(NotAllowed):
+        build_summary(uow, Actor("staff", 2, "trainer", "trainer"), 2026)
