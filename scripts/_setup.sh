@@ -13,7 +13,7 @@ APP_DEB_PACKAGES=(libegl1 libgl1 libopengl0 libglib2.0-0 libxkbcommon0 libxkbcom
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0 libxcb-xkb1
   libx11-xcb1 fonts-noto-cjk)
 # The tests also start a real PostgreSQL server and a real X server (Xvfb) for screenshots.
-TEST_DEB_PACKAGES=(postgresql xvfb xauth xdotool)
+TEST_DEB_PACKAGES=(postgresql xvfb xauth xdotool poppler-utils)
 
 find_python() {
   local candidate

@@ -162,7 +162,7 @@ def _figures(people_rows, area_rows, min_group: int, roll_up: bool) -> list[Grou
     counts = {group: int(values[0]) for group, values in people.items()}
     hidden = hidden_groups(counts, min_group) if roll_up else {g for g, n in counts.items() if n < min_group}
     result = []
-    for group in sorted(people, key=lambda g: (g.count("/"), g)):
+    for group in sorted(people):  # 局, then its 部, then their 課: children follow their parent
         count, percent_sum, attempts, passed = people[group]
         suppressed = group in hidden
         result.append(GroupFigures(

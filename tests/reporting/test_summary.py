@@ -83,3 +83,38 @@ def test_previous_year_trend_and_role_check(year_2026, clock):
     assert summary.previous.mean_percent == pytest.approx(100.0)
     with database.uow(read_only=True) as uow, pytest.raises(NotAllowed):
         build_summary(uow, Actor("staff", 2, "trainer", "trainer"), 2026)
+
+
+def test_html_pdf_and_xlsx_of_the_summary(year_2026, tmp_path, qapp):
+    import shutil
+    import subprocess
+
+    from openpyxl import load_workbook
+
+    from literacy_app.core.tables import write_xlsx
+    from literacy_app.reporting.render import summary_tables, write_html, write_pdf
+
+    database, _staff, _percents = year_2026
+    with database.uow(read_only=True) as uow:
+        summary = build_summary(uow, HR, 2026)
+    html_path = tmp_path / "summary.html"
+    write_html(summary, html_path, generated=dt.date(2026, 11, 27))
+    html = html_path.read_text(encoding="utf-8")
+    assert "2026年度（令和8年度）" in html and "data:image/png;base64," in html
+    assert "法務課" in html and html.count("<td class=\"num\">—</td>") >= 3  # suppressed rows show no figures
+    assert "<script" not in html and "http" not in html.split("<body>")[1]  # self-contained, nothing to fetch
+    pdf_path = tmp_path / "summary.pdf"
+    write_pdf(summary, pdf_path, generated=dt.date(2026, 11, 27))
+    assert pdf_path.stat().st_size > 10_000
+    pdftotext = shutil.which("pdftotext")
+    assert pdftotext, "poppler-utils (pdftotext) is installed by scripts/run-tests"
+    text = subprocess.run([pdftotext, "-layout", str(pdf_path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "ICTリテラシー確認 結果報告" in text and "令和8年度" in text and "総務局" in text
+    xlsx_path = tmp_path / "summary.xlsx"
+    write_xlsx(summary_tables(summary), xlsx_path)
+    book = load_workbook(xlsx_path)
+    assert book.sheetnames == ["全体", "区分別", "所属別", "得点分布"]
+    rows = list(book["所属別"].iter_rows(values_only=True))
+    hidden = next(r for r in rows if r[0] == "総務局/総務部/法務課")
+    assert hidden[1] == "非表示（少人数）" and hidden[2] is None
