@@ -53,9 +53,12 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--name", required=True)
     add.add_argument("--org", default="")
     add.add_argument("--audience", required=True, help="recruit|promotion|manager or 新規採用|昇任候補|管理職")
-    imp = roster.add_parser("import", help="import a CSV with 職員番号,氏名,所属,区分")
+    imp = roster.add_parser("import", help="import HR's roster: CSV (UTF-8 or cp932) or .xlsx with "
+                                           "職員番号, 氏名, 所属 (or 局/部/課), 区分, 職位, 採用年月日")
     imp.add_argument("file", type=Path)
-    imp.add_argument("--dry-run", action="store_true")
+    imp.add_argument("--dry-run", action="store_true", help="check and count, store nothing")
+    imp.add_argument("--map", action="append", default=[], metavar="項目=列名",
+                     help="the file's header for a field, e.g. 職員番号=社員番号 (repeatable)")
 
     user = commands.add_parser("user", help="staff accounts").add_subparsers(dest="action", required=True)
     uadd = user.add_parser("add", help="create a trainer / hr / admin account")
@@ -75,6 +78,22 @@ def _parser() -> argparse.ArgumentParser:
     aopen.add_argument("--code", help="access code")
     aopen.add_argument("--title")
     assess.add_parser("expire", help="score attempts whose time has run out")
+
+    demo = commands.add_parser("demo", help="demo data").add_subparsers(dest="action", required=True)
+    generate = demo.add_parser("generate", help="fill the database with realistic demo staff and results")
+    generate.add_argument("--staff", type=int, default=10_000, help="number of examinees (default 10000)")
+    generate.add_argument("--years", type=int, default=5, help="fiscal years up to the current one (default 5)")
+    generate.add_argument("--seed", type=int, default=1, help="the same seed gives the same data (default 1)")
+    generate.add_argument("--force", action="store_true", help="add demo data although attempts exist")
+
+    report = commands.add_parser("report", help="HR reports").add_subparsers(dest="action", required=True)
+    summary = report.add_parser("summary", help="the 年度 summary as html, pdf, xlsx or csv")
+    summary.add_argument("--year", type=int, required=True, help="年度 (e.g. 2026 for 令和8年度)")
+    summary.add_argument("--assessment", type=int, help="only this assessment")
+    summary.add_argument("--format", choices=("html", "pdf", "xlsx", "csv"), required=True)
+    summary.add_argument("--out", type=Path, required=True)
+    summary.add_argument("--min-group", type=int, default=5, help="hide groups under N people (N >= 3)")
+    summary.add_argument("--encoding", choices=("utf-8-sig", "cp932"), default="utf-8-sig")
 
     commands.add_parser("self-check", help="migrate, publish and sit one attempt on a temp database")
     commands.add_parser("gui", help="start the application window (the default)")

@@ -130,14 +130,31 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_roster(args: argparse.Namespace, settings: Settings) -> int:
     from .services import people
 
+    if args.action == "import":
+        return _roster_import(args, settings)
     with _uow(settings) as uow:
-        if args.action == "add":
-            info = people.add_examinee(uow, _actor(), args.staff_no, args.name, args.org, args.audience)
-            print(message("roster_added", settings.lang, staff_no=info.staff_no, name=info.name))
-        else:
-            count = people.import_roster_csv(uow, _actor(), args.file, dry_run=args.dry_run)
-            code = "roster_dry_run" if args.dry_run else "roster_imported"
-            print(message(code, settings.lang, rows=count))
+        info = people.add_examinee(uow, _actor(), args.staff_no, args.name, args.org, args.audience)
+        print(message("roster_added", settings.lang, staff_no=info.staff_no, name=info.name))
+    return 0
+
+
+def _roster_import(args: argparse.Namespace, settings: Settings) -> int:
+    """Problem lines on stdout (one per bad row, like ``bank validate``), the verdict on stderr."""
+    from .core.roster import parse_mapping
+    from .services import roster
+
+    lang = settings.lang
+    mapping = parse_mapping(args.map)
+    with _uow(settings) as uow:
+        report = roster.import_roster(uow, _actor(), args.file, mapping=mapping, dry_run=args.dry_run, lang=lang)
+    if report.problems:
+        for line in report.problems:
+            print(line)
+        code = "roster_dry_run_invalid" if args.dry_run else "roster_invalid"
+        print(message(code, lang, count=len(report.problems)), file=sys.stderr)
+        return 1
+    print(message("roster_dry_run" if args.dry_run else "roster_imported", lang, new=report.new,
+                  updated=report.updated, unchanged=report.unchanged))
     return 0
 
 
@@ -195,7 +212,36 @@ def _instant(text: str) -> dt.datetime:
     return value.astimezone(dt.UTC)
 
 
+def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
+    from .core.suppression import MinGroupTooSmall
+    from .reporting.exports import export_summary
+
+    try:
+        with _uow(settings) as uow:
+            export_summary(uow, _actor(), args.year, args.format, args.out, assessment_id=args.assessment,
+                           min_group=args.min_group, encoding=args.encoding)
+    except MinGroupTooSmall:
+        raise UserError("min_group_too_small") from None
+    print(message("report_done", settings.lang, file=str(args.out)))
+    return 0
+
+
 def cmd_self_check(args: argparse.Namespace, settings: Settings) -> int:
     from .selfcheck import run_self_check
 
     return run_self_check(settings.lang, Path.cwd())
+
+
+def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
+    from .services import demo
+
+    def progress(code: str, params: dict) -> None:
+        print(message(code, settings.lang, **params), flush=True)
+
+    with _uow(settings) as uow:
+        result = demo.generate_demo(uow, _actor(), args.staff, args.years, seed=args.seed, force=args.force,
+                                    progress=progress)
+    print(message("demo_done", settings.lang, examinees=result.examinees, assessments=result.assessments,
+                  attempts=result.attempts, answers=result.answers, seconds=result.seconds,
+                  access_code=demo.ACCESS_CODE))
+    return 0

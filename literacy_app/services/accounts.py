@@ -7,10 +7,10 @@ administrator unlocks it.  Every change is written to the audit log.
 from __future__ import annotations
 
 import functools
-import re
 
 from sqlalchemy import func, select
 
+from ..core import roster
 from ..core.catalog import ROLES
 from ..core.errors import UserError
 from ..core.model import Actor
@@ -21,7 +21,7 @@ from ._common import audit, require_staff
 
 MAX_FAILED_LOGINS = 5
 MIN_PASSWORD_LENGTH = 10
-STAFF_NO_PATTERN = re.compile(r"^[0-9A-Za-z][0-9A-Za-z\-]{0,31}$")
+STAFF_NO_PATTERN = roster.STAFF_NO_PATTERN  # one rule for hand entry, the roster import and login
 
 
 def add_user(uow: UnitOfWork, actor: Actor, username: str, password: str, role: str,
@@ -85,7 +85,7 @@ def _dummy_hash() -> str:
 
 def identify_examinee(uow: UnitOfWork, staff_no: str) -> Actor:
     """Examinee 'login' by 職員番号; an unknown number gets the same message as any refusal."""
-    staff_no = staff_no.strip()
+    staff_no = roster.normalise_staff_no(staff_no)  # ０００１２３ typed in full width is 000123
     examinee = uow.session.scalar(
         select(Examinee).where(Examinee.staff_no == staff_no, Examinee.active.is_(True)))
     if examinee is None:

@@ -8,6 +8,7 @@ matrix.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -15,7 +16,7 @@ from sqlalchemy import delete, select
 from ..core.catalog import AREAS
 from ..core.errors import UserError
 from ..core.model import Actor, AreaResult, AttemptResult
-from ..core.scoring import PassRuleSpec, ScoredItem, evaluate, score_fraction
+from ..core.scoring import Outcome, PassRuleSpec, ScoredItem, evaluate, score_fraction
 from ..storage.models import Answer, Assessment, Attempt, AttemptAreaScore, AttemptItem, BlueprintVersion, LearningLink
 from ..storage.uow import UnitOfWork
 from ._common import require_examinee
@@ -30,22 +31,37 @@ def _blueprint(uow: UnitOfWork, attempt: Attempt) -> tuple[Assessment, dict[str,
     return assessment, version.content
 
 
+def score_items(blueprint: Mapping[str, Any], items: Iterable[tuple[Mapping[str, Any], Any, bool]]
+                ) -> tuple[list[float], Outcome]:
+    """Fractions of (content, response, pilot) items and the outcome under the blueprint's rule.
+
+    The one place an attempt's marks are computed: finishing here and ``services.demo`` use it.
+    """
+    fractions = []
+    scored = []
+    for content, response, pilot in items:
+        fraction = score_fraction(content, response)
+        fractions.append(fraction)
+        scored.append(ScoredItem(content["area"], float(content.get("points", 1.0)), fraction, pilot))
+    return fractions, evaluate(scored, PassRuleSpec.from_dict(blueprint["pass_rule"]), AREAS)
+
+
 def _score(uow: UnitOfWork, attempt: Attempt, finished_by: str) -> None:
     session = uow.session
     _assessment, blueprint = _blueprint(uow, attempt)
     answers = {a.position: a for a in session.scalars(select(Answer).where(Answer.attempt_id == attempt.id))}
-    scored = []
-    for row in session.scalars(select(AttemptItem).where(AttemptItem.attempt_id == attempt.id)):
-        content = version_content(uow, row.item_version_id)
+    rows = list(session.scalars(select(AttemptItem).where(AttemptItem.attempt_id == attempt.id)))
+    responses = [answers[row.position].response if row.position in answers else None for row in rows]
+    fractions, outcome = score_items(blueprint, (
+        (version_content(uow, row.item_version_id), response, row.pilot)
+        for row, response in zip(rows, responses, strict=True)))
+    for row, fraction in zip(rows, fractions, strict=True):
         answer = answers.get(row.position)
-        fraction = score_fraction(content, answer.response if answer else None)
         if answer is None:
             answer = Answer(attempt_id=attempt.id, position=row.position, response=None, flagged=False,
                             seq=0, saved_at=uow.now)
             session.add(answer)
         answer.fraction = fraction
-        scored.append(ScoredItem(content["area"], float(content.get("points", 1.0)), fraction, row.pilot))
-    outcome = evaluate(scored, PassRuleSpec.from_dict(blueprint["pass_rule"]), AREAS)
     session.execute(delete(AttemptAreaScore).where(AttemptAreaScore.attempt_id == attempt.id))
     session.add_all(AttemptAreaScore(attempt_id=attempt.id, area=a.area, score=a.score, max_score=a.max_score,
                                      percent=a.percent, minimum_percent=a.minimum_percent, passed=a.passed)

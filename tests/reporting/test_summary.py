@@ -118,3 +118,45 @@ def test_html_pdf_and_xlsx_of_the_summary(year_2026, tmp_path, qapp):
     rows = list(book["所属別"].iter_rows(values_only=True))
     hidden = next(r for r in rows if r[0] == "総務局/総務部/法務課")
     assert hidden[1] == "非表示（少人数）" and hidden[2] is None
+
+
+def test_report_summary_from_the_command_line_is_audited(tmp_path, clock):
+    import os
+    import subprocess
+    import sys
+
+    from sqlalchemy import select
+
+    from literacy_app.storage import migrate
+    from literacy_app.storage.engine import make_engine
+    from literacy_app.storage.models import AuditLog
+    from literacy_app.storage.uow import Database
+
+    from ..conftest import BASIC_BANK, ROOT
+
+    url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    engine = make_engine(url)
+    migrate.upgrade(engine)
+    database = Database(engine, clock)
+    with database.uow() as uow:
+        from literacy_app.services.publishing import publish_bank
+
+        publish_bank(uow, SYSTEM, [BASIC_BANK])
+    staff = [(f"{n:06d}", "総務局/総務部/総務課") for n in range(1, 7)]
+    _sit(database, clock, staff, {s: 0.5 for s, _o in staff}, dt.datetime(2026, 6, 1, tzinfo=dt.UTC))
+    env = {**os.environ, "LITERACY_DATA_DIR": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    for fmt in ("html", "pdf", "xlsx", "csv"):
+        out = tmp_path / f"summary.{fmt}"
+        result = subprocess.run([sys.executable, "-m", "literacy_app", "--db", url, "report", "summary", "--year",
+                                 "2026", "--format", fmt, "--out", str(out)], cwd=ROOT, env=env,
+                                capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, result.stderr
+        assert out.stat().st_size > 0
+    bad = subprocess.run([sys.executable, "-m", "literacy_app", "--db", url, "report", "summary", "--year", "2026",
+                          "--format", "csv", "--out", str(tmp_path / "x.csv"), "--min-group", "2"], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 1 and "3 人以上" in bad.stderr and "Traceback" not in bad.stderr
+    with database.uow(read_only=True) as uow:
+        actions = uow.session.scalars(select(AuditLog.detail).where(AuditLog.action == "report_summary")).all()
+    assert sorted(entry["format"] for entry in actions) == ["csv", "html", "pdf", "xlsx"]
+    database.dispose()

@@ -92,3 +92,9 @@ def test_examinee_login_by_staff_number_keeps_leading_zeros(database):
     with database.uow(read_only=True) as uow, pytest.raises(UserError) as caught:
         accounts.identify_examinee(uow, "123")
     assert caught.value.code == "unknown_examinee"
+
+
+def test_examinee_login_accepts_a_full_width_staff_number(database):
+    examinee = add_examinee(database, "000123")
+    with database.uow(read_only=True) as uow:
+        assert accounts.identify_examinee(uow, "０００１２３").id == examinee.id

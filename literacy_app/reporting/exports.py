@@ -1,0 +1,35 @@
+"""HR's report exports, each written to the audit log (who, what, when)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..core.errors import UserError
+from ..core.model import Actor
+from ..core.tables import write_csv, write_xlsx
+from ..services._common import audit
+from ..storage.uow import UnitOfWork
+from .render import summary_tables, write_html, write_pdf
+from .summary import DEFAULT_MIN_GROUP, build_summary
+
+FORMATS = ("html", "pdf", "xlsx", "csv")
+
+
+def export_summary(uow: UnitOfWork, actor: Actor, year: int, fmt: str, out: Path, *,
+                   assessment_id: int | None = None, min_group: int = DEFAULT_MIN_GROUP,
+                   encoding: str = "utf-8-sig") -> None:
+    """Build the 年度 summary and write it as html, pdf, xlsx or csv (the 所属別 table)."""
+    if fmt not in FORMATS:
+        raise UserError("report_format", format=fmt)
+    summary = build_summary(uow, actor, year, assessment_id=assessment_id, min_group=min_group)
+    if fmt == "html":
+        write_html(summary, out)
+    elif fmt == "pdf":
+        write_pdf(summary, out)
+    elif fmt == "xlsx":
+        write_xlsx(summary_tables(summary), out)
+    else:
+        write_csv(summary_tables(summary)[2], out, encoding)
+    audit(uow, actor, "report_summary", year=year, assessment_id=assessment_id, format=fmt, file=str(out),
+          min_group=min_group)
+    uow.commit()

@@ -1,0 +1,55 @@
+"""`literacy-app roster import` as HR runs it: a cp932 file from Excel, counts, problem lines, exit codes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .test_cli import run
+
+GOOD = ("職員番号,氏名,所属,区分,採用年月日\r\n000123,髙﨑 一郎,総務局/総務部/総務課,新規採用,R8.4.1\r\n"
+        "004560,山﨑 花子,市民局＞区政部,管理職,2001/4/1\r\n")
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+
+
+def test_cp932_import_dry_run_then_real_then_again(tmp_path, db):
+    path = tmp_path / "名簿.csv"
+    path.write_bytes(GOOD.encode("cp932"))
+    dry = run("roster", "import", str(path), "--dry-run", data_dir=tmp_path, db=db)
+    assert dry.returncode == 0, dry.stderr
+    assert "確認のみ（まだ保存していません）: 取り込むと 新規 2、更新 0、変更なし 0" in dry.stdout
+    first = run("roster", "import", str(path), data_dir=tmp_path, db=db)
+    assert first.returncode == 0 and "名簿を取り込みました: 新規 2、更新 0、変更なし 0" in first.stdout
+    again = run("--lang", "en", "roster", "import", str(path), data_dir=tmp_path, db=db)
+    assert again.returncode == 0 and "roster imported: 0 new, 0 updated, 2 unchanged" in again.stdout
+
+
+def test_problems_are_listed_one_per_line_and_exit_1(tmp_path, db):
+    path = tmp_path / "roster.csv"
+    path.write_bytes((GOOD + "12 34,名前,総務局,新規採用,\r\n000123,重複,総務局,係長,\r\n").encode("cp932"))
+    result = run("roster", "import", str(path), data_dir=tmp_path, db=db)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"{path}:4: 職員番号「12 34」の形式が正しくありません（英数字とハイフン、32 文字まで）",
+        f"{path}:5: 区分「係長」は 新規採用・昇任候補・管理職 のいずれかにしてください",
+        f"{path}:5: 職員番号「000123」が 2 行目と重複しています",
+    ]
+    assert "名簿に 3 件の誤りがあるため取り込みませんでした" in result.stderr
+    dry = run("roster", "import", str(path), "--dry-run", data_dir=tmp_path, db=db)
+    assert dry.returncode == 1 and "確認のみ: 名簿に 3 件の誤りがあります" in dry.stderr
+
+
+def test_map_names_a_header_that_differs(tmp_path, db):
+    path = tmp_path / "roster.csv"
+    path.write_bytes(GOOD.replace("職員番号", "社員番号").encode("utf-8-sig"))
+    missing = run("roster", "import", str(path), data_dir=tmp_path, db=db)
+    assert missing.returncode == 1 and "必須の列「職員番号」が見つかりません。見つかった列: 社員番号、" in missing.stdout
+    mapped = run("roster", "import", str(path), "--map", "職員番号=社員番号", data_dir=tmp_path, db=db)
+    assert mapped.returncode == 0 and "新規 2" in mapped.stdout
+    bad = run("roster", "import", str(path), "--map", "職員番号", data_dir=tmp_path, db=db)
+    assert bad.returncode == 1 and "「項目=列名」の形で" in bad.stderr
