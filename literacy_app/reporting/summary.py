@@ -113,8 +113,9 @@ def build_summary(uow: UnitOfWork, actor: Actor, year: int, *, assessment_id: in
             .group_by(column, AttemptAreaScore.area)).all()
         return people, areas
 
-    audience_people, audience_areas = grouped(Examinee.audience)
-    org_people, org_areas = grouped(Examinee.org_path)
+    # the previous 年度 is shown as totals and area means only: skip its per-group queries
+    audience_people, audience_areas = grouped(Examinee.audience) if with_previous else ([], [])
+    org_people, org_areas = grouped(Examinee.org_path) if with_previous else ([], [])
     summary = Summary(
         year=year, label=fiscal_label(year), min_group=min_group,
         assessments=[title for title, _audience in assessments], eligible=eligible, finished=totals[0],
