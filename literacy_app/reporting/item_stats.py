@@ -1,0 +1,72 @@
+"""Item statistics of an assessment, from the database to core.statistics in a few arrays.
+
+Forms are drawn at random from the pool, so the attempts × items matrix is sparse: item figures
+use the attempts that saw each item (np.nan elsewhere).  Reliability needs every attempt to have
+answered the same "test": like Moodle with random questions, it is computed by position on the
+form (slot), the forms being parallel by blueprint.  Pilot items are left out (their statistics
+need the scored total as an outside criterion: a later addition).  Rows come from one SQL query
+and are pivoted with numpy: no Python loop over answer rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from sqlalchemy import select
+
+from ..core.model import Actor
+from ..core.statistics import FormStatistics, ItemStatistics, item_analysis
+from ..services._common import require_staff
+from ..storage.models import Answer, Attempt, AttemptItem, ItemVersion
+from ..storage.uow import UnitOfWork
+
+
+@dataclass(frozen=True)
+class AssessmentItemStatistics:
+    item_ids: tuple[str, ...]
+    items: tuple[ItemStatistics, ...]
+    by_position: FormStatistics
+
+
+def assessment_item_statistics(uow: UnitOfWork, actor: Actor, assessment_id: int,
+                               flag_min_n: int = 30) -> AssessmentItemStatistics | None:
+    """Per-item statistics and slot-based reliability of one assessment's finished attempts."""
+    require_staff(actor, "hr", "trainer")
+    rows = uow.session.execute(
+        select(AttemptItem.attempt_id, AttemptItem.position, ItemVersion.item_id, Answer.fraction,
+               ItemVersion.content["points"].as_float(), AttemptItem.pilot)
+        .join(Attempt, Attempt.id == AttemptItem.attempt_id)
+        .join(ItemVersion, ItemVersion.id == AttemptItem.item_version_id)
+        .join(Answer, (Answer.attempt_id == AttemptItem.attempt_id) & (Answer.position == AttemptItem.position))
+        .where(Attempt.assessment_id == assessment_id, Attempt.status == "finished")).all()
+    if not rows:
+        return None
+    attempt_ids, positions, item_ids, fractions, points, pilots = (np.array(column) for column in zip(*rows,
+                                                                                                      strict=True))
+    points = np.where(np.equal(points, None), 1.0, points).astype(float)
+    marks = np.nan_to_num(fractions.astype(float)) * points
+    scored = ~pilots.astype(bool)  # pilot items are unscored: they stay out of every total
+    attempts, attempt_index = np.unique(attempt_ids, return_inverse=True)
+    items, item_index = np.unique(item_ids[scored].astype(str), return_inverse=True)
+    by_item = np.full((len(attempts), len(items)), np.nan)
+    by_item[attempt_index[scored], item_index] = marks[scored]
+    max_by_item = np.ones(len(items))
+    max_by_item[item_index] = points[scored]
+    item_stats = item_analysis(by_item, max_by_item, attempt_ids=attempts, flag_min_n=flag_min_n)
+
+    # slot k = the k-th scored item of each attempt (pilot items sit at random positions)
+    scored_attempt = attempt_index[scored]
+    order = np.lexsort((positions[scored], scored_attempt))
+    starts = np.searchsorted(scored_attempt[order], np.arange(len(attempts)))
+    slot_of_sorted = np.arange(len(order)) - starts[scored_attempt[order]]
+    slot_index = np.empty(len(order), dtype=int)
+    slot_index[order] = slot_of_sorted
+    slots = int(slot_index.max()) + 1
+    by_slot = np.full((len(attempts), slots), np.nan)
+    by_slot[scored_attempt, slot_index] = marks[scored]
+    max_by_slot = np.ones(slots)
+    max_by_slot[slot_index] = points[scored]
+    slot_stats = item_analysis(by_slot, max_by_slot, attempt_ids=attempts, flag_min_n=flag_min_n)
+    return AssessmentItemStatistics(tuple(items), item_stats.items, slot_stats)
+
