@@ -33,3 +33,13 @@ def export_summary(uow: UnitOfWork, actor: Actor, year: int, fmt: str, out: Path
     audit(uow, actor, "report_summary", year=year, assessment_id=assessment_id, format=fmt, file=str(out),
           min_group=min_group)
     uow.commit()
+
+
+def export_person(uow: UnitOfWork, actor: Actor, staff_no: str, out: Path, *, year: int | None = None) -> None:
+    """Write one person's 個人結果票 as a PDF and record who printed whose results."""
+    from .person import person_results, write_person_pdf
+
+    results = person_results(uow, actor, staff_no, year)
+    write_person_pdf(results, out)
+    audit(uow, actor, "report_person", staff_no=results.staff_no, year=year, file=str(out))
+    uow.commit()

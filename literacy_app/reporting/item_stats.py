@@ -33,19 +33,22 @@ def assessment_item_statistics(uow: UnitOfWork, actor: Actor, assessment_id: int
                                flag_min_n: int = 30) -> AssessmentItemStatistics | None:
     """Per-item statistics and slot-based reliability of one assessment's finished attempts."""
     require_staff(actor, "hr", "trainer")
-    rows = uow.session.execute(
-        select(AttemptItem.attempt_id, AttemptItem.position, ItemVersion.item_id, Answer.fraction,
-               ItemVersion.content["points"].as_float(), AttemptItem.pilot)
-        .join(Attempt, Attempt.id == AttemptItem.attempt_id)
-        .join(ItemVersion, ItemVersion.id == AttemptItem.item_version_id)
-        .join(Answer, (Answer.attempt_id == AttemptItem.attempt_id) & (Answer.position == AttemptItem.position))
+    answers = AttemptItem.__table__.join(Attempt.__table__, Attempt.id == AttemptItem.attempt_id).join(
+        Answer.__table__, (Answer.attempt_id == AttemptItem.attempt_id) & (Answer.position == AttemptItem.position))
+    rows = uow.connection.execute(  # Core rows, no JSON per row: versions are looked up once below
+        select(AttemptItem.attempt_id, AttemptItem.position, AttemptItem.item_version_id, Answer.fraction,
+               AttemptItem.pilot).select_from(answers)
         .where(Attempt.assessment_id == assessment_id, Attempt.status == "finished")).all()
     if not rows:
         return None
-    attempt_ids, positions, item_ids, fractions, points, pilots = (np.array(column) for column in zip(*rows,
-                                                                                                      strict=True))
-    points = np.where(np.equal(points, None), 1.0, points).astype(float)
-    marks = np.nan_to_num(fractions.astype(float)) * points
+    attempt_ids, positions, version_ids, fractions, pilots = (np.array(column) for column in zip(*rows, strict=True))
+    versions, version_index = np.unique(version_ids, return_inverse=True)
+    info = {number: (item_id, points) for number, item_id, points in uow.session.execute(
+        select(ItemVersion.id, ItemVersion.item_id, ItemVersion.content["points"].as_float())
+        .where(ItemVersion.id.in_([int(v) for v in versions])))}
+    item_ids = np.array([info[int(v)][0] for v in versions])[version_index]
+    points = np.array([info[int(v)][1] or 1.0 for v in versions], dtype=float)[version_index]
+    marks = np.nan_to_num(np.array(fractions, dtype=float)) * points
     scored = ~pilots.astype(bool)  # pilot items are unscored: they stay out of every total
     attempts, attempt_index = np.unique(attempt_ids, return_inverse=True)
     items, item_index = np.unique(item_ids[scored].astype(str), return_inverse=True)

@@ -24,13 +24,19 @@ AREA_SHORT = {"dx_mindset": "DX", "data": "データ", "technology": "技術", "
               "security": "セキュリティ", "digital_gov": "行政DX", "dx_management": "マネジメント"}
 
 
-def _environment() -> Environment:
+FLAG_NAMES = {"negative_discrimination": "識別力が負", "negative_total_covariance": "合計点と逆相関",
+              "too_easy": "易しすぎる（正答率95%超）", "too_hard": "難しすぎる（正答率20%未満）"}
+
+
+def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(str(reports_dir())), autoescape=select_autoescape(["html", "j2"]),
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["pct"] = lambda v: "—" if v is None else f"{v * 100:.1f}%"
     env.filters["pct100"] = lambda v: "—" if v is None else f"{v:.1f}%"
     env.filters["area"] = lambda a: area_name(a)
     env.filters["area_short"] = lambda a: AREA_SHORT.get(a, a)
+    env.filters["num1"] = lambda v: "—" if v is None else f"{v:.1f}"
+    env.filters["flag"] = lambda code: FLAG_NAMES.get(code, code)
     return env
 
 
@@ -60,7 +66,7 @@ def chart_images(summary: Summary) -> dict[str, bytes]:
 
 
 def render_html(summary: Summary, image: Callable[[str], str], generated: dt.date | None = None) -> str:
-    env = _environment()
+    env = environment()
     training = yaml.safe_load((reports_dir() / "training.yaml").read_text(encoding="utf-8")) or {}
     template = env.get_template("summary.html.j2")
     return template.render(
@@ -86,14 +92,21 @@ def _data_uris(images: dict[str, bytes]) -> Callable[[str], str]:
 
 def write_pdf(summary: Summary, path: Path, generated: dt.date | None = None) -> None:
     """A4 PDF through Qt: the same template, the charts handed to the document as resources."""
+    html = render_html(summary, lambda name: f"chart-{name}", generated)
+    print_pdf(html, chart_images(summary), path, f"ICTリテラシー確認 結果報告 {summary.label}")
+
+
+def print_pdf(html: str, images: dict[str, bytes], path: Path, title: str) -> None:
+    """Print rendered HTML to an A4 PDF through Qt.
+
+    The HTML refers to each chart as ``<img src="chart-NAME">``; ``images`` maps NAME to PNG bytes.
+    """
     from PySide6.QtCore import QMarginsF, Qt
     from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
     from .charts import ensure_app
 
     ensure_app()
-    images = chart_images(summary)
-    html = render_html(summary, lambda name: f"chart-{name}", generated)
     # Qt's rich-text engine drops <img> with long data: URIs; put a marker paragraph in each
     # image's place and insert the picture there with a text cursor instead
     html = re.sub(r'<img[^>]*src="chart-(\w+)"[^>]*>', r"<p>[[chart:\1]]</p>", html)
@@ -108,7 +121,7 @@ def write_pdf(summary: Summary, path: Path, generated: dt.date | None = None) ->
     writer = QPdfWriter(str(path))
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                      QMarginsF(12, 15, 12, 15), QPageLayout.Unit.Millimeter))
-    writer.setTitle(f"ICTリテラシー確認 結果報告 {summary.label}")
+    writer.setTitle(title)
     writer.setCreator("literacy-app")
     document.print_(writer)  # paginates to the writer's A4 page itself
 

@@ -40,6 +40,20 @@ class GroupFigures:
     few: bool
 
 
+@dataclass(frozen=True)
+class ItemAppendix:
+    """Per assessment: reliability (by slot) and the items the statistics flag."""
+
+    title: str
+    attempts: int
+    cic: float | None
+    standard_error: float | None
+    flagged: list[tuple[str, int, float | None, float | None, tuple[str, ...]]]
+    """(item id, n, facility, discrimination index, flags) for flagged items with n ≥ 30."""
+    few_items: int
+    """Items seen by fewer than 30 people (their statistics are not interpreted)."""
+
+
 @dataclass
 class Summary:
     year: int
@@ -56,6 +70,7 @@ class Summary:
     by_org: list[GroupFigures] = field(default_factory=list)
     previous: Summary | None = None
     weakest_areas: list[str] = field(default_factory=list)
+    appendix: list[ItemAppendix] = field(default_factory=list)
 
     @property
     def participation(self) -> float | None:
@@ -82,10 +97,10 @@ def build_summary(uow: UnitOfWork, actor: Actor, year: int, *, assessment_id: in
     if assessment_id is not None:
         window = and_(window, Assessment.id == assessment_id)
     assessments = session.execute(
-        select(Assessment.title, BlueprintVersion.content["audience"].as_string())
+        select(Assessment.title, BlueprintVersion.content["audience"].as_string(), Assessment.id)
         .join(BlueprintVersion, BlueprintVersion.id == Assessment.blueprint_version_id)
         .where(window).order_by(Assessment.opens_at)).all()
-    audiences = sorted({audience for _title, audience in assessments})
+    audiences = sorted({audience for _title, audience, _id in assessments})
     finished = (select(Attempt.id, Attempt.examinee_id, Attempt.percent, Attempt.passed)
                 .join(Assessment, Assessment.id == Attempt.assessment_id)
                 .where(window, Attempt.status == "finished").subquery())
@@ -118,7 +133,7 @@ def build_summary(uow: UnitOfWork, actor: Actor, year: int, *, assessment_id: in
     org_people, org_areas = grouped(Examinee.org_path) if with_previous else ([], [])
     summary = Summary(
         year=year, label=fiscal_label(year), min_group=min_group,
-        assessments=[title for title, _audience in assessments], eligible=eligible, finished=totals[0],
+        assessments=[title for title, _audience, _id in assessments], eligible=eligible, finished=totals[0],
         mean_percent=_round(totals[1]) if totals[0] >= min_group else None,
         pass_rate=_round(totals[2]) if totals[0] >= min_group else None,
         distribution=[(f"{low}–{low + 10 if low < 90 else 100}%", int(distribution.get(low, 0))) for low in BINS],
@@ -129,10 +144,29 @@ def build_summary(uow: UnitOfWork, actor: Actor, year: int, *, assessment_id: in
         summary.distribution = []
     known = {area: mean for area, mean in summary.area_means.items() if mean is not None}
     summary.weakest_areas = sorted(known, key=lambda area: known[area])[:3]
+    if with_previous and totals[0] >= min_group:
+        summary.appendix = [entry for _title, _audience, number in assessments
+                            if (entry := _appendix(uow, actor, number)) is not None]
     if with_previous:
         previous = build_summary(uow, actor, year - 1, min_group=min_group, with_previous=False)
         summary.previous = previous if previous.finished else None
     return summary
+
+
+def _appendix(uow: UnitOfWork, actor: Actor, assessment_id: int) -> ItemAppendix | None:
+    from .item_stats import assessment_item_statistics
+
+    stats = assessment_item_statistics(uow, actor, assessment_id, flag_min_n=FEW_PEOPLE)
+    if stats is None:
+        return None
+    title = uow.session.scalar(select(Assessment.title).where(Assessment.id == assessment_id)) or ""
+    flagged = [(item_id, item.n, item.facility, item.discrimination_index,
+                tuple(f for f in item.flags if f != "few_responses"))
+               for item_id, item in zip(stats.item_ids, stats.items, strict=True)
+               if item.n >= FEW_PEOPLE and set(item.flags) - {"few_responses"}]
+    form = stats.by_position
+    return ItemAppendix(title, form.attempts, form.cic, form.standard_error, flagged,
+                        sum(1 for item in stats.items if item.n < FEW_PEOPLE))
 
 
 def _int():  # type: ignore[no-untyped-def]
