@@ -40,14 +40,6 @@ def _sit(database, clock, staff: list[tuple[str, str]], right_share: dict[str, f
     return percents
 
 
-@pytest.fixture
-def year_2026(published, clock):
-    staff = [(f"{n:06d}", org) for n, org in enumerate(ORGS, start=1)]
-    share = {staff_no: (n % 5) / 4 for n, (staff_no, _org) in enumerate(staff)}
-    percents = _sit(published, clock, staff, share, dt.datetime(2026, 6, 1, tzinfo=dt.UTC))
-    return published, staff, percents
-
-
 def test_totals_match_the_stored_attempts(year_2026):
     database, staff, percents = year_2026
     with database.uow(read_only=True) as uow:
