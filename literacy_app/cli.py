@@ -77,7 +77,16 @@ def _parser() -> argparse.ArgumentParser:
     aopen.add_argument("--to", dest="closes", help="ISO date-time (default in 14 days)")
     aopen.add_argument("--code", help="access code")
     aopen.add_argument("--title")
+    aopen.add_argument("--audience", nargs="+", metavar="区分",
+                       help="新規採用|昇任候補|管理職 (or recruit|promotion|manager); default: the blueprint's, "
+                            "or anyone when --staff-list is given")
+    aopen.add_argument("--org", nargs="+", metavar="所属", help="所属 prefixes, e.g. 総務局/総務部")
+    aopen.add_argument("--staff-list", type=Path, metavar="FILE",
+                       help="only these people: one 職員番号 a line, or CSV/.xlsx with 職員番号 first")
     assess.add_parser("expire", help="score attempts whose time has run out")
+    aprogress = assess.add_parser("progress", help="counts of not started / in progress / finished per 所属")
+    aprogress.add_argument("id", type=int)
+    aprogress.add_argument("--min-group", type=int, default=5, help="hide groups under N people (N >= 3)")
 
     demo = commands.add_parser("demo", help="demo data").add_subparsers(dest="action", required=True)
     generate = demo.add_parser("generate", help="fill the database with realistic demo staff and results")
@@ -94,6 +103,10 @@ def _parser() -> argparse.ArgumentParser:
     summary.add_argument("--out", type=Path, required=True)
     summary.add_argument("--min-group", type=int, default=5, help="hide groups under N people (N >= 3)")
     summary.add_argument("--encoding", choices=("utf-8-sig", "cp932"), default="utf-8-sig")
+    person = report.add_parser("person", help="one person's 個人結果票 as PDF")
+    person.add_argument("staff_no", metavar="職員番号")
+    person.add_argument("--out", type=Path, required=True)
+    person.add_argument("--year", type=int, help="only assessments of this 年度 (e.g. 2026)")
 
     commands.add_parser("self-check", help="migrate, publish and sit one attempt on a temp database")
     commands.add_parser("gui", help="start the application window (the default)")

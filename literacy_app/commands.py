@@ -21,6 +21,7 @@ from .core.model import Actor
 from .resources import question_banks_dir
 
 if TYPE_CHECKING:
+    from .core.staff_list import StaffList
     from .storage.uow import UnitOfWork
 
 # Database commands import SQLAlchemy, Alembic and the services lazily (inside _uow and the
@@ -186,19 +187,91 @@ def cmd_user(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_assessment(args: argparse.Namespace, settings: Settings) -> int:
     from .services import assessments, finishing
 
+    if args.action == "progress":
+        return _assessment_progress(args, settings)
+    now = dt.datetime.now(dt.UTC)
+    opens, closes, cohort, staff_list = now, now, {}, None
+    if args.action == "open":
+        opens = _instant(args.opens) if args.opens else now
+        closes = _instant(args.closes) if args.closes else now + dt.timedelta(days=14)
+        if closes <= opens:
+            raise UserError("assessment_window_order", opens=args.opens or opens.isoformat(timespec="minutes"),
+                            closes=args.closes or closes.isoformat(timespec="minutes"))
+        cohort, staff_list = _cohort(args)
     with _uow(settings) as uow:
         if args.action == "expire":
             count = finishing.finish_expired_attempts(uow)
             uow.commit()
             print(message("expired_done", settings.lang, count=count))
             return 0
-        now = dt.datetime.now(dt.UTC)
-        opens = _instant(args.opens) if args.opens else now
-        closes = _instant(args.closes) if args.closes else now + dt.timedelta(days=14)
+        if staff_list is not None and _staff_list_problems(uow, staff_list, settings.lang):
+            return 1
         assessment_id = assessments.open_assessment(
-            uow, _actor(), args.blueprint, opens, closes, title=args.title, access_code=args.code)
+            uow, _actor(), args.blueprint, opens, closes, title=args.title, access_code=args.code,
+            cohort=cohort)
     print(message("assessment_opened", settings.lang, id=assessment_id,
                   opens=opens.isoformat(timespec="minutes"), closes=closes.isoformat(timespec="minutes")))
+    return 0
+
+
+def _cohort(args: argparse.Namespace) -> tuple[dict, StaffList | None]:
+    """--audience / --org / --staff-list → the cohort dict (and the list read, to check it)."""
+    from .core.roster import audience_of, org_path_of
+    from .core.staff_list import read_staff_list
+
+    cohort: dict = {}
+    if args.audience:
+        audiences = [audience_of(value) for value in args.audience]
+        for value, audience in zip(args.audience, audiences, strict=True):
+            if audience is None:
+                raise UserError("roster_bad_audience", value=value)
+        cohort["audiences"] = sorted(set(audiences), key=audiences.index)  # type: ignore[arg-type]
+    if args.org:
+        cohort["org_prefixes"] = [org_path_of(value) for value in args.org if org_path_of(value)]
+    staff_list: StaffList | None = None
+    if args.staff_list:
+        staff_list = read_staff_list(args.staff_list)
+        cohort["staff_nos"] = list(staff_list.lines)
+        # the people are named one by one: the blueprint's audience does not filter them again
+        cohort.setdefault("audiences", [])
+    return cohort, staff_list
+
+
+def _staff_list_problems(uow: UnitOfWork, staff_list: StaffList, lang: str) -> bool:
+    """Print the list's problems (``file:line: message``, like ``roster import``); True if any."""
+    from .core.roster import RosterProblem
+    from .services.progress import unknown_staff_nos
+
+    problems = list(staff_list.problems)
+    unknown = unknown_staff_nos(uow, staff_list.lines)
+    problems += [RosterProblem(staff_list.path, line, "staff_list_unknown", {"staff_no": staff_no})
+                 for staff_no, line in staff_list.lines.items() if staff_no in unknown]
+    problems.sort(key=lambda problem: problem.row or 0)
+    for problem in problems:
+        print(problem.render(lang))
+    if problems:
+        print(message("staff_list_invalid", lang, count=len(problems)), file=sys.stderr)
+    return bool(problems)
+
+
+def _assessment_progress(args: argparse.Namespace, settings: Settings) -> int:
+    from .core.suppression import MinGroupTooSmall
+    from .services.progress import assessment_progress
+
+    lang = settings.lang
+    try:
+        with _uow(settings, read_only=True) as uow:
+            rows = assessment_progress(uow, _actor(), args.id, min_group=args.min_group)
+    except MinGroupTooSmall:
+        raise UserError("min_group_too_small") from None
+    print(message("progress_header", lang))
+    for row in rows:
+        name = row.org_path or message("progress_total", lang)
+        figures = (["—"] * 4 if row.suppressed
+                   else [str(n) for n in (row.target, row.not_started, row.in_progress, row.finished)])
+        print("\t".join([name, *figures]))  # the full path: two 課 may share a name
+    if any(row.suppressed for row in rows):
+        print(message("progress_note", lang, min=args.min_group))
     return 0
 
 
@@ -214,8 +287,13 @@ def _instant(text: str) -> dt.datetime:
 
 def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
     from .core.suppression import MinGroupTooSmall
-    from .reporting.exports import export_summary
+    from .reporting.exports import export_person, export_summary
 
+    if args.action == "person":
+        with _uow(settings) as uow:
+            export_person(uow, _actor(), args.staff_no, args.out, year=args.year)
+        print(message("report_done", settings.lang, file=str(args.out)))
+        return 0
     try:
         with _uow(settings) as uow:
             export_summary(uow, _actor(), args.year, args.format, args.out, assessment_id=args.assessment,

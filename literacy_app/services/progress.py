@@ -1,0 +1,127 @@
+"""HR's view of an assessment window: how many people of its cohort have not started, are sitting,
+or have finished — per 所属 (局, 局/部, 局/部/課) and in total.
+
+Counts only, never names: HR follows up through the line managers, and this view must not turn
+into a list of who has not sat the test.  Groups under the minimum size are suppressed (with the
+secondary suppression of ``core.suppression``) and carry no figures at all.
+
+The cohort is selected in SQL with the same rules as ``assessments.in_cohort``; the database
+groups by (org_path, state) and the roll-up over the few resulting groups is done here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import case, func, literal_column, or_, select
+from sqlalchemy.sql.elements import ColumnElement
+
+from ..core.errors import UserError
+from ..core.model import Actor
+from ..core.suppression import DEFAULT_MIN_GROUP, SEPARATOR, check_min_group, hidden_groups
+from ..storage.models import Assessment, Attempt, Examinee
+from ..storage.uow import UnitOfWork
+from ._common import require_staff
+
+NOT_STARTED, IN_PROGRESS, FINISHED = 0, 1, 2
+_CHUNK = 500  # staff numbers per IN (…): well under SQLite's and PostgreSQL's parameter limits
+
+
+@dataclass(frozen=True)
+class ProgressRow:
+    """One group: ``org_path`` "" is the whole cohort.  A suppressed row has no figures."""
+
+    org_path: str
+    depth: int  # 0 total, 1 局, 2 局/部, 3 局/部/課 …
+    suppressed: bool
+    target: int | None = None
+    not_started: int | None = None
+    in_progress: int | None = None
+    finished: int | None = None
+
+
+def _chunks(values: Sequence[str]) -> Iterable[Sequence[str]]:
+    for start in range(0, len(values), _CHUNK):
+        yield values[start:start + _CHUNK]
+
+
+def unknown_staff_nos(uow: UnitOfWork, staff_nos: Iterable[str]) -> set[str]:
+    """The numbers that are not in the roster (an assessment's staff list must name real people)."""
+    wanted = sorted(set(staff_nos))
+    known: set[str] = set()
+    for chunk in _chunks(wanted):
+        known.update(uow.session.scalars(select(Examinee.staff_no).where(Examinee.staff_no.in_(chunk))))
+    return set(wanted) - known
+
+
+def _cohort_conditions(cohort: dict[str, Any]) -> list[ColumnElement[bool]]:
+    """``in_cohort`` as SQL, except the staff list (applied in chunks by the caller)."""
+    conditions: list[ColumnElement[bool]] = []
+    if cohort.get("audiences"):
+        conditions.append(Examinee.audience.in_(list(cohort["audiences"])))
+    if cohort.get("org_prefixes"):
+        conditions.append(or_(*(Examinee.org_path.startswith(prefix, autoescape=True)
+                                for prefix in cohort["org_prefixes"])))
+    return conditions
+
+
+def _group_counts(uow: UnitOfWork, assessment: Assessment) -> dict[str, list[int]]:
+    """org_path → [not started, in progress, finished] for the cohort, one GROUP BY query per
+    chunk of the staff list (or one query when there is no list)."""
+    now = uow.now
+    # an unfinished attempt past its deadline is finished (scored) as soon as anyone looks
+    done = or_(Attempt.status == "finished", Attempt.deadline_at <= now)
+    states = (select(Attempt.examinee_id,
+                     func.max(case((done, literal_column(str(FINISHED))),
+                                   else_=literal_column(str(IN_PROGRESS)))).label("state"))
+              .where(Attempt.assessment_id == assessment.id)
+              .group_by(Attempt.examinee_id).subquery())
+    # a literal, not a bound parameter: PostgreSQL must see the same expression in GROUP BY
+    state = func.coalesce(states.c.state, literal_column(str(NOT_STARTED)))
+    base = (select(Examinee.org_path, state, func.count())
+            .outerjoin(states, states.c.examinee_id == Examinee.id)
+            .where(or_(Examinee.active, states.c.state.is_not(None)), *_cohort_conditions(assessment.cohort))
+            .group_by(Examinee.org_path, state))
+    staff_nos = sorted(set(assessment.cohort.get("staff_nos") or []))
+    queries = ([base.where(Examinee.staff_no.in_(chunk)) for chunk in _chunks(staff_nos)]
+               if staff_nos else [base])
+    counts: dict[str, list[int]] = {}
+    for query in queries:
+        for org_path, group_state, n in uow.session.execute(query):
+            counts.setdefault(org_path or "", [0, 0, 0])[int(group_state)] += int(n)
+    return counts
+
+
+def _prefixes(org_path: str) -> list[str]:
+    parts = [part for part in org_path.split(SEPARATOR) if part]
+    return [""] + [SEPARATOR.join(parts[:depth]) for depth in range(1, len(parts) + 1)]
+
+
+def assessment_progress(uow: UnitOfWork, actor: Actor, assessment_id: int,
+                        min_group: int = DEFAULT_MIN_GROUP) -> list[ProgressRow]:
+    """Per 所属 counts of the cohort by state, the whole cohort first, then 局 › 部 › 課 in order."""
+    require_staff(actor, "hr")
+    min_group = check_min_group(min_group)
+    assessment = uow.session.get(Assessment, assessment_id)
+    if assessment is None:
+        raise UserError("assessment_unknown", id=assessment_id)
+    rolled: dict[str, list[int]] = {"": [0, 0, 0]}
+    for org_path, figures in _group_counts(uow, assessment).items():
+        for prefix in _prefixes(org_path):
+            total = rolled.setdefault(prefix, [0, 0, 0])
+            for index, n in enumerate(figures):
+                total[index] += n
+    hidden = hidden_groups({path: sum(figures) for path, figures in rolled.items()}, min_group)
+    rows = []
+    for path in sorted(rolled, key=lambda p: p.split(SEPARATOR) if p else []):
+        depth = len(path.split(SEPARATOR)) if path else 0
+        if path in hidden:
+            rows.append(ProgressRow(path, depth, True))
+        else:
+            not_started, in_progress, finished = rolled[path]
+            rows.append(ProgressRow(path, depth, False, not_started + in_progress + finished,
+                                    not_started, in_progress, finished))
+    return rows
+

@@ -1,0 +1,109 @@
+"""Assessment windows for a cohort (by 所属 or by staff list) and HR's progress counts per 所属."""
+
+from __future__ import annotations
+
+import pytest
+
+from literacy_app.core.errors import NotAllowed, UserError
+from literacy_app.core.model import Actor
+from literacy_app.core.suppression import MinGroupTooSmall
+from literacy_app.services import assessments, attempts, finishing, progress
+
+from ..conftest import add_examinee, open_window
+
+SOMU, JINJI, BUNSHO = "総務局/総務部/総務課", "総務局/総務部/人事課", "総務局/総務部/文書課"
+KUSEI = "市民局/区政部/区政課"
+
+
+def _people(database, org: str, first: int, count: int, audience: str = "recruit") -> list[Actor]:
+    return [add_examinee(database, f"{first + i:06d}", audience, org, name=f"職員 {first + i}")
+            for i in range(count)]
+
+
+def _visible(database, examinee: Actor) -> list[int]:
+    with database.uow() as uow:
+        return [a.id for a in assessments.list_open_assessments(uow, examinee)]
+
+
+def _start(database, examinee: Actor, assessment_id: int, finish: bool = False) -> None:
+    with database.uow() as uow:
+        state = attempts.start_attempt(uow, examinee, assessment_id, seed=examinee.id)
+    if finish:
+        with database.uow() as uow:
+            finishing.finish_attempt(uow, examinee, state.attempt_id)
+
+
+def _rows(database, actor: Actor, assessment_id: int, min_group: int = 5) -> dict[str, progress.ProgressRow]:
+    with database.uow(read_only=True) as uow:
+        return {row.org_path: row for row in progress.assessment_progress(uow, actor, assessment_id, min_group)}
+
+
+@pytest.fixture
+def city(published):
+    """総務課 6, 人事課 7, 文書課 2 recruits in 総務局; 3 in 市民局; one manager in 総務課."""
+    people = {org: _people(published, org, first, n) for org, first, n in
+              ((SOMU, 100, 6), (JINJI, 200, 7), (BUNSHO, 300, 2), (KUSEI, 400, 3))}
+    people["manager"] = _people(published, SOMU, 500, 1, "manager")
+    return published, people
+
+
+def test_org_prefix_decides_who_sees_the_window(city, clock):
+    database, people = city
+    assessment_id = open_window(database, clock, cohort={"org_prefixes": ["総務局"]})
+    assert _visible(database, people[SOMU][0]) == [assessment_id]
+    assert _visible(database, people[BUNSHO][1]) == [assessment_id]
+    assert _visible(database, people[KUSEI][0]) == []
+    assert _visible(database, people["manager"][0]) == []  # the blueprint's audience still applies
+
+
+def test_staff_list_decides_who_sees_the_window(city, clock, hr, monkeypatch):
+    database, people = city
+    chosen = [people[SOMU][0], people[KUSEI][2], people["manager"][0]]
+    assessment_id = open_window(database, clock, cohort={"staff_nos": [p.name for p in chosen], "audiences": []})
+    for person in chosen:
+        assert _visible(database, person) == [assessment_id]
+    assert _visible(database, people[SOMU][1]) == []
+    monkeypatch.setattr(progress, "_CHUNK", 2)  # the list is queried in chunks; the sums must agree
+    rows = _rows(database, hr, assessment_id, min_group=3)
+    assert rows[""].target == 3 and rows[""].not_started == 3
+    assert all(row.suppressed for path, row in rows.items() if path)  # one person per 局
+
+
+def test_counts_per_status_and_suppression(city, clock, hr):
+    database, people = city
+    assessment_id = open_window(database, clock, cohort={"org_prefixes": ["総務局"]})
+    _start(database, people[JINJI][0], assessment_id, finish=True)
+    _start(database, people[JINJI][1], assessment_id, finish=True)
+    _start(database, people[JINJI][2], assessment_id)
+    _start(database, people[SOMU][0], assessment_id, finish=True)
+    _start(database, people[BUNSHO][0], assessment_id)
+    rows = _rows(database, hr, assessment_id)
+    assert list(rows) == ["", "総務局", "総務局/総務部", JINJI, BUNSHO, SOMU]  # 市民局 is not in the cohort
+    for path in ("", "総務局", "総務局/総務部"):
+        row = rows[path]
+        assert (row.target, row.not_started, row.in_progress, row.finished) == (15, 10, 2, 3)
+        assert not row.suppressed
+    jinji = rows[JINJI]
+    assert (jinji.depth, jinji.target, jinji.not_started, jinji.in_progress, jinji.finished) == (3, 7, 4, 1, 2)
+    # 文書課 (2) is under 5; 総務課 (6) is hidden too, or 総務部 − 人事課 − 総務課 would reveal 文書課
+    for path in (BUNSHO, SOMU):
+        row = rows[path]
+        assert row.suppressed and row.target is None and row.finished is None and row.not_started is None
+    clock.advance(minutes=31)  # past the 30-minute limit: an unfinished attempt counts as finished
+    jinji = _rows(database, hr, assessment_id)[JINJI]
+    assert (jinji.in_progress, jinji.finished) == (0, 3)
+
+
+def test_only_hr_and_admin_see_progress(city, clock, hr):
+    database, people = city
+    assessment_id = open_window(database, clock)
+    assert _rows(database, Actor("staff", 1, "admin", "admin"), assessment_id)[""].target == 18  # every recruit
+    with pytest.raises(NotAllowed):
+        _rows(database, Actor("staff", 2, "trainer", "trainer"), assessment_id)
+    with pytest.raises(NotAllowed):
+        _rows(database, people[SOMU][0], assessment_id)
+    with pytest.raises(MinGroupTooSmall):
+        _rows(database, hr, assessment_id, min_group=2)
+    with pytest.raises(UserError) as error:
+        _rows(database, hr, assessment_id + 1)
+    assert error.value.code == "assessment_unknown"
