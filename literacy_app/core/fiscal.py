@@ -17,6 +17,15 @@ def fiscal_year_range(year: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, 4, 1), dt.date(year + 1, 3, 31)
 
 
+def fiscal_year_instants(year: int) -> tuple[dt.datetime, dt.datetime]:
+    """A 年度 as UTC instants: 1 April 00:00 to the next 1 April 00:00, Japan time."""
+    first, last = fiscal_year_range(year)
+    jst = dt.timezone(dt.timedelta(hours=9))
+    start = dt.datetime.combine(first, dt.time(), jst)
+    end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time(), jst)
+    return start.astimezone(dt.UTC), end.astimezone(dt.UTC)
+
+
 def reiwa_name(year: int) -> str:
     """令和 name of a 年度 from 2019 on (令和元年度, 令和2年度 …); earlier years are 平成."""
     if year >= REIWA_START:

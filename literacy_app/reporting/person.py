@@ -14,7 +14,7 @@ from sqlalchemy import and_, select
 
 from ..core.catalog import AREAS, AUDIENCE_NAMES
 from ..core.errors import UserError
-from ..core.fiscal import fiscal_label, fiscal_year
+from ..core.fiscal import fiscal_label, fiscal_year, fiscal_year_instants
 from ..core.model import Actor
 from ..core.roster import normalise_staff_no
 from ..resources import reports_dir
@@ -22,7 +22,6 @@ from ..services._common import require_staff
 from ..storage.models import Assessment, Attempt, AttemptAreaScore, Examinee
 from ..storage.uow import UnitOfWork
 from .render import AREA_SHORT, environment, print_pdf
-from .summary import _year_bounds
 
 JST = dt.timezone(dt.timedelta(hours=9), "JST")
 STUDY_BELOW = 60.0  # areas under this percent (or under their minimum) get a study suggestion
@@ -78,7 +77,7 @@ def person_results(uow: UnitOfWork, actor: Actor, staff_no: str, year: int | Non
              .join(Assessment, Assessment.id == Attempt.assessment_id)
              .where(Attempt.examinee_id == examinee.id, Attempt.status == "finished"))
     if year is not None:
-        start, end = _year_bounds(year)
+        start, end = fiscal_year_instants(year)
         query = query.where(and_(Assessment.opens_at >= start, Assessment.opens_at < end))
     rows = session.execute(query.order_by(Attempt.finished_at, Attempt.id)).all()
     scores: dict[int, list[AttemptAreaScore]] = {}

@@ -9,14 +9,13 @@ Figures resting on fewer than ``FEW_PEOPLE`` people are marked so the report can
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from sqlalchemy import and_, case, func, select
 
 from ..core.catalog import AREAS
-from ..core.fiscal import fiscal_label, fiscal_year_range
+from ..core.fiscal import fiscal_label, fiscal_year_instants
 from ..core.model import Actor
 from ..core.suppression import DEFAULT_MIN_GROUP, check_min_group, hidden_groups
 from ..services._common import require_staff
@@ -77,21 +76,12 @@ class Summary:
         return self.finished / self.eligible if self.eligible else None
 
 
-def _year_bounds(year: int) -> tuple[dt.datetime, dt.datetime]:
-    """年度 as UTC instants: from 1 April 00:00 to the next 1 April 00:00, Japan time."""
-    first, last = fiscal_year_range(year)
-    jst = dt.timezone(dt.timedelta(hours=9))
-    start = dt.datetime.combine(first, dt.time(), jst)
-    end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time(), jst)
-    return start.astimezone(dt.UTC), end.astimezone(dt.UTC)
-
-
 def build_summary(uow: UnitOfWork, actor: Actor, year: int, *, assessment_id: int | None = None,
                   min_group: int = DEFAULT_MIN_GROUP, with_previous: bool = True) -> Summary:
     """All figures for one 年度 (optionally one assessment), with small groups suppressed."""
     require_staff(actor, "hr")
     min_group = check_min_group(min_group)
-    start, end = _year_bounds(year)
+    start, end = fiscal_year_instants(year)
     session = uow.session
     window = and_(Assessment.opens_at >= start, Assessment.opens_at < end)
     if assessment_id is not None:
