@@ -20,7 +20,7 @@ from literacy_app.reporting.person import person_results, write_person_pdf
 from literacy_app.services import people
 from literacy_app.storage.models import AuditLog
 
-from ..conftest import BASIC_BANK, ROOT
+from ..conftest import ROOT
 from .test_summary import HR, _sit
 
 NAME = "髙﨑 太郎"
@@ -91,18 +91,8 @@ def test_pdf_of_the_result_sheet_is_audited(published, clock, tmp_path, qapp):
     assert "令和7年度" in _pdf_text(tmp_path / "again.pdf")
 
 
-def test_report_person_from_the_command_line(tmp_path, clock):
-    from literacy_app.services.publishing import publish_bank
-    from literacy_app.storage import migrate
-    from literacy_app.storage.engine import make_engine
-    from literacy_app.storage.uow import Database
-
-    url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
-    engine = make_engine(url)
-    migrate.upgrade(engine)
-    database = Database(engine, clock)
-    with database.uow() as uow:
-        publish_bank(uow, SYSTEM, [BASIC_BANK])
+def test_report_person_from_the_command_line(tmp_path, clock, cli_database):
+    url, database = cli_database
     _person(database, clock, "007007")
     env = {**os.environ, "LITERACY_DATA_DIR": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
 
@@ -122,4 +112,3 @@ def test_report_person_from_the_command_line(tmp_path, clock):
     with database.uow(read_only=True) as uow:
         details = uow.session.scalars(select(AuditLog.detail).where(AuditLog.action == "report_person")).all()
     assert [(d["staff_no"], d["year"]) for d in details] == [("007007", 2026)]
-    database.dispose()

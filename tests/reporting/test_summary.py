@@ -112,28 +112,18 @@ def test_html_pdf_and_xlsx_of_the_summary(year_2026, tmp_path, qapp):
     assert hidden[1] == "非表示（少人数）" and hidden[2] is None
 
 
-def test_report_summary_from_the_command_line_is_audited(tmp_path, clock):
+def test_report_summary_from_the_command_line_is_audited(tmp_path, clock, cli_database):
     import os
     import subprocess
     import sys
 
     from sqlalchemy import select
 
-    from literacy_app.storage import migrate
-    from literacy_app.storage.engine import make_engine
     from literacy_app.storage.models import AuditLog
-    from literacy_app.storage.uow import Database
 
-    from ..conftest import BASIC_BANK, ROOT
+    from ..conftest import ROOT
 
-    url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
-    engine = make_engine(url)
-    migrate.upgrade(engine)
-    database = Database(engine, clock)
-    with database.uow() as uow:
-        from literacy_app.services.publishing import publish_bank
-
-        publish_bank(uow, SYSTEM, [BASIC_BANK])
+    url, database = cli_database
     staff = [(f"{n:06d}", "総務局/総務部/総務課") for n in range(1, 7)]
     _sit(database, clock, staff, {s: 0.5 for s, _o in staff}, dt.datetime(2026, 6, 1, tzinfo=dt.UTC))
     env = {**os.environ, "LITERACY_DATA_DIR": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
@@ -151,4 +141,3 @@ def test_report_summary_from_the_command_line_is_audited(tmp_path, clock):
     with database.uow(read_only=True) as uow:
         actions = uow.session.scalars(select(AuditLog.detail).where(AuditLog.action == "report_summary")).all()
     assert sorted(entry["format"] for entry in actions) == ["csv", "html", "pdf", "xlsx"]
-    database.dispose()

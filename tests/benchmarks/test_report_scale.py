@@ -1,0 +1,83 @@
+"""HR reports at city scale: 10,000 staff × 5 年度 of demo data (about 1.8 M answers).
+
+Goals (issue 5): summary HTML ≤ 3× the raw aggregate SQL measured in the same run, peak RSS
+≤ 400 MB, item statistics ≤ 10 s.  The summary and the statistics run in a fresh process each so
+their peak memory is their own.  Generating the data takes about a minute and a half.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+
+from ..conftest import ROOT
+from ._report import report
+
+SUMMARY = """
+import resource, sys, time
+from pathlib import Path
+from literacy_app.core.model import Actor
+from literacy_app.reporting.render import write_html
+from literacy_app.reporting.summary import build_summary
+from literacy_app.storage.engine import make_engine
+from literacy_app.storage.uow import Database
+database = Database(make_engine(sys.argv[1]))
+start = time.perf_counter()
+with database.uow(read_only=True) as uow:
+    summary = build_summary(uow, Actor("staff", 1, "hr", "hr"), int(sys.argv[2]))
+write_html(summary, Path(sys.argv[3]))
+print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+
+ITEM_STATS = """
+import sys, time
+from sqlalchemy import select
+from literacy_app.core.model import Actor
+from literacy_app.reporting.item_stats import assessment_item_statistics
+from literacy_app.storage.engine import make_engine
+from literacy_app.storage.models import Assessment
+from literacy_app.storage.uow import Database
+database = Database(make_engine(sys.argv[1]))
+start = time.perf_counter()
+with database.uow(read_only=True) as uow:
+    for number in uow.session.scalars(select(Assessment.id)).all():
+        assessment_item_statistics(uow, Actor("staff", 1, "hr", "hr"), number)
+print(time.perf_counter() - start)
+"""
+
+RAW = """
+SELECT e.org_path, e.audience, aas.area, count(*), avg(aas.percent), avg(a.percent), avg(a.passed)
+FROM attempt a JOIN examinee e ON e.id = a.examinee_id JOIN assessment s ON s.id = a.assessment_id
+JOIN attempt_area_score aas ON aas.attempt_id = a.id
+WHERE a.status = 'finished' AND s.opens_at >= ? AND s.opens_at < ?
+GROUP BY e.org_path, e.audience, aas.area
+"""
+
+
+@pytest.mark.benchmark
+def test_summary_and_item_statistics_at_city_scale(tmp_path):
+    path = tmp_path / "city.sqlite3"
+    url = f"sqlite:///{path}"
+    env = {**os.environ, "LITERACY_DATA_DIR": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "literacy_app", "--db", url, "demo", "generate", "--staff", "10000",
+                    "--years", "5"], cwd=ROOT, env=env, check=True, capture_output=True, timeout=1800)
+    report("demo generate 10,000 staff × 5 年度", time.perf_counter() - start, None, "s", "(set-up)")
+    with sqlite3.connect(path) as connection:
+        year = connection.execute("SELECT max(opens_at) FROM assessment").fetchone()[0][:4]
+        start = time.perf_counter()
+        connection.execute(RAW, (f"{year}-03-31", f"{int(year) + 1}-03-31")).fetchall()
+        connection.execute(RAW, (f"{int(year) - 1}-03-31", f"{year}-03-31")).fetchall()
+        raw_seconds = time.perf_counter() - start
+    output = subprocess.run([sys.executable, "-c", SUMMARY, url, year, str(tmp_path / "summary.html")], cwd=ROOT,
+                            env=env, check=True, capture_output=True, text=True, timeout=600).stdout.split()
+    report("summary HTML for one 年度", float(output[0]), raw_seconds, "s", "≤ 3× the raw aggregate SQL")
+    report("summary peak RSS", float(output[1]), None, "MB", "≤ 400 MB")
+    seconds = subprocess.run([sys.executable, "-c", ITEM_STATS, url], cwd=ROOT, env=env, check=True,
+                             capture_output=True, text=True, timeout=600).stdout.split()[0]
+    report("item statistics, every assessment", float(seconds), None, "s", "≤ 10 s")
