@@ -7,10 +7,10 @@ from pathlib import Path
 from ..core.errors import UserError
 from ..core.model import Actor
 from ..core.tables import write_csv, write_xlsx
-from ..services._common import audit
+from ..services._common import audit, require_staff
 from ..storage.uow import UnitOfWork
 from .render import summary_tables, write_html, write_pdf
-from .summary import DEFAULT_MIN_GROUP, build_summary
+from .summary import DEFAULT_MIN_GROUP, Summary, build_summary
 
 FORMATS = ("html", "pdf", "xlsx", "csv")
 
@@ -22,16 +22,30 @@ def export_summary(uow: UnitOfWork, actor: Actor, year: int, fmt: str, out: Path
     if fmt not in FORMATS:
         raise UserError("report_format", format=fmt)
     summary = build_summary(uow, actor, year, assessment_id=assessment_id, min_group=min_group)
+    write_summary(summary, fmt, out, encoding)
+    record_summary_export(uow, actor, summary, fmt, out, assessment_id)
+
+
+def write_summary(summary: Summary, fmt: str, out: Path, encoding: str = "utf-8-sig") -> None:
+    """Write a built summary (charts and PDF use Qt: call on the GUI thread in the app)."""
     if fmt == "html":
         write_html(summary, out)
     elif fmt == "pdf":
         write_pdf(summary, out)
     elif fmt == "xlsx":
         write_xlsx(summary_tables(summary), out)
-    else:
+    elif fmt == "csv":
         write_csv(summary_tables(summary)[2], out, encoding)
-    audit(uow, actor, "report_summary", year=year, assessment_id=assessment_id, format=fmt, file=str(out),
-          min_group=min_group)
+    else:
+        raise UserError("report_format", format=fmt)
+
+
+def record_summary_export(uow: UnitOfWork, actor: Actor, summary: Summary, fmt: str, out: Path,
+                          assessment_id: int | None = None) -> None:
+    """The audit row of a summary export (who, what, when), committed."""
+    require_staff(actor, "hr")
+    audit(uow, actor, "report_summary", year=summary.year, assessment_id=assessment_id, format=fmt,
+          file=str(out), min_group=summary.min_group)
     uow.commit()
 
 

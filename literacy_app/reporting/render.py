@@ -96,19 +96,19 @@ def write_pdf(summary: Summary, path: Path, generated: dt.date | None = None) ->
     print_pdf(html, chart_images(summary), path, f"ICTリテラシー確認 結果報告 {summary.label}")
 
 
-def print_pdf(html: str, images: dict[str, bytes], path: Path, title: str) -> None:
-    """Print rendered HTML to an A4 PDF through Qt.
+def qt_document(html: str, images: dict[str, bytes]) -> Any:
+    """A QTextDocument of rendered HTML with its charts (for the PDF and the in-app preview).
 
     The HTML refers to each chart as ``<img src="chart-NAME">``; ``images`` maps NAME to PNG bytes.
+    Qt's rich-text engine drops <img> with long data: URIs, so a marker paragraph takes each
+    image's place and the picture is inserted there with a text cursor.
     """
-    from PySide6.QtCore import QMarginsF, Qt
-    from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage, QTextDocument
 
     from .charts import ensure_app
 
     ensure_app()
-    # Qt's rich-text engine drops <img> with long data: URIs; put a marker paragraph in each
-    # image's place and insert the picture there with a text cursor instead
     html = re.sub(r'<img[^>]*src="chart-(\w+)"[^>]*>', r"<p>[[chart:\1]]</p>", html)
     document = QTextDocument()
     document.setHtml(html)
@@ -118,6 +118,23 @@ def print_pdf(html: str, images: dict[str, bytes], path: Path, title: str) -> No
             picture = QImage.fromData(data)
             found.removeSelectedText()
             found.insertImage(picture.scaledToWidth(580, Qt.TransformationMode.SmoothTransformation))
+    return document
+
+
+def summary_document(summary: Summary, generated: dt.date | None = None) -> Any:
+    """The summary as a QTextDocument, exactly as it will print."""
+    return qt_document(render_html(summary, lambda name: f"chart-{name}", generated), chart_images(summary))
+
+
+def print_pdf(html: str, images: dict[str, bytes], path: Path, title: str) -> None:
+    """Print rendered HTML (charts as ``chart-NAME``) to an A4 PDF through Qt."""
+    print_document(qt_document(html, images), path, title)
+
+
+def print_document(document: Any, path: Path, title: str) -> None:
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
+
     writer = QPdfWriter(str(path))
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                      QMarginsF(12, 15, 12, 15), QPageLayout.Unit.Millimeter))

@@ -134,6 +134,24 @@ class ExamineeBackend(QObject):
         self._call(lambda uow: attempts.blueprint_content(uow, assessment_id).get("show_pass_fail", True),
                    done, _ignore, read_only=True)
 
+    # HR -------------------------------------------------------------------------------------
+    def staff_login(self, username: str, password: str, done: Done, failed: Failed) -> None:
+        from ..services import accounts
+
+        self._call(lambda uow: accounts.login_staff(uow, username, password), done, failed)
+
+    def build_summary(self, actor: Actor, year: int, min_group: int, done: Done, failed: Failed) -> None:
+        from ..reporting.summary import build_summary
+
+        self._call(lambda uow: build_summary(uow, actor, year, min_group=min_group), done, failed, read_only=True)
+
+    def record_export(self, actor: Actor, summary: Any, fmt: str, path: str, done: Done, failed: Failed) -> None:
+        from pathlib import Path
+
+        from ..reporting.exports import record_summary_export
+
+        self._call(lambda uow: record_summary_export(uow, actor, summary, fmt, Path(path)), done, failed)
+
     def close(self) -> None:
         """Let queued saves finish, then stop the worker and release the database (once)."""
         if self._closed:

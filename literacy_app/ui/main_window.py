@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWi
 from .backend import ExamineeBackend
 from .common import apply_relative_font, wait_for
 from .examinee.controller import ExamineeController
+from .hr.controller import HrController
 
 MIN_POINT_SIZE, MAX_POINT_SIZE, DEFAULT_POINT_SIZE = 9, 28, 13
 
@@ -24,6 +25,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
         self.examinee = ExamineeController(backend, self.stack, lang)
+        self.hr = HrController(backend, self.stack, self.examinee.login, lang)
         self.examinee.login.language_changed.connect(self.language_requested.emit)
         # Ctrl+plus / Ctrl+minus, also as typed on a Japanese (JIS) keyboard, where + is Shift+;.
         # Each sequence once: two shortcuts on one sequence would be ambiguous and neither fires.

@@ -20,6 +20,7 @@ from ..common import plain_label
 class LoginPage(QWidget):
     submitted = Signal(str)
     language_changed = Signal(str)
+    staff_login_requested = Signal()
 
     def __init__(self, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +46,9 @@ class LoginPage(QWidget):
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(0 if lang == "ja" else 1)
         self.language.setAccessibleName(self.tr("表示言語"))
+        self.staff_button = QPushButton(self.tr("職員ログイン（人事）"), self)
+        self.staff_button.setAccessibleName(self.tr("職員ログイン（人事）"))
+        self.staff_button.setAutoDefault(False)
         # Assemble
         form = QFormLayout()
         form.addRow(self.tr("職員番号"), self.staff_no)
@@ -52,6 +56,7 @@ class LoginPage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.next_button)
         footer = QHBoxLayout()
+        footer.addWidget(self.staff_button)
         footer.addStretch(1)
         footer.addWidget(plain_label(self.tr("表示言語"), self))
         footer.addWidget(self.language)
@@ -72,6 +77,7 @@ class LoginPage(QWidget):
         outer.addStretch(1)
         # Connect
         self.next_button.clicked.connect(self._submit)
+        self.staff_button.clicked.connect(self.staff_login_requested.emit)
         self.staff_no.returnPressed.connect(self._submit)
         self.language.currentIndexChanged.connect(
             lambda _index: self.language_changed.emit(self.language.currentData()))

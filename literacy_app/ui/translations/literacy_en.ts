@@ -141,34 +141,107 @@
 <context>
     <name>ExamineeController</name>
     <message>
-        <location filename="../examinee/controller.py" line="77"/>
+        <location filename="../examinee/controller.py" line="112"/>
         <source>データベースを準備しています…</source>
         <translation>Preparing the database…</translation>
     </message>
     <message>
-        <location filename="../examinee/controller.py" line="77"/>
+        <location filename="../examinee/controller.py" line="112"/>
         <source>問題を読み込んでいます…</source>
         <translation>Loading the items…</translation>
     </message>
     <message>
-        <location filename="../examinee/controller.py" line="82"/>
+        <location filename="../examinee/controller.py" line="117"/>
         <source>確認しています…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../examinee/controller.py" line="147"/>
+        <location filename="../examinee/controller.py" line="182"/>
         <source>{0} — ICTリテラシー確認</source>
         <translation>{0} — ICT Literacy Check</translation>
     </message>
     <message>
-        <location filename="../examinee/controller.py" line="185"/>
+        <location filename="../examinee/controller.py" line="220"/>
         <source>解答を保存しています。保存が終わると提出します…</source>
         <translation>Saving your answers. They will be submitted as soon as they are saved…</translation>
     </message>
     <message>
-        <location filename="../examinee/controller.py" line="216"/>
+        <location filename="../examinee/controller.py" line="260"/>
         <source>ICTリテラシー確認</source>
         <translation>ICT Literacy Check</translation>
+    </message>
+</context>
+<context>
+    <name>HrController</name>
+    <message>
+        <location filename="../hr/controller.py" line="54"/>
+        <source>このアカウントには人事の画面を開く権限がありません。</source>
+        <translation>This account may not open the HR screen.</translation>
+    </message>
+    <message>
+        <location filename="../hr/controller.py" line="70"/>
+        <location filename="../hr/controller.py" line="85"/>
+        <source>集計しています…</source>
+        <translation>Calculating…</translation>
+    </message>
+    <message>
+        <location filename="../hr/controller.py" line="76"/>
+        <source>{0} の集計を表示しています。</source>
+        <translation>Showing the figures for {0}.</translation>
+    </message>
+    <message>
+        <location filename="../hr/controller.py" line="93"/>
+        <source>保存しました: {0}</source>
+        <translation>Saved: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>HrPage</name>
+    <message>
+        <location filename="../hr/page.py" line="37"/>
+        <source>結果報告（人事）</source>
+        <translation>Results report (HR)</translation>
+    </message>
+    <message>
+        <location filename="../hr/page.py" line="41"/>
+        <location filename="../hr/page.py" line="58"/>
+        <source>年度</source>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <location filename="../hr/page.py" line="45"/>
+        <source>表示する最小の人数</source>
+        <translation>Smallest group shown</translation>
+    </message>
+    <message>
+        <location filename="../hr/page.py" line="46"/>
+        <source>プレビュー</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../hr/page.py" line="47"/>
+        <source>{0} で保存</source>
+        <translation>Save as {0}</translation>
+    </message>
+    <message>
+        <location filename="../hr/page.py" line="48"/>
+        <source>ログアウト</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <location filename="../hr/page.py" line="55"/>
+        <source>報告書のプレビュー</source>
+        <translation>Report preview</translation>
+    </message>
+    <message>
+        <location filename="../hr/page.py" line="60"/>
+        <source>この人数未満の集団は表示しない</source>
+        <translation>Hide groups smaller than</translation>
+    </message>
+    <message>
+        <location filename="../hr/page.py" line="86"/>
+        <source>保存先</source>
+        <translation>Save to</translation>
     </message>
 </context>
 <context>
@@ -267,55 +340,61 @@
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../examinee/login.py" line="27"/>
+        <location filename="../examinee/login.py" line="28"/>
         <source>ICTリテラシー確認</source>
         <translation>ICT Literacy Check</translation>
     </message>
     <message>
-        <location filename="../examinee/login.py" line="28"/>
+        <location filename="../examinee/login.py" line="29"/>
         <source>職員番号を入力して「次へ」を押してください。</source>
         <translation>Enter your staff number and press “Next”.</translation>
     </message>
     <message>
-        <location filename="../examinee/login.py" line="30"/>
-        <location filename="../examinee/login.py" line="50"/>
+        <location filename="../examinee/login.py" line="31"/>
+        <location filename="../examinee/login.py" line="54"/>
         <source>職員番号</source>
         <translation>Staff number</translation>
     </message>
     <message>
-        <location filename="../examinee/login.py" line="31"/>
+        <location filename="../examinee/login.py" line="32"/>
         <source>例: 001234</source>
         <translation>e.g. 001234</translation>
     </message>
     <message>
-        <location filename="../examinee/login.py" line="33"/>
         <location filename="../examinee/login.py" line="34"/>
+        <location filename="../examinee/login.py" line="35"/>
         <source>次へ</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../examinee/login.py" line="37"/>
+        <location filename="../examinee/login.py" line="38"/>
         <source>お知らせ</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../examinee/login.py" line="41"/>
+        <location filename="../examinee/login.py" line="42"/>
         <source>準備中</source>
         <translation>Preparing</translation>
     </message>
     <message>
-        <location filename="../examinee/login.py" line="47"/>
-        <location filename="../examinee/login.py" line="56"/>
+        <location filename="../examinee/login.py" line="48"/>
+        <location filename="../examinee/login.py" line="61"/>
         <source>表示言語</source>
         <translation>Display language</translation>
     </message>
     <message>
-        <location filename="../examinee/login.py" line="78"/>
+        <location filename="../examinee/login.py" line="49"/>
+        <location filename="../examinee/login.py" line="50"/>
+        <source>職員ログイン（人事）</source>
+        <translation>Staff login (HR)</translation>
+    </message>
+    <message>
+        <location filename="../examinee/login.py" line="84"/>
         <source>問題を準備しています…</source>
         <translation>Preparing the items…</translation>
     </message>
     <message>
-        <location filename="../examinee/login.py" line="84"/>
+        <location filename="../examinee/login.py" line="90"/>
         <source>職員番号を入力してください。</source>
         <translation>Enter your staff number.</translation>
     </message>
@@ -323,17 +402,17 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="23"/>
+        <location filename="../main_window.py" line="24"/>
         <source>ICTリテラシー確認</source>
         <translation>ICT Literacy Check</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="57"/>
+        <location filename="../main_window.py" line="55"/>
         <source>試験を中断しますか</source>
         <translation>Leave the assessment?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="58"/>
+        <location filename="../main_window.py" line="56"/>
         <source>ここまでの解答は保存されています。アプリを閉じても制限時間は進みます。閉じてよいですか？</source>
         <translation>Your answers so far are saved. The time limit keeps running after you close the app. Close it anyway?</translation>
     </message>
@@ -606,6 +685,41 @@
         <location filename="../examinee/review.py" line="81"/>
         <source>戻る</source>
         <translation>Back</translation>
+    </message>
+</context>
+<context>
+    <name>StaffLoginDialog</name>
+    <message>
+        <location filename="../hr/login_dialog.py" line="13"/>
+        <source>職員ログイン</source>
+        <translation>Staff login</translation>
+    </message>
+    <message>
+        <location filename="../hr/login_dialog.py" line="16"/>
+        <location filename="../hr/login_dialog.py" line="26"/>
+        <source>ユーザー名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../hr/login_dialog.py" line="19"/>
+        <location filename="../hr/login_dialog.py" line="27"/>
+        <source>パスワード</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../hr/login_dialog.py" line="22"/>
+        <source>ログイン</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location filename="../hr/login_dialog.py" line="23"/>
+        <source>やめる</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../hr/login_dialog.py" line="29"/>
+        <source>人事担当者のアカウントでログインしてください。</source>
+        <translation>Log in with an HR account.</translation>
     </message>
 </context>
 <context>

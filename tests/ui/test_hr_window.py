@@ -1,0 +1,55 @@
+"""HR's page in the real window: staff login with role check, preview, save with an audit row."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from openpyxl import load_workbook
+from sqlalchemy import select
+
+from literacy_app.core.fiscal import fiscal_year
+from literacy_app.core.model import SYSTEM
+from literacy_app.services import accounts
+from literacy_app.storage.models import AuditLog
+
+from .conftest import open_app
+
+
+def _accounts(exam):
+    with exam.database.uow() as uow:
+        accounts.add_user(uow, SYSTEM, "hr-sato", "a-long-enough-password", "hr")
+    with exam.database.uow() as uow:
+        accounts.add_user(uow, SYSTEM, "trainer-ito", "a-long-enough-password", "trainer")
+
+
+def test_a_trainer_cannot_open_the_hr_page(qtbot, exam):
+    _accounts(exam)
+    window = open_app(qtbot, exam)
+    window.hr.log_in("trainer-ito", "a-long-enough-password")
+    login = window.examinee.login
+    qtbot.waitUntil(lambda: bool(login.message.text()), timeout=10_000)
+    assert "権限がありません" in login.message.text() and window.stack.currentWidget() is login
+    login.show_error("")
+    window.hr.log_in("hr-sato", "wrong password!!")
+    qtbot.waitUntil(lambda: bool(login.message.text()), timeout=10_000)
+    assert "パスワード" in login.message.text()
+
+
+def test_hr_previews_and_saves_the_summary_with_an_audit_row(qtbot, exam, tmp_path):
+    _accounts(exam)
+    window = open_app(qtbot, exam)
+    window.hr.log_in("hr-sato", "a-long-enough-password")
+    qtbot.waitUntil(lambda: "page" in window.hr.__dict__ and window.stack.currentWidget() is window.hr.page,
+                    timeout=10_000)
+    page = window.hr.page
+    assert page.year.value() == fiscal_year(dt.date.today())
+    page.preview_button.click()
+    qtbot.waitUntil(lambda: page.preview_button.isEnabled() and "集計を表示" in page.status.text(), timeout=20_000)
+    assert "ICTリテラシー確認 結果報告" in page.preview.toPlainText()
+    out = tmp_path / "summary.xlsx"
+    window.hr.save(page.year.value(), 5, "xlsx", str(out))
+    qtbot.waitUntil(lambda: "保存しました" in page.status.text(), timeout=20_000)
+    assert load_workbook(out).sheetnames[0] == "全体"
+    with exam.database.uow(read_only=True) as uow:
+        row = uow.session.scalars(select(AuditLog).where(AuditLog.action == "report_summary")).one()
+    assert row.actor == "hr-sato" and row.detail["format"] == "xlsx"
