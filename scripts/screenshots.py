@@ -1,8 +1,8 @@
 """Screenshots of the examinee's screens from a real window on a real X server.
 
 Run through scripts/screenshots (it starts Xvfb).  Builds a throwaway database with the test
-bank (every item type, a case text), sits an attempt through the real window and saves a PNG of
-each screen into docs/screenshots/.
+bank (every item type, a case text), sits an attempt through the real window, then opens HR's
+page with the summary preview, and saves a PNG of each screen into docs/screenshots/.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from literacy_app.config import Settings  # noqa: E402
 from literacy_app.core.model import SYSTEM  # noqa: E402
-from literacy_app.services import assessments, people, publishing  # noqa: E402
+from literacy_app.services import accounts, assessments, people, publishing  # noqa: E402
 from literacy_app.storage import migrate  # noqa: E402
 from literacy_app.storage.engine import make_engine  # noqa: E402
 from literacy_app.storage.uow import Database  # noqa: E402
@@ -69,6 +69,8 @@ def prepare(folder: Path) -> str:
     with database.uow() as uow:
         assessments.open_assessment(uow, SYSTEM, "test-blueprint", now - dt.timedelta(minutes=1),
                                     now + dt.timedelta(days=7), title="令和8年度 新規採用職員 ICTリテラシー確認")
+    with database.uow() as uow:
+        accounts.add_user(uow, SYSTEM, "hr-demo", "screenshot-password", "hr")
     database.dispose()
     return url
 
@@ -124,6 +126,13 @@ def main() -> int:
         examinee.review.submit_button.click()
         wait_until(lambda: window.stack.currentWidget() is examinee.result)
         shoot(window, "07-result")
+        examinee.result.done_button.click()
+        window.hr.log_in("hr-demo", "screenshot-password")
+        wait_until(lambda: "page" in window.hr.__dict__ and window.stack.currentWidget() is window.hr.page)
+        hr_page = window.hr.page
+        hr_page.preview_button.click()
+        wait_until(lambda: hr_page.preview_button.isEnabled() and hr_page.preview.toPlainText() != "")
+        shoot(window, "08-hr-summary")
         window.examinee.state = None
         window.close()
         backend.close()
