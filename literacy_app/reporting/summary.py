@@ -19,7 +19,8 @@ from ..core.fiscal import fiscal_label, fiscal_year_instants
 from ..core.model import Actor
 from ..core.suppression import DEFAULT_MIN_GROUP, check_min_group, hidden_groups
 from ..services._common import require_staff
-from ..storage.models import Assessment, Attempt, AttemptAreaScore, BlueprintVersion, Examinee
+from ..services.progress import cohort_members
+from ..storage.models import Assessment, Attempt, AttemptAreaScore, Examinee
 from ..storage.uow import UnitOfWork
 
 FEW_PEOPLE = 30
@@ -87,15 +88,16 @@ def build_summary(uow: UnitOfWork, actor: Actor, year: int, *, assessment_id: in
     if assessment_id is not None:
         window = and_(window, Assessment.id == assessment_id)
     assessments = session.execute(
-        select(Assessment.title, BlueprintVersion.content["audience"].as_string(), Assessment.id)
-        .join(BlueprintVersion, BlueprintVersion.id == Assessment.blueprint_version_id)
-        .where(window).order_by(Assessment.opens_at)).all()
-    audiences = sorted({audience for _title, audience, _id in assessments})
+        select(Assessment.title, Assessment.id).where(window).order_by(Assessment.opens_at)).all()
     finished = (select(Attempt.id, Attempt.examinee_id, Attempt.percent, Attempt.passed)
                 .join(Assessment, Assessment.id == Attempt.assessment_id)
                 .where(window, Attempt.status == "finished").subquery())
-    eligible = session.scalar(select(func.count()).select_from(Examinee).where(
-        Examinee.active.is_(True), Examinee.audience.in_(audiences))) or 0
+    # eligible: everyone the year's windows were open to, plus anyone who sat one anyway
+    eligible_ids: set[int] = set()
+    for cohort in session.scalars(select(Assessment.cohort).where(window)):
+        eligible_ids |= cohort_members(uow, cohort)
+    eligible_ids |= set(session.scalars(select(finished.c.examinee_id).distinct()))
+    eligible = len(eligible_ids)
 
     totals = session.execute(select(func.count(), func.avg(finished.c.percent),
                                     func.avg(func.cast(finished.c.passed, _int())))).one()
@@ -123,7 +125,7 @@ def build_summary(uow: UnitOfWork, actor: Actor, year: int, *, assessment_id: in
     org_people, org_areas = grouped(Examinee.org_path) if with_previous else ([], [])
     summary = Summary(
         year=year, label=fiscal_label(year), min_group=min_group,
-        assessments=[title for title, _audience, _id in assessments], eligible=eligible, finished=totals[0],
+        assessments=[title for title, _id in assessments], eligible=eligible, finished=totals[0],
         mean_percent=_round(totals[1]) if totals[0] >= min_group else None,
         pass_rate=_round(totals[2]) if totals[0] >= min_group else None,
         distribution=[(f"{low}–{low + 10 if low < 90 else 100}%", int(distribution.get(low, 0))) for low in BINS],
@@ -135,7 +137,7 @@ def build_summary(uow: UnitOfWork, actor: Actor, year: int, *, assessment_id: in
     known = {area: mean for area, mean in summary.area_means.items() if mean is not None}
     summary.weakest_areas = sorted(known, key=lambda area: known[area])[:3]
     if with_previous and totals[0] >= min_group:
-        summary.appendix = [entry for _title, _audience, number in assessments
+        summary.appendix = [entry for _title, number in assessments
                             if (entry := _appendix(uow, actor, number)) is not None]
     if with_previous:
         previous = build_summary(uow, actor, year - 1, min_group=min_group, with_previous=False)

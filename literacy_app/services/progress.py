@@ -42,7 +42,7 @@ class ProgressRow:
     finished: int | None = None
 
 
-def _chunks(values: Sequence[str]) -> Iterable[Sequence[str]]:
+def chunks(values: Sequence[str]) -> Iterable[Sequence[str]]:
     for start in range(0, len(values), _CHUNK):
         yield values[start:start + _CHUNK]
 
@@ -51,12 +51,20 @@ def unknown_staff_nos(uow: UnitOfWork, staff_nos: Iterable[str]) -> set[str]:
     """The numbers that are not in the roster (an assessment's staff list must name real people)."""
     wanted = sorted(set(staff_nos))
     known: set[str] = set()
-    for chunk in _chunks(wanted):
+    for chunk in chunks(wanted):
         known.update(uow.session.scalars(select(Examinee.staff_no).where(Examinee.staff_no.in_(chunk))))
     return set(wanted) - known
 
 
-def _cohort_conditions(cohort: dict[str, Any]) -> list[ColumnElement[bool]]:
+def cohort_members(uow: UnitOfWork, cohort: dict[str, Any]) -> set[int]:
+    """Ids of the active examinees an assessment window is open to (its cohort)."""
+    base = select(Examinee.id).where(Examinee.active.is_(True), *cohort_conditions(cohort))
+    staff_nos = list(cohort.get("staff_nos") or [])
+    queries = [base.where(Examinee.staff_no.in_(chunk)) for chunk in chunks(staff_nos)] if staff_nos else [base]
+    return {number for query in queries for number in uow.session.scalars(query)}
+
+
+def cohort_conditions(cohort: dict[str, Any]) -> list[ColumnElement[bool]]:
     """``in_cohort`` as SQL, except the staff list (applied in chunks by the caller)."""
     conditions: list[ColumnElement[bool]] = []
     if cohort.get("audiences"):
@@ -82,10 +90,10 @@ def _group_counts(uow: UnitOfWork, assessment: Assessment) -> dict[str, list[int
     state = func.coalesce(states.c.state, literal_column(str(NOT_STARTED)))
     base = (select(Examinee.org_path, state, func.count())
             .outerjoin(states, states.c.examinee_id == Examinee.id)
-            .where(or_(Examinee.active, states.c.state.is_not(None)), *_cohort_conditions(assessment.cohort))
+            .where(or_(Examinee.active, states.c.state.is_not(None)), *cohort_conditions(assessment.cohort))
             .group_by(Examinee.org_path, state))
     staff_nos = sorted(set(assessment.cohort.get("staff_nos") or []))
-    queries = ([base.where(Examinee.staff_no.in_(chunk)) for chunk in _chunks(staff_nos)]
+    queries = ([base.where(Examinee.staff_no.in_(chunk)) for chunk in chunks(staff_nos)]
                if staff_nos else [base])
     counts: dict[str, list[int]] = {}
     for query in queries:

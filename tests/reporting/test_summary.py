@@ -141,3 +141,14 @@ def test_report_summary_from_the_command_line_is_audited(tmp_path, clock, cli_da
     with database.uow(read_only=True) as uow:
         actions = uow.session.scalars(select(AuditLog.detail).where(AuditLog.action == "report_summary")).all()
     assert sorted(entry["format"] for entry in actions) == ["csv", "html", "pdf", "xlsx"]
+
+
+def test_eligible_counts_the_cohorts_not_everyone(year_2026):
+    database, _staff, _percents = year_2026
+    with database.uow() as uow:  # a manager: outside the recruit window's cohort
+        people.add_examinee(uow, SYSTEM, "009999", "管理職 一郎", "総務局", "manager")
+    with database.uow() as uow:  # a recruit who has not sat it: inside the cohort
+        people.add_examinee(uow, SYSTEM, "008888", "新人 花子", "総務局", "recruit")
+    with database.uow(read_only=True) as uow:
+        summary = build_summary(uow, HR, 2026)
+    assert (summary.eligible, summary.finished) == (20, 19)
