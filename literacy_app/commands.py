@@ -7,7 +7,6 @@ import datetime as dt
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .cli import cli_actor_name, print_json
@@ -307,7 +306,7 @@ def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_self_check(args: argparse.Namespace, settings: Settings) -> int:
     from .selfcheck import run_self_check
 
-    return run_self_check(settings.lang, Path.cwd())
+    return run_self_check(settings.lang)
 
 
 def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:

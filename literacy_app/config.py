@@ -31,10 +31,6 @@ class Settings(NamedTuple):
     lang: str
     data_dir: Path
 
-    @property
-    def is_default_sqlite(self) -> bool:
-        return self.db_url == default_db_url(self.data_dir)
-
 
 def default_db_url(folder: Path) -> str:
     return f"sqlite:///{folder / 'literacy.sqlite3'}"

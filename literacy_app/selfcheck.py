@@ -30,7 +30,7 @@ def _correct_response(content: dict[str, Any]) -> Any:
         content["key"][0] if content["type"] == "short_text" else content["key"])
 
 
-def run_self_check(lang: str, _cwd: Path) -> int:
+def run_self_check(lang: str) -> int:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="literacy-self-check-") as folder:
         database = open_database(sqlite_url(Path(folder) / "check.sqlite3"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from ..core import roster
 from ..core.catalog import ROLES
@@ -92,6 +92,3 @@ def identify_examinee(uow: UnitOfWork, staff_no: str) -> Actor:
         raise UserError("unknown_examinee")
     return Actor("examinee", examinee.id, examinee.staff_no)
 
-
-def count_users(uow: UnitOfWork) -> int:
-    return uow.session.scalar(select(func.count()).select_from(StaffAccount)) or 0

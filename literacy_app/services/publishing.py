@@ -36,6 +36,7 @@ def publish_bank(uow: UnitOfWork, actor: Actor, paths: Iterable[str | Path],
                  retire_missing: bool = True) -> PublishReport:
     """Validate the files and publish them in one transaction (all or nothing)."""
     require_staff(actor, "trainer")
+    paths = [paths] if isinstance(paths, (str, Path)) else list(paths)  # read twice: validate, audit
     bank_set = validate_paths(paths)
     if not bank_set.ok:
         raise InvalidBank(bank_set)
@@ -99,8 +100,8 @@ def publish_bank(uow: UnitOfWork, actor: Actor, paths: Iterable[str | Path],
     _publish_links(uow, bank_set)
     blueprints = _publish_blueprints(uow, bank_set, publish.id)
     publish.counts = {**counts, "blueprints": blueprints}
-    audit(uow, actor, "bank_publish", publish_id=publish.id, paths=[str(p) for p in paths] if
-          not isinstance(paths, (str, Path)) else [str(paths)], **publish.counts)
+    audit(uow, actor, "bank_publish", publish_id=publish.id, paths=[str(p) for p in paths],
+          **publish.counts)
     uow.commit()
     return PublishReport(counts["new"], counts["changed"], counts["unchanged"], counts["retired"],
                          counts["metadata_updated"], blueprints, publish.id)

@@ -75,11 +75,6 @@ class ExamineeBackend(QObject):
 
         self._call(work, done, failed)
 
-    def list_open(self, actor: Actor, done: Done, failed: Failed) -> None:
-        from ..services import assessments
-
-        self._call(lambda uow: assessments.list_open_assessments(uow, actor), done, failed)
-
     def start(self, actor: Actor, assessment_id: int, access_code: str | None, done: Done, failed: Failed) -> None:
         from ..services import attempts
 

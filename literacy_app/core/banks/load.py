@@ -188,11 +188,6 @@ def load_document(name: str, data: yamlread.Map, into: BankSet) -> None:
         into.banks.append(LoadedBank(name, bank, data, valid))
 
 
-def validate_item(data: dict[str, Any]) -> Any:
-    """Validate one item mapping on its own (used by the trainer's editor)."""
-    return _item_adapter.validate_python(data)
-
-
 def schema_problems(name: str, data: Any, exc: ValidationError,
                     prefix: tuple[Any, ...] = ()) -> list[Problem]:
     """Turn pydantic's errors into located, translated problems."""
