@@ -14,7 +14,7 @@ from typing import Any
 
 VERSIONED_FIELDS = (
     "type", "stem", "options", "premises", "key", "scoring", "explanation", "area",
-    "sub_competence", "level", "points", "unit", "links", "tags", "image",
+    "sub_competence", "level", "points", "unit", "links", "tags", "image", "weights", "feedback",
 )
 METADATA_FIELDS = ("status", "reviewed", "reviewer", "audiences", "source", "pilot")
 

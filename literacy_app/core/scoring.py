@@ -94,8 +94,13 @@ def score_fraction(content: Mapping[str, Any], response: Any) -> float:
         return 0.0
     kind = content["type"]
     key = content["key"]
+    weights = content.get("weights")
+    if kind == "single" and weights:
+        return 1.0 if response == key else max(0.0, min(100.0, weights.get(response, 0.0))) / 100.0
     if kind in ("single", "true_false"):
         return 1.0 if response == key else 0.0
+    if kind == "multiple" and weights:
+        return max(0.0, min(100.0, sum(weights.get(option, 0.0) for option in response))) / 100.0
     if kind == "multiple":
         right = set(key)
         wrong = set(_option_ids(content)) - right

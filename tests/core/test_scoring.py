@@ -92,3 +92,19 @@ def test_points_weight_marks():
     outcome = evaluate([ScoredItem("data", 2, 0.5, False), ScoredItem("data", 1, 1.0, False)],
                        PassRuleSpec(50, 0, {}), ["data"])
     assert (outcome.score, outcome.max_score) == (2.0, 3.0)
+
+
+def test_moodle_weights_single_partial_credit():
+    content = {"type": "single", "options": [["a", "A"], ["b", "B"], ["c", "C"]], "key": "a",
+               "weights": {"a": 100, "b": 50, "c": -25}}
+    assert score_fraction(content, "a") == 1.0
+    assert score_fraction(content, "b") == 0.5
+    assert score_fraction(content, "c") == 0.0   # a negative weight never makes the item negative
+
+
+@pytest.mark.parametrize(("chosen", "expected"), [
+    (["a", "b"], 1.0), (["a"], 0.7), (["a", "c"], 0.2), (["c"], 0.0), (["a", "b", "c"], 0.5)])
+def test_moodle_weights_multiple_add_and_clamp(chosen, expected):
+    content = {"type": "multiple", "options": [["a", "A"], ["b", "B"], ["c", "C"]], "key": ["a", "b"],
+               "weights": {"a": 70, "b": 30, "c": -50}}
+    assert score_fraction(content, chosen) == pytest.approx(expected)

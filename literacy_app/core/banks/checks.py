@@ -112,6 +112,7 @@ def _item_rules(bank: LoadedBank, index: int, item: Any, scenarios: dict[str, st
         for answer in item.key:
             if not normalise_answer(answer):
                 add("key", "short_text_empty_after_normalising", entry=answer, answer=answer)
+    found.extend(_weight_and_feedback_rules(item, add))
     if item.scenario is not None and item.scenario not in scenarios:
         add("scenario", "scenario_missing", scenario=item.scenario)
     if item.image is not None:
@@ -119,6 +120,33 @@ def _item_rules(bank: LoadedBank, index: int, item: Any, scenarios: dict[str, st
         if not image_path.is_file():
             add("image", "image_missing", image=item.image)
     return found
+
+
+def _weight_and_feedback_rules(item: Any, add: Any) -> list[Problem]:
+    """Moodle weights and per-answer feedback must name real options and agree with the key."""
+    options = getattr(item, "options", None) or {}
+    weights = getattr(item, "weights", None)
+    if weights:
+        for option_id in weights:
+            if option_id not in options:
+                add("weights", "weight_not_option", entry=option_id, option=option_id)
+        if item.type == "single" and weights.get(item.key, 100.0) != 100.0:
+            add("weights", "weight_key_not_full", entry=item.key, key=item.key)
+        if item.type == "multiple":
+            positive = {option for option, weight in weights.items() if weight > 0}
+            total = sum(weights[option] for option in positive)
+            if abs(total - 100.0) > 0.01:
+                add("weights", "weights_sum", total=f"{total:g}")
+            if positive != set(item.key):
+                add("key", "weights_key_mismatch", positive=", ".join(sorted(positive)))
+    feedback = getattr(item, "feedback", None)
+    if feedback:
+        allowed = set(options) if item.type in ("single", "multiple") else (
+            {"true", "false"} if item.type == "true_false" else set())
+        for answer in feedback:
+            if answer not in allowed:
+                add("feedback", "feedback_not_option", entry=answer, answer=answer)
+    return []
 
 
 def pool_counts(bank_set: BankSet, audience: str, pilot: bool = False) -> Counter[tuple[str, int]]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from ..catalog import AreaId, AudienceId
 
@@ -61,7 +61,21 @@ class _ItemBase(_Strict):
     image: ShortText | None = None
     links: list[Link] = []
     source: Annotated[str, StringConstraints(min_length=1, max_length=2000)] | None = None
+    feedback: dict[Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,15}$")], Text] | None = None
+    """Feedback shown in the review for a chosen answer, by option id (``true``/``false`` for a
+    true/false item) — Moodle's per-answer feedback, kept so exchanged items lose nothing."""
 
+    @field_validator("feedback", mode="before")
+    @classmethod
+    def _true_false_keys(cls, value: object) -> object:
+        """YAML reads an unquoted ``true:`` key as a boolean; a trainer should not need quotes."""
+        if isinstance(value, dict):
+            return {(str(key).lower() if isinstance(key, bool) else key): text for key, text in value.items()}
+        return value
+
+
+Percent = Annotated[float, Field(ge=-100, le=100, allow_inf_nan=False)]
+"""A Moodle-style answer weight: the percentage of the item's points one option earns or costs."""
 
 Options = dict[OptionId, ShortText]
 
@@ -70,6 +84,8 @@ class SingleItem(_ItemBase):
     type: Literal["single"]
     options: Options
     key: OptionId
+    weights: dict[OptionId, Percent] | None = None
+    """Partial credit for options other than the key (Moodle's ``~%50%``); the key earns 100."""
 
 
 class MultipleItem(_ItemBase):
@@ -80,6 +96,9 @@ class MultipleItem(_ItemBase):
     options: Options
     key: Annotated[list[OptionId], Field(min_length=1)]
     scoring: Literal["partial", "all_or_nothing"] = "partial"
+    weights: dict[OptionId, Percent] | None = None
+    """Explicit Moodle weights instead of the 1/R, 1/W rule: the chosen options' percentages are
+    added and the sum is clamped to 0–100.  The key is then the options with a positive weight."""
 
 
 class TrueFalseItem(_ItemBase):
