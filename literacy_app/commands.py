@@ -293,12 +293,16 @@ def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
             export_person(uow, _actor(), args.staff_no, args.out, year=args.year)
         print(message("report_done", settings.lang, file=str(args.out)))
         return 0
+    from .bootstrap import open_database
+
+    database = open_database(settings.db_url, seed_banks=False)
     try:
-        with _uow(settings) as uow:
-            export_summary(uow, _actor(), args.year, args.format, args.out, assessment_id=args.assessment,
-                           min_group=args.min_group, encoding=args.encoding)
+        export_summary(database, _actor(), args.year, args.format, args.out, assessment_id=args.assessment,
+                       min_group=args.min_group, encoding=args.encoding)
     except MinGroupTooSmall:
         raise UserError("min_group_too_small") from None
+    finally:
+        database.dispose()
     print(message("report_done", settings.lang, file=str(args.out)))
     return 0
 

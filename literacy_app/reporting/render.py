@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -28,7 +29,9 @@ FLAG_NAMES = {"negative_discrimination": "識別力が負", "negative_total_cova
               "too_easy": "易しすぎる（正答率95%超）", "too_hard": "難しすぎる（正答率20%未満）"}
 
 
+@functools.cache
 def environment() -> Environment:
+    """One environment per process: Jinja compiles each template once and keeps it."""
     env = Environment(loader=FileSystemLoader(str(reports_dir())), autoescape=select_autoescape(["html", "j2"]),
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["pct"] = lambda v: "—" if v is None else f"{v * 100:.1f}%"

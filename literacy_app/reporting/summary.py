@@ -11,20 +11,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, case, func, literal, select, union
 
 from ..core.catalog import AREAS
 from ..core.fiscal import fiscal_label, fiscal_year_instants
 from ..core.model import Actor
 from ..core.suppression import DEFAULT_MIN_GROUP, check_min_group, hidden_groups
 from ..services._common import require_staff
-from ..services.progress import cohort_members
+from ..services.progress import cohort_conditions, cohort_members
 from ..storage.models import Assessment, Attempt, AttemptAreaScore, Examinee
-from ..storage.uow import UnitOfWork
-
-FEW_PEOPLE = 30
-"""Below this many people a figure is shown with a note that it rests on few people."""
+from ..storage.uow import Database, UnitOfWork
+from .appendix import FEW_PEOPLE, ItemAppendix, Pending, store_pending
+from .appendix import appendix as appendix_entries
 
 BINS = tuple(range(0, 100, 10))
 
@@ -38,20 +38,6 @@ class GroupFigures:
     area_means: dict[str, float | None]
     suppressed: bool
     few: bool
-
-
-@dataclass(frozen=True)
-class ItemAppendix:
-    """Per assessment: reliability (by slot) and the items the statistics flag."""
-
-    title: str
-    attempts: int
-    cic: float | None
-    standard_error: float | None
-    flagged: list[tuple[str, int, float | None, float | None, tuple[str, ...]]]
-    """(item id, n, facility, discrimination index, flags) for flagged items with n ≥ 30."""
-    few_items: int
-    """Items seen by fewer than 30 people (their statistics are not interpreted)."""
 
 
 @dataclass
@@ -71,6 +57,8 @@ class Summary:
     previous: Summary | None = None
     weakest_areas: list[str] = field(default_factory=list)
     appendix: list[ItemAppendix] = field(default_factory=list)
+    pending: Pending = field(default_factory=Pending, repr=False, compare=False)
+    """Item statistics computed on a cache miss, for ``store_pending`` after the read."""
 
     @property
     def participation(self) -> float | None:
@@ -92,37 +80,41 @@ def build_summary(uow: UnitOfWork, actor: Actor, year: int, *, assessment_id: in
     finished = (select(Attempt.id, Attempt.examinee_id, Attempt.percent, Attempt.passed)
                 .join(Assessment, Assessment.id == Attempt.assessment_id)
                 .where(window, Attempt.status == "finished").subquery())
-    # eligible: everyone the year's windows were open to, plus anyone who sat one anyway
-    eligible_ids: set[int] = set()
-    for cohort in session.scalars(select(Assessment.cohort).where(window)):
-        eligible_ids |= cohort_members(uow, cohort)
-    eligible_ids |= set(session.scalars(select(finished.c.examinee_id).distinct()))
-    eligible = len(eligible_ids)
+    # the previous 年度 is shown as totals and area means only: no groups, no eligibility
+    full = with_previous
+    eligible = _eligible(uow, window, finished) if full else 0
+    cells, area_cells = _cells(uow, finished, full)
+    attempts = sum(row[4] for row in cells)
+    totals = (attempts, sum(float(row[3] or 0) for row in cells) / attempts if attempts else None,
+              sum(int(row[5] or 0) for row in cells) / attempts if attempts else None)
+    area_sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0])
+    for _org, _audience, area, percent_sum, count in area_cells:
+        area_sums[area][0] += float(percent_sum or 0)
+        area_sums[area][1] += count
+    area_rows = [(area, total / count) for area, (total, count) in area_sums.items() if count]
+    distribution: dict[int, int] = {}
+    if with_previous:  # the previous 年度 is shown as totals and area means only
+        # a portable CASE ladder: SQLite has no floor() in every build and PostgreSQL rounds on CAST
+        bucket = case(*[(finished.c.percent < low + 10, low) for low in BINS[:-1]], else_=BINS[-1])
+        distribution = dict(session.execute(select(bucket, func.count()).group_by(bucket)).all())
 
-    totals = session.execute(select(func.count(), func.avg(finished.c.percent),
-                                    func.avg(func.cast(finished.c.passed, _int())))).one()
-    # a portable CASE ladder: SQLite has no floor() in every build and PostgreSQL rounds on CAST
-    bucket = case(*[(finished.c.percent < low + 10, low) for low in BINS[:-1]], else_=BINS[-1])
-    distribution = dict(session.execute(select(bucket, func.count()).group_by(bucket)).all())
-    area_rows = session.execute(
-        select(AttemptAreaScore.area, func.avg(AttemptAreaScore.percent))
-        .join(finished, finished.c.id == AttemptAreaScore.attempt_id).group_by(AttemptAreaScore.area)).all()
+    def grouped(index: int) -> tuple[list[tuple], list[tuple]]:  # type: ignore[type-arg]
+        """Fold the cells into groups by 所属 (index 0) or audience (index 1)."""
+        people: dict[str, list[float]] = defaultdict(lambda: [0, 0.0, 0, 0])
+        for row in cells:
+            entry = people[row[index]]
+            for position, value in enumerate(row[2:]):
+                entry[position] += value or 0
+        areas: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0])
+        for row in area_cells:
+            entry = areas[(row[index], row[2])]
+            entry[0] += float(row[3] or 0)
+            entry[1] += row[4]
+        return ([(key, *values) for key, values in people.items()],
+                [(key, area, *values) for (key, area), values in areas.items()])
 
-    def grouped(column):  # type: ignore[no-untyped-def]
-        people = session.execute(
-            select(column, func.count(func.distinct(finished.c.examinee_id)), func.sum(finished.c.percent),
-                   func.count(), func.sum(func.cast(finished.c.passed, _int())))
-            .join(Examinee, Examinee.id == finished.c.examinee_id).group_by(column)).all()
-        areas = session.execute(
-            select(column, AttemptAreaScore.area, func.sum(AttemptAreaScore.percent), func.count())
-            .join(finished, finished.c.id == AttemptAreaScore.attempt_id)
-            .join(Examinee, Examinee.id == finished.c.examinee_id)
-            .group_by(column, AttemptAreaScore.area)).all()
-        return people, areas
-
-    # the previous 年度 is shown as totals and area means only: skip its per-group queries
-    audience_people, audience_areas = grouped(Examinee.audience) if with_previous else ([], [])
-    org_people, org_areas = grouped(Examinee.org_path) if with_previous else ([], [])
+    audience_people, audience_areas = grouped(1) if with_previous else ([], [])
+    org_people, org_areas = grouped(0) if with_previous else ([], [])
     summary = Summary(
         year=year, label=fiscal_label(year), min_group=min_group,
         assessments=[title for title, _id in assessments], eligible=eligible, finished=totals[0],
@@ -137,28 +129,56 @@ def build_summary(uow: UnitOfWork, actor: Actor, year: int, *, assessment_id: in
     known = {area: mean for area, mean in summary.area_means.items() if mean is not None}
     summary.weakest_areas = sorted(known, key=lambda area: known[area])[:3]
     if with_previous and totals[0] >= min_group:
-        summary.appendix = [entry for _title, number in assessments
-                            if (entry := _appendix(uow, actor, number)) is not None]
+        summary.appendix = appendix_entries(uow, actor, [(title, number) for title, number in assessments],
+                                    summary.pending)
     if with_previous:
         previous = build_summary(uow, actor, year - 1, min_group=min_group, with_previous=False)
         summary.previous = previous if previous.finished else None
     return summary
 
 
-def _appendix(uow: UnitOfWork, actor: Actor, assessment_id: int) -> ItemAppendix | None:
-    from .item_stats import assessment_item_statistics
+def make_summary(database: Database, actor: Actor, year: int, **options: Any) -> Summary:
+    """Build a summary in a read-only transaction, then cache any item statistics it computed."""
+    with database.uow(read_only=True) as uow:
+        summary = build_summary(uow, actor, year, **options)
+    store_pending(database, summary.pending)
+    return summary
 
-    stats = assessment_item_statistics(uow, actor, assessment_id, flag_min_n=FEW_PEOPLE)
-    if stats is None:
-        return None
-    title = uow.session.scalar(select(Assessment.title).where(Assessment.id == assessment_id)) or ""
-    flagged = [(item_id, item.n, item.facility, item.discrimination_index,
-                tuple(f for f in item.flags if f != "few_responses"))
-               for item_id, item in zip(stats.item_ids, stats.items, strict=True)
-               if item.n >= FEW_PEOPLE and set(item.flags) - {"few_responses"}]
-    form = stats.by_position
-    return ItemAppendix(title, form.attempts, form.cic, form.standard_error, flagged,
-                        sum(1 for item in stats.items if item.n < FEW_PEOPLE))
+
+def _eligible(uow: UnitOfWork, window, finished) -> int:  # type: ignore[no-untyped-def]
+    """Everyone the 年度's windows were open to, plus anyone who sat one anyway — counted by
+    the database unless a window names a staff list (those are matched in chunks, in Python)."""
+    cohorts = list(uow.session.scalars(select(Assessment.cohort).where(window)))
+    sat = select(finished.c.examinee_id)
+    if any(cohort.get("staff_nos") for cohort in cohorts):
+        eligible_ids = set(uow.session.scalars(sat.distinct()))
+        for cohort in cohorts:
+            eligible_ids |= cohort_members(uow, cohort)
+        return len(eligible_ids)
+    members = [select(Examinee.id).where(Examinee.active.is_(True), *cohort_conditions(cohort)) for cohort in cohorts]
+    return int(uow.session.scalar(select(func.count()).select_from(union(sat, *members).subquery())) or 0)
+
+
+def _cells(uow: UnitOfWork, finished, full: bool) -> tuple[list, list]:  # type: ignore[no-untyped-def, type-arg]
+    """Two GROUP BY queries carry every figure: per (所属, audience) and per (所属, audience, area).
+
+    A person has one 所属 and one audience, so distinct-people counts add up across those
+    groups.  Without ``full`` (the previous 年度) the groups collapse to one row and one per area.
+    """
+    keys = [Examinee.org_path, Examinee.audience] if full else [literal(""), literal("")]
+
+    def joined(query):  # type: ignore[no-untyped-def]
+        return query.join(Examinee, Examinee.id == finished.c.examinee_id) if full else query
+
+    cells = uow.session.execute(joined(
+        select(*keys, func.count(func.distinct(finished.c.examinee_id)), func.sum(finished.c.percent),
+               func.count(), func.sum(func.cast(finished.c.passed, _int()))).select_from(finished))
+        .group_by(*keys[:2 if full else 0])).all()
+    area_cells = uow.session.execute(joined(
+        select(*keys, AttemptAreaScore.area, func.sum(AttemptAreaScore.percent), func.count())
+        .join(finished, finished.c.id == AttemptAreaScore.attempt_id))
+        .group_by(*keys[:2 if full else 0], AttemptAreaScore.area)).all()
+    return [row for row in cells if row[4]], area_cells
 
 
 def _int():  # type: ignore[no-untyped-def]

@@ -236,3 +236,15 @@ class AuditLog(Base):
     actor: Mapped[str] = mapped_column(String(100))
     action: Mapped[str] = mapped_column(String(50))
     detail: Mapped[dict[str, Any]]
+
+
+class StatisticsCache(Base):
+    """An assessment's item-statistics appendix, kept as Moodle keeps its quiz statistics: the
+    figures are recomputed only when an attempt has finished since (``signature``), so a report
+    rebuilt while HR edits a board paper does not re-read every answer."""
+
+    __tablename__ = "statistics_cache"
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessment.id", ondelete="CASCADE"), primary_key=True)
+    signature: Mapped[str] = mapped_column(String(100))
+    computed_at: Mapped[dt.datetime]
+    payload: Mapped[dict[str, Any]]

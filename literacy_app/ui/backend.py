@@ -136,9 +136,13 @@ class ExamineeBackend(QObject):
         self._call(lambda uow: accounts.login_staff(uow, username, password), done, failed)
 
     def build_summary(self, actor: Actor, year: int, min_group: int, done: Done, failed: Failed) -> None:
-        from ..reporting.summary import build_summary
+        from ..reporting.summary import make_summary
 
-        self._call(lambda uow: build_summary(uow, actor, year, min_group=min_group), done, failed, read_only=True)
+        def job() -> Any:
+            assert self.database is not None
+            return make_summary(self.database, actor, year, min_group=min_group)
+
+        self.runner.submit(job, done, failed)
 
     def record_export(self, actor: Actor, summary: Any, fmt: str, path: str, done: Done, failed: Failed) -> None:
         from pathlib import Path
