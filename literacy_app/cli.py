@@ -99,6 +99,7 @@ def _parser() -> argparse.ArgumentParser:
     summary = report.add_parser("summary", help="the 年度 summary as html, pdf, xlsx or csv")
     summary.add_argument("--year", type=int, required=True, help="年度 (e.g. 2026 for 令和8年度)")
     summary.add_argument("--assessment", type=int, help="only this assessment")
+    summary.add_argument("--org", help="only this 所属 and the units below it (e.g. 市民局 or 市民局/区政部)")
     summary.add_argument("--format", choices=("html", "pdf", "xlsx", "csv"), required=True)
     summary.add_argument("--out", type=Path, required=True)
     summary.add_argument("--min-group", type=int, default=5, help="hide groups under N people (N >= 3)")

@@ -298,7 +298,7 @@ def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
     database = open_database(settings.db_url, seed_banks=False)
     try:
         export_summary(database, _actor(), args.year, args.format, args.out, assessment_id=args.assessment,
-                       min_group=args.min_group, encoding=args.encoding)
+                       org_unit=args.org, min_group=args.min_group, encoding=args.encoding)
     except MinGroupTooSmall:
         raise UserError("min_group_too_small") from None
     finally:

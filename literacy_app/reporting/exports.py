@@ -16,15 +16,15 @@ FORMATS = ("html", "pdf", "xlsx", "csv")
 
 
 def export_summary(database: Database, actor: Actor, year: int, fmt: str, out: Path, *,
-                   assessment_id: int | None = None, min_group: int = DEFAULT_MIN_GROUP,
-                   encoding: str = "utf-8-sig") -> None:
+                   assessment_id: int | None = None, org_unit: str | None = None,
+                   min_group: int = DEFAULT_MIN_GROUP, encoding: str = "utf-8-sig") -> None:
     """Build the 年度 summary and write it as html, pdf, xlsx or csv (the 所属別 table).
 
     The figures are read in a read-only transaction (answer saves on the LAN never wait for a
     report); the audit row is written afterwards in a short one."""
     if fmt not in FORMATS:
         raise UserError("report_format", format=fmt)
-    summary = make_summary(database, actor, year, assessment_id=assessment_id, min_group=min_group)
+    summary = make_summary(database, actor, year, assessment_id=assessment_id, org_unit=org_unit, min_group=min_group)
     write_summary(summary, fmt, out, encoding)
     with database.uow() as uow:
         record_summary_export(uow, actor, summary, fmt, out, assessment_id)
@@ -48,8 +48,8 @@ def record_summary_export(uow: UnitOfWork, actor: Actor, summary: Summary, fmt: 
                           assessment_id: int | None = None) -> None:
     """The audit row of a summary export (who, what, when), committed."""
     require_staff(actor, "hr")
-    audit(uow, actor, "report_summary", year=summary.year, assessment_id=assessment_id, format=fmt,
-          file=str(out), min_group=summary.min_group)
+    audit(uow, actor, "report_summary", year=summary.year, assessment_id=assessment_id, org_unit=summary.org_unit,
+          format=fmt, file=str(out), min_group=summary.min_group)
     uow.commit()
 
 

@@ -20,8 +20,8 @@ from ..core.fiscal import fiscal_label, fiscal_year_instants
 from ..core.model import Actor
 from ..core.suppression import DEFAULT_MIN_GROUP, check_min_group, hidden_groups
 from ..services._common import require_staff
-from ..services.progress import cohort_conditions, cohort_members
-from ..storage.models import Assessment, Attempt, AttemptAreaScore, Examinee
+from ..services.progress import cohort_conditions, cohort_members, in_unit
+from ..storage.models import Assessment, Attempt, AttemptAreaScore, BlueprintVersion, Examinee
 from ..storage.uow import Database, UnitOfWork
 from .appendix import FEW_PEOPLE, ItemAppendix, Pending, store_pending
 from .appendix import appendix as appendix_entries
@@ -57,6 +57,8 @@ class Summary:
     previous: Summary | None = None
     weakest_areas: list[str] = field(default_factory=list)
     appendix: list[ItemAppendix] = field(default_factory=list)
+    org_unit: str | None = None
+    """The 所属 the summary is limited to (None: the whole city)."""
     pending: Pending = field(default_factory=Pending, repr=False, compare=False)
     """Item statistics computed on a cache miss, for ``store_pending`` after the read."""
 
@@ -66,8 +68,10 @@ class Summary:
 
 
 def build_summary(uow: UnitOfWork, actor: Actor, year: int, *, assessment_id: int | None = None,
-                  min_group: int = DEFAULT_MIN_GROUP, with_previous: bool = True) -> Summary:
-    """All figures for one 年度 (optionally one assessment), with small groups suppressed."""
+                  org_unit: str | None = None, min_group: int = DEFAULT_MIN_GROUP,
+                  with_previous: bool = True, blueprint_id: str | None = None) -> Summary:
+    """All figures for one 年度 (optionally one assessment, one 所属 and the units below it),
+    with small groups suppressed."""
     require_staff(actor, "hr")
     min_group = check_min_group(min_group)
     start, end = fiscal_year_instants(year)
@@ -75,14 +79,22 @@ def build_summary(uow: UnitOfWork, actor: Actor, year: int, *, assessment_id: in
     window = and_(Assessment.opens_at >= start, Assessment.opens_at < end)
     if assessment_id is not None:
         window = and_(window, Assessment.id == assessment_id)
+        blueprint_id = session.scalar(select(BlueprintVersion.blueprint_id).join(
+            Assessment, Assessment.blueprint_version_id == BlueprintVersion.id).where(Assessment.id == assessment_id))
+    if blueprint_id is not None:  # one assessment's trend: the same blueprint's windows a year before
+        window = and_(window, Assessment.blueprint_version_id.in_(
+            select(BlueprintVersion.id).where(BlueprintVersion.blueprint_id == blueprint_id)))
     assessments = session.execute(
         select(Assessment.title, Assessment.id).where(window).order_by(Assessment.opens_at)).all()
     finished = (select(Attempt.id, Attempt.examinee_id, Attempt.percent, Attempt.passed)
                 .join(Assessment, Assessment.id == Attempt.assessment_id)
-                .where(window, Attempt.status == "finished").subquery())
+                .where(window, Attempt.status == "finished"))
+    if org_unit:
+        finished = finished.join(Examinee, Examinee.id == Attempt.examinee_id).where(in_unit(org_unit))
+    finished = finished.subquery()
     # the previous 年度 is shown as totals and area means only: no groups, no eligibility
     full = with_previous
-    eligible = _eligible(uow, window, finished) if full else 0
+    eligible = _eligible(uow, window, finished, org_unit) if full else 0
     cells, area_cells = _cells(uow, finished, full)
     attempts = sum(row[4] for row in cells)
     totals = (attempts, sum(float(row[3] or 0) for row in cells) / attempts if attempts else None,
@@ -116,7 +128,7 @@ def build_summary(uow: UnitOfWork, actor: Actor, year: int, *, assessment_id: in
     audience_people, audience_areas = grouped(1) if with_previous else ([], [])
     org_people, org_areas = grouped(0) if with_previous else ([], [])
     summary = Summary(
-        year=year, label=fiscal_label(year), min_group=min_group,
+        year=year, label=fiscal_label(year), min_group=min_group, org_unit=org_unit,
         assessments=[title for title, _id in assessments], eligible=eligible, finished=totals[0],
         mean_percent=_round(totals[1]) if totals[0] >= min_group else None,
         pass_rate=_round(totals[2]) if totals[0] >= min_group else None,
@@ -132,7 +144,8 @@ def build_summary(uow: UnitOfWork, actor: Actor, year: int, *, assessment_id: in
         summary.appendix = appendix_entries(uow, actor, [(title, number) for title, number in assessments],
                                     summary.pending)
     if with_previous:
-        previous = build_summary(uow, actor, year - 1, min_group=min_group, with_previous=False)
+        previous = build_summary(uow, actor, year - 1, org_unit=org_unit, min_group=min_group, with_previous=False,
+                                 blueprint_id=blueprint_id)
         summary.previous = previous if previous.finished else None
     return summary
 
@@ -145,7 +158,7 @@ def make_summary(database: Database, actor: Actor, year: int, **options: Any) ->
     return summary
 
 
-def _eligible(uow: UnitOfWork, window, finished) -> int:  # type: ignore[no-untyped-def]
+def _eligible(uow: UnitOfWork, window, finished, org_unit: str | None) -> int:  # type: ignore[no-untyped-def]
     """Everyone the 年度's windows were open to, plus anyone who sat one anyway — counted by
     the database unless a window names a staff list (those are matched in chunks, in Python)."""
     cohorts = list(uow.session.scalars(select(Assessment.cohort).where(window)))
@@ -154,8 +167,12 @@ def _eligible(uow: UnitOfWork, window, finished) -> int:  # type: ignore[no-unty
         eligible_ids = set(uow.session.scalars(sat.distinct()))
         for cohort in cohorts:
             eligible_ids |= cohort_members(uow, cohort)
+        if org_unit:
+            eligible_ids &= set(uow.session.scalars(select(Examinee.id).where(in_unit(org_unit))))
         return len(eligible_ids)
-    members = [select(Examinee.id).where(Examinee.active.is_(True), *cohort_conditions(cohort)) for cohort in cohorts]
+    unit = [in_unit(org_unit)] if org_unit else []
+    members = [select(Examinee.id).where(Examinee.active.is_(True), *cohort_conditions(cohort), *unit)
+               for cohort in cohorts]
     return int(uow.session.scalar(select(func.count()).select_from(union(sat, *members).subquery())) or 0)
 
 

@@ -133,3 +133,36 @@ def assessment_progress(uow: UnitOfWork, actor: Actor, assessment_id: int,
                                     not_started, in_progress, finished))
     return rows
 
+
+
+@dataclass(frozen=True)
+class WindowInfo:
+    id: int
+    title: str
+    opens_at: Any
+    closes_at: Any
+
+
+def assessments_in_year(uow: UnitOfWork, actor: Actor, year: int) -> list[WindowInfo]:
+    """The windows that opened in a 年度 (April–March), for HR's choice of assessment."""
+    from ..core.fiscal import fiscal_year_instants
+
+    require_staff(actor, "hr")
+    start, end = fiscal_year_instants(year)
+    return [WindowInfo(*row) for row in uow.session.execute(
+        select(Assessment.id, Assessment.title, Assessment.opens_at, Assessment.closes_at)
+        .where(Assessment.opens_at >= start, Assessment.opens_at < end).order_by(Assessment.opens_at, Assessment.id))]
+
+
+def org_units(uow: UnitOfWork, actor: Actor, depth: int = 2) -> list[str]:
+    """局 and 局/部 (down to ``depth`` levels) of the roster, for HR's 所属 filter."""
+    require_staff(actor, "hr")
+    units: set[str] = set()
+    for path in uow.session.scalars(select(Examinee.org_path).distinct()):
+        units.update(prefix for prefix in _prefixes(path or "")[1:depth + 1])
+    return sorted(units, key=lambda unit: unit.split(SEPARATOR))
+
+
+def in_unit(prefix: str) -> ColumnElement[bool]:
+    """People in a 所属 and every unit below it (``市民局`` holds ``市民局/区政部/戸籍課``)."""
+    return or_(Examinee.org_path == prefix, Examinee.org_path.startswith(prefix + SEPARATOR, autoescape=True))

@@ -135,21 +135,40 @@ class ExamineeBackend(QObject):
 
         self._call(lambda uow: accounts.login_staff(uow, username, password), done, failed)
 
-    def build_summary(self, actor: Actor, year: int, min_group: int, done: Done, failed: Failed) -> None:
+    def build_summary(self, actor: Actor, choice: Any, done: Done, failed: Failed) -> None:
+        """The summary for HR's choice (ui.hr.page.ReportChoice), read-only; item statistics
+        computed on a cache miss are stored afterwards in a short write."""
         from ..reporting.summary import make_summary
 
         def job() -> Any:
             assert self.database is not None
-            return make_summary(self.database, actor, year, min_group=min_group)
+            return make_summary(self.database, actor, choice.year, assessment_id=choice.assessment_id,
+                                org_unit=choice.org_unit, min_group=choice.min_group)
 
         self.runner.submit(job, done, failed)
 
-    def record_export(self, actor: Actor, summary: Any, fmt: str, path: str, done: Done, failed: Failed) -> None:
+    def hr_choices(self, actor: Actor, year: int, done: Done, failed: Failed) -> None:
+        """(the 年度's assessment windows, the roster's 局 and 局/部) for HR's filters."""
+        from ..services import progress
+
+        self._call(lambda uow: (progress.assessments_in_year(uow, actor, year), progress.org_units(uow, actor)),
+                   done, failed, read_only=True)
+
+    def assessment_progress(self, actor: Actor, assessment_id: int, min_group: int, done: Done,
+                            failed: Failed) -> None:
+        from ..services import progress
+
+        self._call(lambda uow: progress.assessment_progress(uow, actor, assessment_id, min_group), done, failed,
+                   read_only=True)
+
+    def record_export(self, actor: Actor, summary: Any, fmt: str, path: str, assessment_id: int | None,
+                      done: Done, failed: Failed) -> None:
         from pathlib import Path
 
         from ..reporting.exports import record_summary_export
 
-        self._call(lambda uow: record_summary_export(uow, actor, summary, fmt, Path(path)), done, failed)
+        self._call(lambda uow: record_summary_export(uow, actor, summary, fmt, Path(path), assessment_id),
+                   done, failed)
 
     def close(self) -> None:
         """Let queued saves finish, then stop the worker and release the database (once)."""

@@ -10,6 +10,7 @@ from literacy_app.core.errors import NotAllowed
 from literacy_app.core.model import SYSTEM, Actor
 from literacy_app.reporting.summary import build_summary
 from literacy_app.services import assessments, attempts, finishing, people
+from literacy_app.services.progress import assessments_in_year, org_units
 
 HR = Actor("staff", 1, "hr-user", "hr")
 ORGS = ["総務局/総務部/総務課"] * 6 + ["総務局/総務部/法務課"] * 2 + ["総務局/人事部/人事課"] * 5 + ["市民局/区政部/戸籍課"] * 6
@@ -103,6 +104,9 @@ def test_html_pdf_and_xlsx_of_the_summary(year_2026, tmp_path, qapp):
     text = subprocess.run([pdftotext, "-layout", str(pdf_path), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert "ICTリテラシー確認 結果報告" in text and "令和8年度" in text and "総務局" in text
+    # copied text keeps its kanji: not ⼈ (U+2F08) for 人, as Noto Sans CJK's radical entries gave
+    assert "少人数" in text and "作成日" in text and "人数" in text and "平均得点率" in text
+    assert not [c for c in text if "\u2e80" <= c <= "\u2fdf"], "kanji extracted as Kangxi radicals"
     xlsx_path = tmp_path / "summary.xlsx"
     write_xlsx(summary_tables(summary), xlsx_path)
     book = load_workbook(xlsx_path)
@@ -152,3 +156,18 @@ def test_eligible_counts_the_cohorts_not_everyone(year_2026):
     with database.uow(read_only=True) as uow:
         summary = build_summary(uow, HR, 2026)
     assert (summary.eligible, summary.finished) == (20, 19)
+
+
+def test_a_summary_limited_to_one_unit_and_one_assessment(year_2026):
+    database, _staff, percents = year_2026
+    with database.uow(read_only=True) as uow:
+        summary = build_summary(uow, HR, 2026, org_unit="総務局")
+        (window,) = assessments_in_year(uow, HR, 2026)
+        units = org_units(uow, HR)
+        only = build_summary(uow, HR, 2026, assessment_id=window.id, org_unit="総務局/総務部")
+    assert (summary.org_unit, summary.eligible, summary.finished) == ("総務局", 13, 13)
+    in_unit = [p for n, p in enumerate(percents.values()) if ORGS[n].startswith("総務局/")]
+    assert summary.mean_percent == pytest.approx(sum(in_unit) / 13, abs=1e-3)
+    assert {group.key.split("/")[0] for group in summary.by_org} == {"総務局"}
+    assert (only.finished, only.assessments) == (8, [window.title])
+    assert units == ["市民局", "市民局/区政部", "総務局", "総務局/人事部", "総務局/総務部"]

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from literacy_app.core.fiscal import fiscal_year
 from literacy_app.core.model import SYSTEM
-from literacy_app.services import accounts
+from literacy_app.services import accounts, people
 from literacy_app.storage.models import AuditLog
 
 from .conftest import open_app
@@ -47,9 +47,46 @@ def test_hr_previews_and_saves_the_summary_with_an_audit_row(qtbot, exam, tmp_pa
     qtbot.waitUntil(lambda: page.preview_button.isEnabled() and "集計を表示" in page.status.text(), timeout=20_000)
     assert "ICTリテラシー確認 結果報告" in page.preview.toPlainText()
     out = tmp_path / "summary.xlsx"
-    window.hr.save(page.year.value(), 5, "xlsx", str(out))
+    window.hr.save("xlsx", str(out))
     qtbot.waitUntil(lambda: "保存しました" in page.status.text(), timeout=20_000)
     assert load_workbook(out).sheetnames[0] == "全体"
     with exam.database.uow(read_only=True) as uow:
         row = uow.session.scalars(select(AuditLog).where(AuditLog.action == "report_summary")).one()
     assert row.actor == "hr-sato" and row.detail["format"] == "xlsx"
+
+
+def test_hr_filters_by_assessment_and_unit_and_follows_progress(qtbot, exam):
+    _accounts(exam)
+    with exam.database.uow() as uow:
+        for n in range(6):
+            people.add_examinee(uow, SYSTEM, f"00020{n}", f"職員 {n}", "総務局/総務部/総務課", "recruit")
+        for n in range(2):
+            people.add_examinee(uow, SYSTEM, f"00030{n}", f"職員 {n}", "市民局/区政部/戸籍課", "recruit")
+        uow.commit()
+    window = open_app(qtbot, exam)
+    window.hr.log_in("hr-sato", "a-long-enough-password")
+    qtbot.waitUntil(lambda: "page" in window.hr.__dict__ and window.hr.page.assessment.count() == 2, timeout=10_000)
+    page = window.hr.page
+    units = [page.org_unit.itemData(i) for i in range(page.org_unit.count())]
+    assert units == [None, "市民局", "市民局/区政部", "総務局", "総務局/総務部"]
+    assert not page.refresh_progress_button.isEnabled()  # 「すべての試験」: no single cohort to follow
+
+    page.tabs.setCurrentIndex(1)
+    page.assessment.setCurrentIndex(1)
+    table = page.progress_view.table
+    qtbot.waitUntil(lambda: table.rowCount() > 0, timeout=10_000)
+    rows = {table.item(r, 0).toolTip(): [table.item(r, c).text() for c in range(1, 6)] for r in range(table.rowCount())}
+    assert rows["対象者全体"] == ["9", "9", "0", "0", "0%"]
+    assert rows["総務局/総務部/総務課"] == ["7", "7", "0", "0", "0%"]
+    assert rows["市民局"] == ["—"] * 5  # two people: suppressed, with a note saying why
+    assert "5 人未満" in page.progress_view.note.text()
+
+    page.org_unit.setCurrentIndex(units.index("総務局"))
+    page.refresh_progress_button.click()
+    qtbot.waitUntil(lambda: table.rowCount() == 3, timeout=10_000)
+    assert [table.item(r, 0).toolTip() for r in range(3)] == ["総務局", "総務局/総務部", "総務局/総務部/総務課"]
+
+    page.tabs.setCurrentIndex(0)
+    page.preview_button.click()
+    qtbot.waitUntil(lambda: page.preview_button.isEnabled() and "集計を表示" in page.status.text(), timeout=20_000)
+    assert "総務局" in page.status.text()

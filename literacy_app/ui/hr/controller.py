@@ -40,6 +40,8 @@ class HrController(QObject):
         self.stack.addWidget(page)
         page.preview_requested.connect(self.preview)
         page.save_requested.connect(self.save)
+        page.progress_requested.connect(self.show_progress)
+        page.year_changed.connect(self.load_choices)
         page.logout.connect(self.logout)
         return page
 
@@ -56,6 +58,7 @@ class HrController(QObject):
             self.actor = actor
             self.stack.setCurrentWidget(self.page)
             self.page.focus_default()
+            self.load_choices(self.page.year.value())
 
         self.backend.staff_login(username, password, done,
                                  lambda error: self.login.show_error(error_text(error, self.lang)))
@@ -63,7 +66,13 @@ class HrController(QObject):
     def _failed(self, error: BaseException) -> None:
         self.page.set_busy(False, error_text(error, self.lang))
 
-    def preview(self, year: int, min_group: int) -> None:
+    def load_choices(self, year: int) -> None:
+        """Refill the assessment and 所属 lists for a 年度 (the roster may have changed too)."""
+        if self.actor is None:
+            return
+        self.backend.hr_choices(self.actor, year, lambda choices: self.page.set_choices(*choices), self._failed)
+
+    def preview(self) -> None:
         from ...reporting.render import summary_document
 
         assert self.actor is not None
@@ -73,15 +82,17 @@ class HrController(QObject):
             document = summary_document(summary)
             document.setParent(self.page.preview)
             self.page.preview.setDocument(document)
-            self.page.set_busy(False, self.tr("{0} の集計を表示しています。").format(summary.label))
+            scope = summary.org_unit or self.tr("市全体")
+            self.page.set_busy(False, self.tr("{0}・{1} の集計を表示しています。").format(summary.label, scope))
 
-        self.backend.build_summary(self.actor, year, min_group, done, self._failed)
+        self.backend.build_summary(self.actor, self.page.choice(), done, self._failed)
 
-    def save(self, year: int, min_group: int, fmt: str, path: str) -> None:
+    def save(self, fmt: str, path: str) -> None:
         from ...reporting.exports import write_summary
 
         assert self.actor is not None
         actor = self.actor
+        choice = self.page.choice()
         self.page.set_busy(True, self.tr("集計しています…"))
 
         def built(summary: Any) -> None:
@@ -91,10 +102,27 @@ class HrController(QObject):
                 self._failed(error)
                 return
             saved = self.tr("保存しました: {0}").format(path)
-            self.backend.record_export(actor, summary, fmt, path, lambda _none: self.page.set_busy(False, saved),
-                                       self._failed)
+            self.backend.record_export(actor, summary, fmt, path, choice.assessment_id,
+                                       lambda _none: self.page.set_busy(False, saved), self._failed)
 
-        self.backend.build_summary(actor, year, min_group, built, self._failed)
+        self.backend.build_summary(actor, choice, built, self._failed)
+
+    def show_progress(self) -> None:
+        """The chosen assessment's 受験状況, limited to the chosen 所属 (suppression is applied
+        over the whole cohort first, so showing a part reveals nothing more)."""
+        choice = self.page.choice()
+        if self.actor is None or choice.assessment_id is None:
+            return
+        self.page.set_busy(True, self.tr("受験状況を集計しています…"))
+
+        def done(rows: list[Any]) -> None:
+            unit = choice.org_unit
+            if unit:
+                rows = [row for row in rows if row.org_path == unit or row.org_path.startswith(unit + "/")]
+            self.page.progress_view.show_rows(rows, choice.min_group)
+            self.page.set_busy(False, self.tr("受験状況を表示しています。"))
+
+        self.backend.assessment_progress(self.actor, choice.assessment_id, choice.min_group, done, self._failed)
 
     def logout(self) -> None:
         self.actor = None

@@ -1,4 +1,5 @@
-"""HR's page: choose 年度 and the minimum group size, preview the summary, save it.
+"""HR's page: choose 年度, assessment, 所属 and the minimum group size; preview the summary and
+save it; follow an assessment's 受験状況 (progress) by 所属.
 
 The figures are built on the worker thread; charts, HTML and PDF are drawn here on the GUI
 thread (QtCharts needs it) and every saved file is written to the audit log.
@@ -7,14 +8,18 @@ thread (QtCharts needs it) and every saved file is written to the audit log.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
+    QGridLayout,
     QHBoxLayout,
     QProgressBar,
     QPushButton,
     QSpinBox,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -22,13 +27,24 @@ from PySide6.QtWidgets import (
 
 from ...core.fiscal import fiscal_year
 from ..common import plain_label
+from .progress_view import ProgressView
 
 FORMATS = (("html", "HTML (*.html)"), ("pdf", "PDF (*.pdf)"), ("xlsx", "Excel (*.xlsx)"), ("csv", "CSV (*.csv)"))
 
 
+@dataclass(frozen=True)
+class ReportChoice:
+    year: int
+    assessment_id: int | None
+    org_unit: str | None
+    min_group: int
+
+
 class HrPage(QWidget):
-    preview_requested = Signal(int, int)          # year, min group
-    save_requested = Signal(int, int, str, str)   # year, min group, format, path
+    preview_requested = Signal()
+    save_requested = Signal(str, str)   # format, path
+    progress_requested = Signal()
+    year_changed = Signal(int)
     logout = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -39,12 +55,19 @@ class HrPage(QWidget):
         self.year.setRange(2019, 2100)
         self.year.setValue(fiscal_year(dt.date.today()))
         self.year.setAccessibleName(self.tr("年度"))
+        self.assessment = QComboBox(self)
+        self.assessment.setAccessibleName(self.tr("試験"))
+        self.assessment.setMinimumContentsLength(24)
+        self.org_unit = QComboBox(self)
+        self.org_unit.setAccessibleName(self.tr("所属"))
+        self.org_unit.setMinimumContentsLength(16)
         self.min_group = QSpinBox(self)
         self.min_group.setRange(3, 50)
         self.min_group.setValue(5)
         self.min_group.setAccessibleName(self.tr("表示する最小の人数"))
         self.preview_button = QPushButton(self.tr("プレビュー"), self)
         self.save_buttons = {fmt: QPushButton(self.tr("{0} で保存").format(fmt.upper()), self) for fmt, _f in FORMATS}
+        self.refresh_progress_button = QPushButton(self.tr("受験状況を更新"), self)
         self.logout_button = QPushButton(self.tr("ログアウト"), self)
         self.status = plain_label("", self)
         self.progress = QProgressBar(self)
@@ -53,45 +76,102 @@ class HrPage(QWidget):
         self.preview = QTextBrowser(self)
         self.preview.setOpenLinks(False)
         self.preview.setAccessibleName(self.tr("報告書のプレビュー"))
+        self.progress_view = ProgressView(self)
+        self.tabs = QTabWidget(self)
+        self.set_choices([], [])
         # Assemble
-        options = QHBoxLayout()
-        options.addWidget(plain_label(self.tr("年度"), self))
-        options.addWidget(self.year)
-        options.addWidget(plain_label(self.tr("この人数未満の集団は表示しない"), self))
-        options.addWidget(self.min_group)
-        options.addWidget(self.preview_button)
-        options.addStretch(1)
-        options.addWidget(self.logout_button)
+        choices = QGridLayout()
+        choices.addWidget(plain_label(self.tr("年度"), self), 0, 0)
+        choices.addWidget(self.year, 0, 1)
+        choices.addWidget(plain_label(self.tr("試験"), self), 0, 2)
+        choices.addWidget(self.assessment, 0, 3)
+        choices.addWidget(plain_label(self.tr("所属"), self), 1, 0)
+        choices.addWidget(self.org_unit, 1, 1, 1, 3)
+        choices.addWidget(plain_label(self.tr("この人数未満の集団は表示しない"), self), 0, 4)
+        choices.addWidget(self.min_group, 0, 5)
+        choices.setColumnStretch(3, 1)
+        top = QHBoxLayout()
+        top.addLayout(choices, 1)
+        top.addWidget(self.logout_button)
+        report_tab = QWidget(self)
         saves = QHBoxLayout()
+        saves.addWidget(self.preview_button)
+        saves.addSpacing(16)
         for button in self.save_buttons.values():
             saves.addWidget(button)
         saves.addStretch(1)
+        report_layout = QVBoxLayout(report_tab)
+        report_layout.addLayout(saves)
+        report_layout.addWidget(self.preview, 1)
+        progress_tab = QWidget(self)
+        progress_layout = QVBoxLayout(progress_tab)
+        refresh = QHBoxLayout()
+        refresh.addWidget(self.refresh_progress_button)
+        refresh.addStretch(1)
+        progress_layout.addLayout(refresh)
+        progress_layout.addWidget(self.progress_view, 1)
+        self.tabs.addTab(report_tab, self.tr("結果報告"))
+        self.tabs.addTab(progress_tab, self.tr("受験状況"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addLayout(options)
-        layout.addLayout(saves)
+        layout.addLayout(top)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
-        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.tabs, 1)
         # Connect
-        self.preview_button.clicked.connect(
-            lambda: self.preview_requested.emit(self.year.value(), self.min_group.value()))
+        self.preview_button.clicked.connect(self.preview_requested.emit)
         for fmt, button in self.save_buttons.items():
             button.clicked.connect(lambda _checked=False, f=fmt: self._ask_path(f))
+        self.refresh_progress_button.clicked.connect(self.progress_requested.emit)
+        self.year.valueChanged.connect(self.year_changed.emit)
+        self.assessment.currentIndexChanged.connect(self._assessment_changed)
+        self.tabs.currentChanged.connect(self._assessment_changed)
         self.logout_button.clicked.connect(self.logout.emit)
+
+    def set_choices(self, windows: list, units: list[str]) -> None:  # type: ignore[type-arg]
+        """Fill the assessment and 所属 lists (``windows``: services.progress.WindowInfo)."""
+        kept_unit = self.org_unit.currentData()
+        self.assessment.blockSignals(True)
+        self.assessment.clear()
+        self.assessment.addItem(self.tr("この年度のすべての試験"), None)
+        for window in windows:
+            self.assessment.addItem(f"{window.title}（{window.opens_at:%m/%d}〜{window.closes_at:%m/%d}）", window.id)
+        self.assessment.blockSignals(False)
+        self.org_unit.clear()
+        self.org_unit.addItem(self.tr("市全体"), None)
+        for unit in units:
+            depth = unit.count("/")
+            self.org_unit.addItem("　" * depth + unit.rsplit("/", 1)[-1], unit)
+            self.org_unit.setItemData(self.org_unit.count() - 1, unit, 3)  # tooltip: the full path
+        index = self.org_unit.findData(kept_unit)
+        self.org_unit.setCurrentIndex(max(0, index))
+        self._assessment_changed()
+
+    def choice(self) -> ReportChoice:
+        return ReportChoice(self.year.value(), self.assessment.currentData(), self.org_unit.currentData(),
+                            self.min_group.value())
+
+    def _assessment_changed(self) -> None:
+        has_one = self.assessment.currentData() is not None
+        self.refresh_progress_button.setEnabled(has_one)
+        if not has_one:
+            self.progress_view.clear(self.tr("試験を選ぶと、その受験状況を所属ごとに表示します。"))
+        elif self.tabs.currentIndex() == 1:
+            self.progress_requested.emit()
 
     def _ask_path(self, fmt: str) -> None:
         pattern = dict(FORMATS)[fmt]
         suggested = f"ict-literacy-{self.year.value()}.{fmt}"
         path, _selected = QFileDialog.getSaveFileName(self, self.tr("保存先"), suggested, pattern)
         if path:
-            self.save_requested.emit(self.year.value(), self.min_group.value(), fmt, path)
+            self.save_requested.emit(fmt, path)
 
     def set_busy(self, busy: bool, text: str = "") -> None:
         self.progress.setVisible(busy)
         self.status.setText(text)
         for button in (self.preview_button, *self.save_buttons.values()):
             button.setEnabled(not busy)
+        self.refresh_progress_button.setEnabled(not busy and self.assessment.currentData() is not None)
 
     def focus_default(self) -> None:
         self.preview_button.setFocus()
