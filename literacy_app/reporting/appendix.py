@@ -37,12 +37,15 @@ class ItemAppendix:
     """(item id, n, facility, discrimination index, flags) for flagged items with n ≥ 30."""
     few_items: int
     """Items seen by fewer than 30 people (their statistics are not interpreted)."""
+    pilot: list[tuple[str, int, float | None, float | None]] = field(default_factory=list)
+    """(item id, n, facility, correlation with the scored total) of unscored pilot items."""
 
     @classmethod
     def from_payload(cls, payload: dict[str, Any]) -> ItemAppendix:
         flagged = [(row[0], row[1], row[2], row[3], tuple(row[4])) for row in payload["flagged"]]
+        pilot = [tuple(row) for row in payload.get("pilot", [])]
         return cls(payload["title"], payload["attempts"], payload["cic"], payload["standard_error"], flagged,
-                   payload["few_items"])
+                   payload["few_items"], pilot)  # type: ignore[arg-type]
 
 
 @dataclass
@@ -90,8 +93,9 @@ def compute(uow: UnitOfWork, actor: Actor, assessment_id: int, title: str) -> It
                for item_id, item in zip(stats.item_ids, stats.items, strict=True)
                if item.n >= FEW_PEOPLE and set(item.flags) - {"few_responses"}]
     form = stats.by_position
+    pilot = [(p.item_id, p.n, p.facility, p.total_correlation) for p in stats.pilot]
     return ItemAppendix(title, form.attempts, form.cic, form.standard_error, flagged,
-                        sum(1 for item in stats.items if item.n < FEW_PEOPLE))
+                        sum(1 for item in stats.items if item.n < FEW_PEOPLE), pilot)
 
 
 def store_pending(database: Database, pending: Pending) -> None:

@@ -3,9 +3,11 @@
 Forms are drawn at random from the pool, so the attempts × items matrix is sparse: item figures
 use the attempts that saw each item (np.nan elsewhere).  Reliability needs every attempt to have
 answered the same "test": like Moodle with random questions, it is computed by position on the
-form (slot), the forms being parallel by blueprint.  Pilot items are left out (their statistics
-need the scored total as an outside criterion: a later addition).  Rows come from one SQL query
-and are pivoted with numpy: no Python loop over answer rows.
+form (slot), the forms being parallel by blueprint.  Pilot items stay out of every total and of
+the reliability; they get their own figures — facility, and the correlation of the item with the
+scored total, which for an unscored item is an outside criterion — so trainers can decide whether
+to promote them.  Rows come from one SQL query and are pivoted with numpy: no Python loop over
+answer rows.
 """
 
 from __future__ import annotations
@@ -23,10 +25,21 @@ from ..storage.uow import UnitOfWork
 
 
 @dataclass(frozen=True)
+class PilotStatistics:
+    item_id: str
+    n: int
+    facility: float | None
+    """Mean mark / max mark over the attempts that saw the item."""
+    total_correlation: float | None
+    """Pearson r of the item's mark with the scored total (None when either does not vary)."""
+
+
+@dataclass(frozen=True)
 class AssessmentItemStatistics:
     item_ids: tuple[str, ...]
     items: tuple[ItemStatistics, ...]
     by_position: FormStatistics
+    pilot: tuple[PilotStatistics, ...] = ()
 
 
 def assessment_item_statistics(uow: UnitOfWork, actor: Actor, assessment_id: int,
@@ -71,5 +84,33 @@ def assessment_item_statistics(uow: UnitOfWork, actor: Actor, assessment_id: int
     max_by_slot = np.ones(slots)
     max_by_slot[slot_index] = points[scored]
     slot_stats = item_analysis(by_slot, max_by_slot, attempt_ids=attempts, flag_min_n=flag_min_n)
-    return AssessmentItemStatistics(tuple(items), item_stats.items, slot_stats)
+    totals = np.bincount(attempt_index[scored], weights=marks[scored], minlength=len(attempts))
+    pilot = _pilot_statistics(item_ids[~scored].astype(str), attempt_index[~scored], marks[~scored],
+                              points[~scored], totals)
+    return AssessmentItemStatistics(tuple(items), item_stats.items, slot_stats, pilot)
+
+
+def _pilot_statistics(item_ids: np.ndarray, attempt_index: np.ndarray, marks: np.ndarray, points: np.ndarray,
+                      totals: np.ndarray) -> tuple[PilotStatistics, ...]:
+    """Facility and item–total correlation of each pilot item, vectorised over its answers."""
+    if not len(item_ids):
+        return ()
+    names, index = np.unique(item_ids, return_inverse=True)
+    n = np.bincount(index, minlength=len(names)).astype(float)
+    x = marks
+    t = totals[attempt_index]
+
+    def per_item(values: np.ndarray) -> np.ndarray:
+        return np.bincount(index, weights=values, minlength=len(names))
+
+    facility = per_item(x / points) / n
+    mean_x, mean_t = per_item(x) / n, per_item(t) / n
+    cov = per_item(x * t) / n - mean_x * mean_t
+    var_x = np.maximum(per_item(x * x) / n - mean_x ** 2, 0.0)
+    var_t = np.maximum(per_item(t * t) / n - mean_t ** 2, 0.0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        r = cov / np.sqrt(var_x * var_t)
+    return tuple(PilotStatistics(str(name), int(count), float(f), None if not np.isfinite(rv) or min(vx, vt) < 1e-12
+                                 else float(rv))
+                 for name, count, f, rv, vx, vt in zip(names, n, facility, r, var_x, var_t, strict=True))
 
