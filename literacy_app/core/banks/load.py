@@ -139,10 +139,21 @@ def load_paths(paths: Iterable[str | Path]) -> BankSet:
         if problem is not None:
             result.problems.append(problem)
             continue
-        data, found = parse_document(name, text or "")
-        if found:
-            result.problems.extend(found)
-            continue
+        load_text(name, text or "", result)
+    return result
+
+
+def load_text(name: str, text: str, into: BankSet | None = None) -> BankSet:
+    """Parse and validate YAML text as if it had been read from the file ``name``.
+
+    The same path as ``load_paths`` after reading, so that an editor can check what it is about
+    to write (``write.BankDocument.validate``) without a round trip through the disk.
+    """
+    result = into if into is not None else BankSet()
+    data, found = parse_document(name, text)
+    if found:
+        result.problems.extend(found)
+    else:
         load_document(name, data, result)
     return result
 
