@@ -7,13 +7,16 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="${LITERACY_VENV:-$ROOT/.venv}"
 
-# Qt's xcb platform libraries and a Japanese font: what a bare Debian/Ubuntu lacks to show the window.
+# Qt's xcb platform libraries and Japanese fonts (BIZ UD Gothic for the reports): what a bare
+# Debian/Ubuntu lacks to show the window.
 APP_DEB_PACKAGES=(libegl1 libgl1 libopengl0 libglib2.0-0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1
   libfreetype6 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0 libxcb-xkb1
-  libx11-xcb1 fonts-noto-cjk)
+  libx11-xcb1 fonts-noto-cjk fonts-morisawa-bizud-gothic)
 # The tests also start a real PostgreSQL server and a real X server (Xvfb) for screenshots.
 TEST_DEB_PACKAGES=(postgresql xvfb xauth xdotool poppler-utils)
+# scripts/report-pictures (and its test) show the HTML report in a real headless browser.
+DOCS_DEB_PACKAGES=(chromium)
 
 find_python() {
   local candidate

@@ -21,6 +21,9 @@ from ..core.model import Actor
 from ..storage.models import Assessment, Attempt, StatisticsCache
 from ..storage.uow import Database, UnitOfWork
 
+PAYLOAD_VERSION = 2
+"""Part of the signature: a cache written by an older release (without pilot figures) is stale."""
+
 FEW_PEOPLE = 30
 """Below this many people a figure is shown with a note that it rests on few people."""
 
@@ -59,7 +62,8 @@ def appendix(uow: UnitOfWork, actor: Actor, assessments: list[tuple[str, int]],
              pending: Pending) -> list[ItemAppendix]:
     """The appendix entries of the given (title, id) assessments, from the cache when fresh."""
     ids = [number for _title, number in assessments]
-    signatures = {number: f"{count}:{last.isoformat() if last else ''}:{top}" for number, count, last, top in
+    signatures = {number: f"v{PAYLOAD_VERSION}:{count}:{last.isoformat() if last else ''}:{top}"
+                  for number, count, last, top in
                   uow.session.execute(
                       select(Attempt.assessment_id, func.count(), func.max(Attempt.finished_at), func.max(Attempt.id))
                       .where(Attempt.assessment_id.in_(ids), Attempt.status == "finished")

@@ -21,6 +21,9 @@ from ..core.catalog import AREAS, AUDIENCE_NAMES, area_name
 from ..resources import reports_dir
 from .summary import FEW_PEOPLE, Summary
 
+JST = dt.timezone(dt.timedelta(hours=9), "JST")
+"""Reports are dated in Japan, whatever the PC's clock zone."""
+
 AREA_SHORT = {"dx_mindset": "DX", "data": "データ", "technology": "技術", "collaboration": "協働",
               "security": "セキュリティ", "digital_gov": "行政DX", "dx_management": "マネジメント"}
 
@@ -39,6 +42,7 @@ def environment() -> Environment:
     env.filters["area"] = lambda a: area_name(a)
     env.filters["area_short"] = lambda a: AREA_SHORT.get(a, a)
     env.filters["num1"] = lambda v: "—" if v is None else f"{v:.1f}"
+    env.filters["num2"] = lambda v: "—" if v is None else f"{v:.2f}"
     env.filters["flag"] = lambda code: FLAG_NAMES.get(code, code)
     return env
 
@@ -74,7 +78,8 @@ def render_html(summary: Summary, image: Callable[[str], str], generated: dt.dat
     template = env.get_template("summary.html.j2")
     return template.render(
         s=summary, css=(reports_dir() / "report.css").read_text(encoding="utf-8"), image=image, areas=AREAS,
-        few=FEW_PEOPLE, training=training, change=_change, generated=(generated or dt.date.today()).isoformat(),
+        few=FEW_PEOPLE, training=training, change=_change,
+        generated=(generated or dt.datetime.now(JST).date()).isoformat(),
         audience_label=lambda key: AUDIENCE_NAMES.get(key, {}).get("ja", key),
         org_label=lambda key: key.rsplit("/", 1)[-1] if key else "（所属なし）")
 
@@ -112,7 +117,7 @@ def qt_document(html: str, images: dict[str, bytes]) -> Any:
     from .charts import ensure_app
 
     ensure_app()
-    html = re.sub(r'<img[^>]*src="chart-(\w+)"[^>]*>', r"<p>[[chart:\1]]</p>", html)
+    html = re.sub(r'<img[^>]*src="chart-(\w+)"[^>]*>', r'<p class="chart">[[chart:\1]]</p>', html)
     document = QTextDocument()
     document.setHtml(html)
     for name, data in images.items():
@@ -139,8 +144,10 @@ def print_document(document: Any, path: Path, title: str) -> None:
     from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
     writer = QPdfWriter(str(path))
+    # print_() lays out a document without a page size inside its own 2 cm margin (and numbers the
+    # pages below it): 2 mm more here gives ~22 mm on every side, like reports/report.css's @page.
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                     QMarginsF(12, 15, 12, 15), QPageLayout.Unit.Millimeter))
+                                     QMarginsF(2, 2, 2, 2), QPageLayout.Unit.Millimeter))
     writer.setTitle(title)
     writer.setCreator("literacy-app")
     document.print_(writer)  # paginates to the writer's A4 page itself
