@@ -41,6 +41,22 @@ def _parser() -> argparse.ArgumentParser:
     stats = bank.add_parser("stats", help="counts, key balance and review-due items")
     stats.add_argument("paths", nargs="*", help="default: the shipped question_banks")
     stats.add_argument("--json", action="store_true")
+    bimport = bank.add_parser("import", help="import GIFT (.gift/.txt) or Moodle XML (.xml) as a new draft bank")
+    bimport.add_argument("file", type=Path)
+    bimport.add_argument("--to", required=True, type=Path, metavar="DIR", help="folder for <bank-id>.yaml")
+    bimport.add_argument("--map", action="append", default=[], metavar="カテゴリ=領域ID",
+                         help="the area of a category (and its subcategories), e.g. セキュリティ=security; "
+                              "*=AREA for every other (repeatable)")
+    bimport.add_argument("--bank-id", help="default: from the file name")
+    bimport.add_argument("--title", help="the bank title (default: from the file name)")
+    bimport.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
+    bexport = bank.add_parser("export", help="write bank items as GIFT, Moodle XML or a QTI 2.1 package")
+    bexport.add_argument("paths", nargs="*", help="default: the shipped question_banks")
+    bexport.add_argument("--format", required=True, choices=("gift", "moodle-xml", "qti"))
+    bexport.add_argument("--out", required=True, type=Path)
+    bexport.add_argument("--area", help="only this area (e.g. security)")
+    bexport.add_argument("--status", action="append", choices=("draft", "approved", "retired"),
+                         help="only items with this status (repeatable; default: all)")
 
     export = commands.add_parser("export", help="exports").add_subparsers(dest="action", required=True)
     responses = export.add_parser("responses", help="one CSV row per answer")

@@ -66,6 +66,10 @@ def cmd_db(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_bank(args: argparse.Namespace, settings: Settings) -> int:
     lang = settings.lang
+    if args.action in ("import", "export"):  # GIFT / Moodle XML / QTI: commands_interchange.py
+        from .commands_interchange import cmd_bank_export, cmd_bank_import
+
+        return (cmd_bank_import if args.action == "import" else cmd_bank_export)(args, settings)
     paths = getattr(args, "paths", None) or [question_banks_dir()]
     if args.action == "validate":
         result = validate_paths(paths)
