@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
-import re
 import sys
 import tempfile
 from pathlib import Path
@@ -20,34 +19,16 @@ from .core.catalog import AREAS
 from .core.errors import UserError
 from .core.i18n import message
 from .core.interchange.common import (
-    IDENTIFIER,
     InterchangeWarning,
     Question,
-    ReadResult,
     area_for,
     categories,
     category_label,
     from_item,
     to_bank,
 )
+from .core.interchange.files import default_bank_id, read_questions
 from .resources import question_banks_dir
-
-XML_SUFFIXES = (".xml",)
-GIFT_SUFFIXES = (".gift", ".txt")
-
-
-def read_questions(path: Path) -> ReadResult:
-    """GIFT (.gift, .txt) or Moodle XML (.xml), by the file's extension."""
-    suffix = path.suffix.lower()
-    if suffix in GIFT_SUFFIXES:
-        from .core.interchange import gift
-
-        return gift.read(path)
-    if suffix in XML_SUFFIXES:
-        from .core.interchange import moodle_xml  # written beside gift.py; imported only when needed
-
-        return moodle_xml.read(path)
-    raise UserError("ix_format_unknown", file=str(path))
 
 
 def parse_category_map(values: list[str]) -> dict[str, str]:
@@ -59,11 +40,6 @@ def parse_category_map(values: list[str]) -> dict[str, str]:
             raise UserError("ix_map_syntax", value=value)
         mapping[category.strip().strip("/")] = area.strip()
     return mapping
-
-
-def default_bank_id(path: Path) -> str:
-    candidate = re.sub(r"[^A-Za-z0-9_.\-]+", "-", path.stem).strip("-._")[:60]
-    return candidate if candidate and IDENTIFIER.match(candidate) else "imported"
 
 
 def _print_warnings(warnings: list[InterchangeWarning], path: str, lang: str) -> None:

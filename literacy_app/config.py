@@ -30,6 +30,8 @@ class Settings(NamedTuple):
     db_url: str
     lang: str
     data_dir: Path
+    banks_dir: Path | None = None
+    """The bank folder trainers edit (LITERACY_BANKS_DIR; default: the shipped question_banks)."""
 
 
 def default_db_url(folder: Path) -> str:
@@ -40,4 +42,5 @@ def load_settings(db: str | None = None, lang: str | None = None) -> Settings:
     folder = data_dir()
     url = db or os.environ.get("LITERACY_DB") or default_db_url(folder)
     language = lang or os.environ.get("LITERACY_LANG") or "ja"
-    return Settings(url, language if language in ("ja", "en") else "ja", folder)
+    banks = os.environ.get("LITERACY_BANKS_DIR")
+    return Settings(url, language if language in ("ja", "en") else "ja", folder, Path(banks) if banks else None)

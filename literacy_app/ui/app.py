@@ -51,6 +51,8 @@ def build_window(app: QApplication, settings: Settings, lang: str | None = None)
     app.setFont(font)
     backend = ExamineeBackend(settings.db_url)
     window = MainWindow(backend, prefs, lang)
+    if settings.banks_dir is not None:
+        window.trainer.banks_dir = settings.banks_dir
     return window, backend
 
 

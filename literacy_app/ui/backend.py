@@ -170,6 +170,30 @@ class ExamineeBackend(QObject):
         self._call(lambda uow: record_summary_export(uow, actor, summary, fmt, Path(path), assessment_id),
                    done, failed)
 
+    # Trainer ----------------------------------------------------------------------------------
+    def trainer_review_queue(self, actor: Actor, paths: list[Any], months: int, done: Done, failed: Failed) -> None:
+        import datetime as dt
+
+        from ..services import trainer
+
+        self._call(lambda uow: trainer.review_queue(uow, actor, paths, today=dt.date.today(), months=months),
+                   done, failed, read_only=True)
+
+    def trainer_history(self, actor: Actor, item_id: str, done: Done, failed: Failed) -> None:
+        from ..services.trainer_history import item_history
+
+        self._call(lambda uow: item_history(uow, actor, item_id), done, failed, read_only=True)
+
+    def trainer_publish_preview(self, actor: Actor, paths: list[Any], done: Done, failed: Failed) -> None:
+        from ..services import trainer
+
+        self._call(lambda uow: trainer.publish_preview(uow, actor, paths), done, failed, read_only=True)
+
+    def trainer_publish(self, actor: Actor, paths: list[Any], done: Done, failed: Failed) -> None:
+        from ..services.publishing import publish_bank
+
+        self._call(lambda uow: publish_bank(uow, actor, paths), done, failed)
+
     def close(self) -> None:
         """Let queued saves finish, then stop the worker and release the database (once)."""
         if self._closed:

@@ -10,6 +10,7 @@ from .backend import ExamineeBackend
 from .common import apply_relative_font, wait_for
 from .examinee.controller import ExamineeController
 from .hr.controller import HrController
+from .trainer.controller import TrainerController
 
 MIN_POINT_SIZE, MAX_POINT_SIZE, DEFAULT_POINT_SIZE = 9, 28, 13
 
@@ -26,6 +27,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.examinee = ExamineeController(backend, self.stack, lang)
         self.hr = HrController(backend, self.stack, self.examinee.login, lang)
+        self.trainer = TrainerController(backend, self.stack, self.examinee.login, lang)
+        self.hr.trainer_opener = self.trainer.open_for
         self.examinee.login.language_changed.connect(self.language_requested.emit)
         # Ctrl+plus / Ctrl+minus, also as typed on a Japanese (JIS) keyboard, where + is Shift+;.
         # Each sequence once: two shortcuts on one sequence would be ambiguous and neither fires.
@@ -60,6 +63,9 @@ class MainWindow(QMainWindow):
             if box.exec() != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
+        elif self.trainer.workspace is not None and not self.trainer.logout():
+            event.ignore()  # unsaved bank edits: the trainer chose to stay
+            return
         self._drain_saves()
         self.backend.close()
         event.accept()

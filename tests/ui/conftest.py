@@ -61,6 +61,7 @@ def _close_windows() -> Iterator[None]:
     while _open_windows:
         window = _open_windows.pop()
         window.examinee.state = None  # not in an attempt any more: close without asking
+        window.trainer.workspace = None  # no bank edits to ask about
         window.close()
         window.deleteLater()
 

@@ -443,8 +443,8 @@ def _text(value: str, field: str | None, flow: bool, like: Any, prose_literal: b
             or (like is None and field in _PROSE_FIELDS
                 and (prose_literal if prose_literal is not None else len(value) > LONG_TEXT))):
         return LiteralScalarString(value)
-    if "\n" not in value and isinstance(like, (SingleQuoted, Quoted)):
-        return type(like)(value)
+    if "\n" not in value and isinstance(like, (SingleQuoted, Quoted)) and str(like):
+        return type(like)(value)  # an empty string had to be quoted: that says nothing of the file's style
     plain = analysis.allow_flow_plain if flow else analysis.allow_block_plain
     if plain and not analysis.multiline and _reads_as_text(value):
         return PlainScalarString(value)

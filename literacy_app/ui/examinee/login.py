@@ -46,8 +46,8 @@ class LoginPage(QWidget):
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(0 if lang == "ja" else 1)
         self.language.setAccessibleName(self.tr("表示言語"))
-        self.staff_button = QPushButton(self.tr("職員ログイン（人事）"), self)
-        self.staff_button.setAccessibleName(self.tr("職員ログイン（人事）"))
+        self.staff_button = QPushButton(self.tr("職員ログイン（人事・研修）"), self)
+        self.staff_button.setAccessibleName(self.tr("職員ログイン（人事・研修）"))
         self.staff_button.setAutoDefault(False)
         # Assemble
         form = QFormLayout()

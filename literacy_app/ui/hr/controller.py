@@ -30,6 +30,8 @@ class HrController(QObject):
         self.login = login
         self.lang = lang
         self.actor: Actor | None = None
+        self.trainer_opener: Any = None
+        """Called with a trainer's actor: the staff login is shared by HR and trainers."""
         login.staff_login_requested.connect(self.ask_login)
 
     @cached_property
@@ -52,6 +54,9 @@ class HrController(QObject):
 
     def log_in(self, username: str, password: str) -> None:
         def done(actor: Actor) -> None:
+            if actor.role == "trainer" and self.trainer_opener is not None:
+                self.trainer_opener(actor)
+                return
             if actor.role not in HR_ROLES:
                 self.login.show_error(self.tr("このアカウントには人事の画面を開く権限がありません。"))
                 return

@@ -1,0 +1,428 @@
+"""Wires the trainer's window: the bank folder as a workspace, edits through an undo stack,
+live validation, saving back to YAML, publishing, version history and the review queue.
+
+Edits are committed to the in-memory documents a moment after typing stops (when the editor
+has re-checked the item), one undo step each.  Saving writes only when the folder validates;
+publishing goes through the publishing service (role checked there) and never sees unsaved
+edits.  Database work runs on the backend's worker thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QStackedWidget, QTableWidgetItem, QTreeWidgetItem
+
+from ...core.catalog import area_name
+from ...core.errors import UserError
+from ...resources import question_banks_dir
+from ..common import error_text
+from .editor import TYPES
+from .preview import preview_widget
+from .workspace import Filters, Row, Workspace
+
+if TYPE_CHECKING:
+    from ...core.model import Actor
+    from ..backend import ExamineeBackend
+    from .page import TrainerPage
+
+TRAINER_ROLES = ("trainer",)
+REVIEW_MONTHS = 6
+
+
+class EditCommand(QUndoCommand):
+    """One settled edit of one item (or its creation, when ``before`` is None)."""
+
+    def __init__(self, controller: TrainerController, path: Path, item_id: str, before: dict[str, Any] | None,
+                 after: dict[str, Any]) -> None:
+        super().__init__(controller.tr("{0} の編集").format(item_id))
+        self.controller, self.path, self.item_id, self.before, self.after = controller, path, item_id, before, after
+
+    def redo(self) -> None:
+        workspace = self.controller.workspace
+        assert workspace is not None
+        if self.before is None and self.item_id not in workspace.documents[self.path].item_ids():
+            workspace.add_item(self.path, self.after)
+        else:
+            workspace.set_item(self.path, self.item_id, self.after)
+        self.controller.changed_in_place(self.path, self.item_id)
+
+    def undo(self) -> None:
+        workspace = self.controller.workspace
+        assert workspace is not None
+        if self.before is None:
+            workspace.remove_item(self.path, self.item_id)
+            self.controller.changed_in_place(self.path, None)
+        else:
+            workspace.set_item(self.path, self.item_id, self.before)
+            self.controller.changed_in_place(self.path, self.item_id)
+
+
+class TrainerController(QObject):
+    def __init__(self, backend: ExamineeBackend, stack: QStackedWidget, back_to: Any, lang: str) -> None:
+        super().__init__(stack)
+        self.backend = backend
+        self.stack = stack
+        self.back_to = back_to
+        self.lang = lang
+        self.banks_dir: Path = question_banks_dir()
+        self.actor: Actor | None = None
+        self.workspace: Workspace | None = None
+        self.current: tuple[Path, str] | None = None
+        self.flagged: set[str] = set()
+        self.undo = QUndoStack(self)
+        self._rows: list[Row] = []
+        self._applying = False
+
+    @cached_property
+    def page(self) -> TrainerPage:
+        from .page import TrainerPage
+
+        page = TrainerPage(self.lang)
+        self.stack.addWidget(page)
+        page.tree.currentItemChanged.connect(lambda *_a: self.refresh_list())
+        page.search.textChanged.connect(lambda _t: self.refresh_list())
+        for combo in (page.type_filter, page.level_filter, page.audience_filter, page.status_filter):
+            combo.currentIndexChanged.connect(lambda _i: self.refresh_list())
+        page.due_filter.toggled.connect(lambda _on: self.refresh_list())
+        page.flagged_filter.toggled.connect(lambda _on: self.refresh_list())
+        page.list.currentCellChanged.connect(lambda row, *_a: self._list_row_chosen(row))
+        page.queue.cellDoubleClicked.connect(lambda row, _column: self._queue_row_chosen(row))
+        page.editor.checked.connect(lambda _ok: self.commit_edit())
+        page.save_button.clicked.connect(self.save)
+        page.undo_button.clicked.connect(self.undo.undo)
+        page.redo_button.clicked.connect(self.undo.redo)
+        self.undo.canUndoChanged.connect(page.undo_button.setEnabled)
+        self.undo.canRedoChanged.connect(page.redo_button.setEnabled)
+        page.undo_button.setEnabled(False)
+        page.redo_button.setEnabled(False)
+        page.new_button.clicked.connect(self.new_item)
+        page.reviewed_button.clicked.connect(self.mark_reviewed)
+        page.publish_button.clicked.connect(self.publish)
+        page.refresh_queue_button.clicked.connect(self.load_queue)
+        page.history.currentRowChanged.connect(self._history_row_chosen)
+        page.right_tabs.currentChanged.connect(lambda _i: self._load_history())
+        page.import_button.clicked.connect(lambda: self._interchange("import"))
+        page.export_button.clicked.connect(lambda: self._interchange("export"))
+        page.logout.connect(self.logout)
+        return page
+
+    # opening -------------------------------------------------------------------------------------
+    def open_for(self, actor: Actor) -> None:
+        self.actor = actor
+        try:
+            self.workspace = Workspace.open(self.banks_dir)
+        except UserError as error:
+            self.back_to.show_error(error_text(error, self.lang))
+            return
+        self.undo.clear()
+        self.current = None
+        self.stack.setCurrentWidget(self.page)
+        self.fill_tree()
+        self.refresh_list()
+        self.page.status.setText(self.tr("問題バンクのフォルダ: {0}").format(self.banks_dir))
+        self.load_queue()
+
+    def fill_tree(self) -> None:
+        assert self.workspace is not None
+        tree = self.page.tree
+        tree.blockSignals(True)
+        tree.clear()
+        everything = QTreeWidgetItem([self.tr("すべての問題"), str(len(self.workspace.rows()))])
+        everything.setData(0, Qt.ItemDataRole.UserRole, (None, None, None))
+        tree.addTopLevelItem(everything)
+        for path in self.workspace.documents:
+            rows = [row for row in self.workspace.rows() if row.path == path]
+            bank = QTreeWidgetItem([path.stem, str(len(rows))])
+            bank.setData(0, Qt.ItemDataRole.UserRole, (path, None, None))
+            tree.addTopLevelItem(bank)
+            areas: dict[str, dict[str, int]] = {}
+            for row in rows:
+                subs = areas.setdefault(str(row.item.get("area")), {})
+                subs[str(row.item.get("sub_competence"))] = subs.get(str(row.item.get("sub_competence")), 0) + 1
+            for area, subs in areas.items():
+                node = QTreeWidgetItem([area_name(area, self.lang), str(sum(subs.values()))])
+                node.setData(0, Qt.ItemDataRole.UserRole, (path, area, None))
+                bank.addChild(node)
+                for sub, count in subs.items():
+                    leaf = QTreeWidgetItem([sub, str(count)])
+                    leaf.setData(0, Qt.ItemDataRole.UserRole, (path, area, sub))
+                    node.addChild(leaf)
+        tree.setCurrentItem(everything)
+        tree.blockSignals(False)
+
+    def filters(self) -> Filters:
+        page = self.page
+        node = page.tree.currentItem()
+        path, area, sub = node.data(0, Qt.ItemDataRole.UserRole) if node is not None else (None, None, None)
+        today = dt.date.today()
+        return Filters(bank=path, area=area, sub_competence=sub, type=page.type_filter.currentData(),
+                       level=page.level_filter.currentData(), audience=page.audience_filter.currentData(),
+                       status=page.status_filter.currentData(),
+                       review_due_before=_months_before(today, REVIEW_MONTHS) if page.due_filter.isChecked() else None,
+                       flagged=self.flagged if page.flagged_filter.isChecked() else None, text=page.search.text())
+
+    def refresh_list(self) -> None:
+        if self.workspace is None:
+            return
+        filters = self.filters()
+        self._rows = [row for row in self.workspace.rows() if filters.matches(row)]
+        table = self.page.list
+        table.blockSignals(True)
+        table.setRowCount(len(self._rows))
+        type_names = dict(TYPES)
+        for index, row in enumerate(self._rows):
+            item = row.item
+            stem = " ".join(str(item.get("stem", "")).split())
+            values = [row.item_id, area_name(str(item.get("area")), self.lang),
+                      self.tr(type_names.get(str(item.get("type")), str(item.get("type")))), str(item.get("level", "")),
+                      str(item.get("status", "")), str(item.get("reviewed", "")), stem[:80]]
+            for column, text in enumerate(values):
+                cell = QTableWidgetItem(text)
+                if column == len(values) - 1:
+                    cell.setToolTip(stem[:400])
+                table.setItem(index, column, cell)
+        selected = next((i for i, row in enumerate(self._rows) if self.current == (row.path, row.item_id)), -1)
+        if selected >= 0:
+            table.selectRow(selected)
+        table.blockSignals(False)
+        table.resizeColumnsToContents()
+        total = len(self.workspace.rows())
+        self.page.count.setText(self.tr("{0} 問を表示（全 {1} 問）").format(len(self._rows), total))
+
+    # choosing and editing ----------------------------------------------------------------------------
+    def _list_row_chosen(self, row: int) -> None:
+        if 0 <= row < len(self._rows):
+            self.select(self._rows[row].path, self._rows[row].item_id)
+
+    def select(self, path: Path, item_id: str) -> None:
+        assert self.workspace is not None
+        if self.current is not None and self.current != (path, item_id):
+            self.commit_edit()
+        self.current = (path, item_id)
+        self._applying = True
+        self.page.editor.load(self.workspace.item(path, item_id), self.workspace.scenarios(path), str(path))
+        self._applying = False
+        self.update_preview()
+        self._load_history()
+
+    def commit_edit(self) -> None:
+        """Turn the editor's current value into one undo step, if it differs from the file's."""
+        if self._applying or self.current is None or self.workspace is None:
+            return
+        path, item_id = self.current
+        if item_id not in self.workspace.documents[path].item_ids():
+            return
+        before = self.workspace.item(path, item_id)
+        after = self.page.editor.value()
+        if after != before:
+            self.undo.push(EditCommand(self, path, item_id, before, after))
+        self.update_preview()
+
+    def changed_in_place(self, path: Path, item_id: str | None) -> None:
+        """After undo/redo: show the item as it now is, refresh the list and the dirty state."""
+        if item_id is not None and self.current == (path, item_id) and self.workspace is not None:
+            value = self.workspace.item(path, item_id)
+            if value != self.page.editor.value():
+                self._applying = True
+                self.page.editor.load(value, self.workspace.scenarios(path), str(path))
+                self._applying = False
+        elif item_id is None and self.current is not None and self.current[0] == path:
+            self.current = None
+        self.refresh_list()
+        self.update_preview()
+        dirty = len(self.workspace.dirty) if self.workspace else 0
+        self.page.status.setText(self.tr("未保存の変更があります（{0} ファイル）").format(dirty) if dirty else "")
+
+    def update_preview(self) -> None:
+        if self.current is None:
+            return
+        assert self.workspace is not None
+        path = self.current[0]
+        widget, scenario = preview_widget(self.page.editor.value(), path, self.workspace.scenarios(path))
+        self.page.show_preview(widget, scenario)
+
+    def new_item(self) -> None:
+        assert self.workspace is not None and self.actor is not None
+        node = self.page.tree.currentItem()
+        path, area, sub = node.data(0, Qt.ItemDataRole.UserRole) if node is not None else (None, None, None)
+        path = path or (self.current[0] if self.current else next(iter(self.workspace.documents)))
+        labels = [self.tr(label) for _value, label in TYPES]
+        label, ok = QInputDialog.getItem(self.page, self.tr("新しい問題"), self.tr("問題の形式"), labels, 0, False)
+        if not ok:
+            return
+        kind = TYPES[labels.index(label)][0]
+        item_id = self.workspace.new_item_id(path)
+        existing = [row.item for row in self.workspace.rows() if row.path == path]
+        data = new_item_template(item_id, kind, area or (existing[0]["area"] if existing else "dx_mindset"),
+                                 sub or "", self.actor.name)
+        self.undo.push(EditCommand(self, path, item_id, None, data))
+        self.select(path, item_id)
+        self.page.right_tabs.setCurrentIndex(0)
+        self.page.editor.stem.setFocus()
+
+    def mark_reviewed(self) -> None:
+        if self.current is not None and self.actor is not None:
+            self.page.editor.mark_reviewed(self.actor.name)
+            self.page.editor.check_now()
+
+    def save(self) -> bool:
+        assert self.workspace is not None
+        self.commit_edit()
+        try:
+            problems = self.workspace.save()
+        except UserError as error:
+            self.page.status.setText(error_text(error, self.lang))
+            return False
+        if problems:
+            lines = [problem.render(self.lang) for problem in problems[:20]]
+            self.page.status.setText(self.tr("問題があるため保存していません。直してから保存してください。"))
+            QMessageBox.warning(self.page, self.tr("保存できません"), "\n".join(lines))
+            return False
+        self.page.status.setText(self.tr("保存しました。"))
+        self.undo.setClean()
+        return True
+
+    # publishing, history, review queue (database, on the worker) -------------------------------------
+    def publish(self) -> None:
+        from .dialogs import confirm_publish
+
+        assert self.workspace is not None and self.actor is not None
+        self.commit_edit()
+        if self.workspace.dirty:
+            QMessageBox.information(self.page, self.tr("公開"),
+                                    self.tr("未保存の変更があります。保存してから公開してください。"))
+            return
+        actor, paths = self.actor, [self.banks_dir]
+
+        def previewed(preview: Any) -> None:
+            if confirm_publish(self.page, preview):
+                self.page.status.setText(self.tr("公開しています…"))
+                self.backend.trainer_publish(actor, paths, published, self._failed)
+
+        def published(report: Any) -> None:
+            self.page.status.setText(self.tr("公開しました: 新規 {0}・変更 {1}・変更なし {2}・廃止 {3}").format(
+                report.new, report.changed, report.unchanged, report.retired))
+            self._load_history()
+
+        self.backend.trainer_publish_preview(actor, paths, previewed, self._failed)
+
+    def _load_history(self) -> None:
+        if self.current is None or self.actor is None or self.page.right_tabs.currentIndex() != 2:
+            return
+        item_id = self.current[1]
+
+        def done(entries: list[Any]) -> None:
+            self._history = entries
+            self.page.history.clear()
+            for entry in entries:
+                self.page.history.addItem(self.tr("第 {0} 版　{1:%Y-%m-%d %H:%M}　{2}").format(
+                    entry.version_no, entry.created_at, entry.published_by or "—"))
+            if entries:
+                self.page.history.setCurrentRow(0)
+            else:
+                self.page.history_diff.setPlainText(self.tr("まだ公開されていません。"))
+
+        self.backend.trainer_history(self.actor, item_id, done, self._failed)
+
+    def _history_row_chosen(self, row: int) -> None:
+        entries = getattr(self, "_history", [])
+        if 0 <= row < len(entries):
+            self.page.history_diff.setPlainText("\n".join(entries[row].diff_lines) or self.tr("（最初の版）"))
+
+    def load_queue(self) -> None:
+        if self.actor is None:
+            return
+
+        def done(entries: list[Any]) -> None:
+            from .dialogs import fill_queue
+
+            self._queue = entries
+            self.flagged = {entry.item_id for entry in entries if set(entry.reasons) - {"review_due"}}
+            fill_queue(self.page, entries)
+            self.page.middle_tabs.setTabText(1, self.tr("見直し待ち（{0}）").format(len(entries)))
+
+        self.backend.trainer_review_queue(self.actor, [self.banks_dir], REVIEW_MONTHS, done, self._failed)
+
+    def _queue_row_chosen(self, row: int) -> None:
+        entries = getattr(self, "_queue", [])
+        if 0 <= row < len(entries) and self.workspace is not None:
+            entry = entries[row]
+            path = Path(entry.path)
+            if path in self.workspace.documents and entry.item_id in self.workspace.documents[path].item_ids():
+                self.select(path, entry.item_id)
+                self.page.right_tabs.setCurrentIndex(0)
+
+    def _interchange(self, action: str) -> None:
+        from .dialogs import export_items, import_file
+
+        assert self.workspace is not None
+        if action == "export":
+            export_items(self.page, self.workspace, self.filters(), self.lang)
+            return
+        if self.workspace.dirty and not self.save():
+            return
+        if import_file(self.page, self.banks_dir, self.lang):
+            self.workspace.reload()
+            self.undo.clear()
+            self.fill_tree()
+            self.refresh_list()
+
+    def _failed(self, error: BaseException) -> None:
+        self.page.status.setText(error_text(error, self.lang))
+
+    def logout(self) -> bool:
+        if self.workspace is not None:
+            self.commit_edit()
+            if self.workspace.dirty:
+                answer = QMessageBox.question(
+                    self.page, self.tr("未保存の変更"), self.tr("保存していない変更があります。保存しますか？"),
+                    QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                    | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+                if answer == QMessageBox.StandardButton.Cancel or (
+                        answer == QMessageBox.StandardButton.Save and not self.save()):
+                    return False
+        self.actor = None
+        self.workspace = None
+        self.current = None
+        self.stack.setCurrentWidget(self.back_to)
+        self.back_to.reset()
+        self.back_to.focus_default()
+        return True
+
+
+def new_item_template(item_id: str, kind: str, area: str, sub_competence: str, reviewer: str) -> dict[str, Any]:
+    """A draft item of a type, to be filled in (it is invalid until stem and explanation are written)."""
+    item: dict[str, Any] = {"id": item_id, "type": kind, "area": area, "sub_competence": sub_competence, "level": 1,
+                            "audiences": ["recruit"], "stem": ""}
+    if kind in ("single", "multiple", "ordering"):
+        item["options"] = {"a": "", "b": "", "c": ""}
+        item["key"] = {"single": "a", "multiple": ["a"], "ordering": ["a", "b", "c"]}[kind]
+    elif kind == "matching":
+        item.update(premises={"p1": ""}, options={"a": "", "b": ""}, key={"p1": "a"})
+    elif kind == "true_false":
+        item["key"] = True
+    elif kind == "numeric":
+        item["key"] = {"value": 0}
+    else:
+        item["key"] = [""]
+    item.update(explanation="", tags={"dss": "", "itpassport": "strategy", "digcomp": ""},
+                reviewed=dt.date.today(), reviewer=reviewer, status="draft")
+    return item
+
+
+def _months_before(day: dt.date, months: int) -> dt.date:
+    month = day.month - months
+    year = day.year + (month - 1) // 12
+    month = (month - 1) % 12 + 1
+    for candidate in range(day.day, 0, -1):
+        try:
+            return dt.date(year, month, candidate)
+        except ValueError:
+            continue
+    return dt.date(year, month, 1)
