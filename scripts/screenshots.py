@@ -8,6 +8,7 @@ page with the summary preview, and saves a PNG of each screen into docs/screensh
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import sys
 import tempfile
 import time
@@ -71,6 +72,8 @@ def prepare(folder: Path) -> str:
                                     now + dt.timedelta(days=7), title="令和8年度 新規採用職員 ICTリテラシー確認")
     with database.uow() as uow:
         accounts.add_user(uow, SYSTEM, "hr-demo", "screenshot-password", "hr")
+    with database.uow() as uow:
+        accounts.add_user(uow, SYSTEM, "trainer-demo", "screenshot-password", "trainer")
     database.dispose()
     return url
 
@@ -133,6 +136,34 @@ def main() -> int:
         hr_page.preview_button.click()
         wait_until(lambda: hr_page.preview_button.isEnabled() and hr_page.preview.toPlainText() != "")
         shoot(window, "08-hr-summary")
+        hr_page.tabs.setCurrentIndex(1)
+        hr_page.assessment.setCurrentIndex(1)
+        wait_until(lambda: hr_page.progress_view.table.rowCount() > 0)
+        shoot(window, "09-hr-progress")
+        hr_page.logout_button.click()
+        shutil.copytree(ROOT / "question_banks", Path(folder) / "banks")
+        window.trainer.banks_dir = Path(folder) / "banks"
+        window.hr.log_in("trainer-demo", "screenshot-password")
+        wait_until(lambda: window.trainer.workspace is not None)
+        trainer = window.trainer.page
+        trainer.search.setText("sec-001")
+        wait_until(lambda: trainer.list.rowCount() == 1)
+        trainer.list.setCurrentCell(0, 0)
+        wait_until(lambda: window.trainer.current is not None)
+        shoot(window, "10-trainer-editor")
+        trainer.right_tabs.setCurrentIndex(1)
+        shoot(window, "11-trainer-preview")
+        trainer.right_tabs.setCurrentIndex(0)
+        table = trainer.editor.answers.table.table
+        table.item(0, 2).setCheckState(Qt.CheckState.Unchecked)
+        trainer.editor.check_now()
+        trainer.editor.show_first_problem()
+        settle()
+        shoot(window, "12-trainer-invalid")
+        trainer.middle_tabs.setCurrentIndex(1)
+        settle(1.0)
+        shoot(window, "13-trainer-review-queue")
+        window.trainer.workspace = None
         window.examinee.state = None
         window.close()
         backend.close()

@@ -63,3 +63,7 @@ ROLES: tuple[str, ...] = ("trainer", "hr", "admin")
 def area_name(area: str, lang: str = "ja") -> str:
     """Human name of an area, falling back to its id for an area the catalogue lacks."""
     return AREA_NAMES.get(area, {}).get(lang, area)
+
+# Short area labels for chart axes and narrow table columns.
+AREA_SHORT = {"dx_mindset": "DX", "data": "データ", "technology": "技術", "collaboration": "協働",
+              "security": "セキュリティ", "digital_gov": "行政DX", "dx_management": "マネジメント"}

@@ -440,6 +440,19 @@ MESSAGES: dict[str, dict[str, str]] = {
                            "en": "QTI export covers choice items only (single, multiple, true/false); this kind ({kind}) was skipped"},
     "ix_qti_feedback_dropped": {"ja": "解説と答えごとのフィードバックは QTI には書き出していません",
                                 "en": "the explanation and the per-answer feedback are not exported to QTI"},
+    # --- trainer: review queue reasons (parameters = ReviewEntry.details) and publish preview -----
+    "review_due": {"ja": "最終レビュー（{reviewed}）から {review_months} か月を超えています（{months_since} か月経過）",
+                   "en": "last reviewed on {reviewed}, more than {review_months} months ago ({months_since} months)"},
+    "negative_discrimination": {"ja": "識別力指数が負です（{discrimination_index:.1f}、回答 {n} 件）。得点の高い人ほど誤答しています。正解と問題文を確認してください",
+                                "en": "the discrimination index is negative ({discrimination_index:.1f}, {n} responses): stronger examinees do worse on it; check the key and the wording"},
+    "too_easy": {"ja": "易しすぎます（正答率 {facility:.0%}、回答 {n} 件）", "en": "too easy (facility {facility:.0%}, {n} responses)"},
+    "too_hard": {"ja": "難しすぎます（正答率 {facility:.0%}、回答 {n} 件）", "en": "too hard (facility {facility:.0%}, {n} responses)"},
+    "weak_distractor": {"ja": "ほとんど選ばれない誤答の選択肢があります（選んだ人の割合: {weak_options_text}）",
+                        "en": "distractors almost nobody chooses (share choosing them: {weak_options_text})"},
+    "publish_preview": {"ja": "公開すると: 新規 {new}、変更 {changed}、変更なし {unchanged}、属性のみ更新 {metadata}、廃止 {retired}、出題設計の更新 {blueprints}",
+                        "en": "publishing would give: new {new}, changed {changed}, unchanged {unchanged}, metadata only {metadata}, retired {retired}, blueprints updated {blueprints}"},
+    "publish_preview_invalid": {"ja": "問題バンクに {count} 件の誤りがあるため、このままでは公開できません",
+                                "en": "the banks have {count} problems, so they cannot be published as they are"},
 }
 
 

@@ -17,15 +17,12 @@ from typing import Any
 import yaml
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from ..core.catalog import AREAS, AUDIENCE_NAMES, area_name
+from ..core.catalog import AREA_SHORT, AREAS, AUDIENCE_NAMES, area_name
 from ..resources import reports_dir
 from .summary import FEW_PEOPLE, Summary
 
 JST = dt.timezone(dt.timedelta(hours=9), "JST")
 """Reports are dated in Japan, whatever the PC's clock zone."""
-
-AREA_SHORT = {"dx_mindset": "DX", "data": "データ", "technology": "技術", "collaboration": "協働",
-              "security": "セキュリティ", "digital_gov": "行政DX", "dx_management": "マネジメント"}
 
 
 FLAG_NAMES = {"negative_discrimination": "識別力が負", "negative_total_covariance": "合計点と逆相関",

@@ -68,8 +68,12 @@ class ChoiceAnswers(AnswersEditor):
         super().__init__(parent)
         self.multiple = multiple
         self.table = RowsTable([(self.tr("記号"), TEXT), (self.tr("選択肢"), TEXT), (self.tr("正解"), CHECK),
-                                (self.tr("重み（%・任意）"), NUMBER), (self.tr("フィードバック（任意）"), TEXT)],
+                                (self.tr("重み%"), NUMBER), (self.tr("フィードバック"), TEXT)],
                                self.tr("選択肢"), self)
+        self.table.table.horizontalHeaderItem(3).setToolTip(
+            self.tr("任意: Moodle と同じ得点の割合（-100〜100）。空欄なら標準の部分点の規則で採点します。"))
+        self.table.table.horizontalHeaderItem(4).setToolTip(
+            self.tr("任意: この選択肢を選んだ人に、解答の確認で示す説明"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)

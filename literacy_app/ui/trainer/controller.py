@@ -18,11 +18,11 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QStackedWidget, QTableWidgetItem, QTreeWidgetItem
 
-from ...core.catalog import area_name
+from ...core.catalog import AREA_SHORT, area_name
 from ...core.errors import UserError
 from ...resources import question_banks_dir
 from ..common import error_text
-from .editor import TYPES
+from .editor import STATUSES, TYPES
 from .preview import preview_widget
 from .workspace import Filters, Row, Workspace
 
@@ -138,7 +138,8 @@ class TrainerController(QObject):
         tree.addTopLevelItem(everything)
         for path in self.workspace.documents:
             rows = [row for row in self.workspace.rows() if row.path == path]
-            bank = QTreeWidgetItem([path.stem, str(len(rows))])
+            bank = QTreeWidgetItem([self.workspace.documents[path].title(), str(len(rows))])
+            bank.setToolTip(0, str(path))
             bank.setData(0, Qt.ItemDataRole.UserRole, (path, None, None))
             tree.addTopLevelItem(bank)
             areas: dict[str, dict[str, int]] = {}
@@ -175,13 +176,14 @@ class TrainerController(QObject):
         table = self.page.list
         table.blockSignals(True)
         table.setRowCount(len(self._rows))
-        type_names = dict(TYPES)
+        type_names, status_names = dict(TYPES), dict(STATUSES)
         for index, row in enumerate(self._rows):
             item = row.item
             stem = " ".join(str(item.get("stem", "")).split())
-            values = [row.item_id, area_name(str(item.get("area")), self.lang),
+            values = [row.item_id, AREA_SHORT.get(str(item.get("area")), str(item.get("area"))),
                       self.tr(type_names.get(str(item.get("type")), str(item.get("type")))), str(item.get("level", "")),
-                      str(item.get("status", "")), str(item.get("reviewed", "")), stem[:80]]
+                      self.tr(status_names.get(str(item.get("status")), str(item.get("status")))),
+                      str(item.get("reviewed", "")), stem[:80]]
             for column, text in enumerate(values):
                 cell = QTableWidgetItem(text)
                 if column == len(values) - 1:
@@ -282,6 +284,8 @@ class TrainerController(QObject):
         if problems:
             lines = [problem.render(self.lang) for problem in problems[:20]]
             self.page.status.setText(self.tr("問題があるため保存していません。直してから保存してください。"))
+            self.page.right_tabs.setCurrentIndex(0)
+            self.page.editor.show_first_problem()
             QMessageBox.warning(self.page, self.tr("保存できません"), "\n".join(lines))
             return False
         self.page.status.setText(self.tr("保存しました。"))

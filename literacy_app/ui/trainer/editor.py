@@ -100,16 +100,12 @@ class ItemEditor(QWidget):
         self.item_problem = self._error_label()
         # Assemble
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # labels above: fields get the width
         audience_row = QHBoxLayout()
         for box in self.audiences.values():
             audience_row.addWidget(box)
         audience_row.addWidget(self.pilot)
         audience_row.addStretch(1)
-        tags_row = QHBoxLayout()
-        for label, widget in ((self.tr("デジタル推進人材スキル標準"), self.dss),
-                              (self.tr("ITパスポート"), self.itpassport), (self.tr("DigComp"), self.digcomp)):
-            tags_row.addWidget(plain_label(label, self))
-            tags_row.addWidget(widget, 1 if widget is not self.itpassport else 0)
         review_row = QHBoxLayout()
         review_row.addWidget(self.reviewed)
         review_row.addWidget(plain_label(self.tr("見直した人"), self))
@@ -124,7 +120,9 @@ class ItemEditor(QWidget):
             ("image", self.tr("図（ファイル名・任意）"), self.image),
             ("key", self.tr("選択肢と正解"), self.answers_box),
             ("points", self.tr("配点"), self.points), ("explanation", self.tr("解説"), self.explanation),
-            ("tags", self.tr("枠組み"), tags_row), ("reviewed", self.tr("見直した日"), review_row),
+            ("tags", self.tr("スキル標準（DSS）"), self.dss),
+            ("tags_itpassport", self.tr("ITパスポート分野"), self.itpassport),
+            ("tags_digcomp", self.tr("DigComp"), self.digcomp), ("reviewed", self.tr("見直した日"), review_row),
             ("source", self.tr("出典"), self.source)]
         for field, label, widget in rows:
             cell = QVBoxLayout()
@@ -148,7 +146,9 @@ class ItemEditor(QWidget):
         inner_layout.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the form wraps to the pane
         scroll.setWidget(inner)
+        self.scroll = scroll
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
@@ -280,6 +280,13 @@ class ItemEditor(QWidget):
             label.setAccessibleName(label.text())
         self.checked.emit(not self.problems)
 
+    def show_first_problem(self) -> None:
+        """Scroll to the first field with a problem (after a refused save)."""
+        shown = [label for label in {*self._errors.values(), self.item_problem} if not label.isHidden()]
+        if shown:
+            first = min(shown, key=lambda label: label.mapTo(self.scroll.widget(), label.rect().topLeft()).y())
+            self.scroll.ensureWidgetVisible(first, 50, 150)
+
     def error_text(self, field: str) -> str:
         label = self._errors.get(field, self.item_problem)
         return label.text() if label.isVisible() else ""
@@ -318,6 +325,3 @@ def _keep_default(item: dict[str, Any], field: str, value: Any, default: Any) ->
     if field in item or value != default:
         item[field] = value
 
-
-def alignment_top() -> Qt.AlignmentFlag:
-    return Qt.AlignmentFlag.AlignTop

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -56,7 +57,10 @@ class TrainerPage(QWidget):
         self.tree = QTreeWidget(self)
         self.tree.setHeaderLabels([self.tr("問題バンク"), self.tr("問題数")])
         self.tree.setAccessibleName(self.tr("問題バンク・領域・小領域"))
+        self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setMinimumWidth(180)
         # Middle: filters, search, list; the review queue
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("問題文・選択肢・IDを検索"))
@@ -77,6 +81,8 @@ class TrainerPage(QWidget):
         self.list.verticalHeader().hide()
         self.list.horizontalHeader().setSectionResizeMode(len(LIST_COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         self.list.setAccessibleName(self.tr("問題の一覧"))
+        self.list.setMinimumWidth(320)
+        self.list.setWordWrap(False)
         self.count = plain_label("", self)
         self.queue = QTableWidget(0, 4, self)
         self.queue.setHorizontalHeaderLabels([self.tr("問題ID"), self.tr("理由"), self.tr("詳細"), self.tr("ファイル")])
@@ -108,11 +114,10 @@ class TrainerPage(QWidget):
             toolbar.addWidget(button)
         toolbar.addStretch(1)
         toolbar.addWidget(self.logout_button)
-        filters = QHBoxLayout()
-        for widget in (self.type_filter, self.level_filter, self.audience_filter, self.status_filter,
-                       self.due_filter, self.flagged_filter):
-            filters.addWidget(widget)
-        filters.addStretch(1)
+        filters = QGridLayout()  # two rows of three: the list stays narrow enough for the editor
+        for index, widget in enumerate((self.type_filter, self.level_filter, self.audience_filter,
+                                        self.status_filter, self.due_filter, self.flagged_filter)):
+            filters.addWidget(widget, index // 3, index % 3)
         list_tab = QWidget(self)
         list_layout = QVBoxLayout(list_tab)
         list_layout.addWidget(self.search)
@@ -147,6 +152,8 @@ class TrainerPage(QWidget):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 4)
+        splitter.setSizes([200, 440, 640])  # the editor gets the most room; the user may drag
+        self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(toolbar)

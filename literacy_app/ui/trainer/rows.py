@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -37,11 +38,12 @@ class RowsTable(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
-        for index, (_header, kind) in enumerate(columns):
+        for index in range(len(columns)):
             header.setSectionResizeMode(index, QHeaderView.ResizeMode.Stretch if index == stretch
                                         else QHeaderView.ResizeMode.ResizeToContents)
-            del kind
         self.table.setMinimumHeight(150)
+        self.table.setMinimumWidth(0)
+        self.table.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # fits the pane
         self.add_button = QPushButton(self.tr("行を追加"), self)
         self.remove_button = QPushButton(self.tr("行を削除"), self)
         self.up_button = QPushButton(self.tr("上へ"), self)
@@ -98,6 +100,7 @@ class RowsTable(QWidget):
                 cell.setCheckState(Qt.CheckState.Checked if value else Qt.CheckState.Unchecked)
             else:
                 cell.setText("" if value is None else (f"{value:g}" if isinstance(value, float) else str(value)))
+                cell.setToolTip(cell.text() if kind == TEXT and len(cell.text()) > 12 else "")
             self.table.setItem(row, column, cell)
 
     def _add_row(self) -> None:
