@@ -22,14 +22,14 @@ def _accounts(exam):
         accounts.add_user(uow, SYSTEM, "trainer-ito", "a-long-enough-password", "trainer")
 
 
-def test_a_trainer_cannot_open_the_hr_page(qtbot, exam):
+def test_a_trainer_gets_the_bank_editor_not_the_hr_page(qtbot, exam):
     _accounts(exam)
     window = open_app(qtbot, exam)
     window.hr.log_in("trainer-ito", "a-long-enough-password")
     login = window.examinee.login
-    qtbot.waitUntil(lambda: bool(login.message.text()), timeout=10_000)
-    assert "権限がありません" in login.message.text() and window.stack.currentWidget() is login
-    login.show_error("")
+    qtbot.waitUntil(lambda: window.trainer.workspace is not None, timeout=10_000)
+    assert window.stack.currentWidget() is window.trainer.page and "page" not in window.hr.__dict__
+    assert window.trainer.logout() and window.stack.currentWidget() is login
     window.hr.log_in("hr-sato", "wrong password!!")
     qtbot.waitUntil(lambda: bool(login.message.text()), timeout=10_000)
     assert "パスワード" in login.message.text()
