@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
 
 from ..core.banks import BankSet, validate_paths
+from ..core.banks.load import LoadedBank, LoadedBlueprint
 from ..core.content import content_hash, item_content, item_metadata
 from ..core.errors import UserError
 from ..core.model import Actor, PublishReport
@@ -32,6 +35,81 @@ class InvalidBank(UserError):
         self.problems = bank_set.problems
 
 
+ImageHasher = Callable[[str, str], str]
+"""(bank file path, image file name) → the image's SHA-256 (publishing also stores the image)."""
+
+
+@dataclass(frozen=True)
+class PlannedItem:
+    """One item of the files and what publishing does with it: ``action`` is ``new``, ``changed``
+    (new content: a new or earlier version becomes current), ``unchanged`` or ``metadata_updated``
+    (same content; status, review date, … differ)."""
+
+    bank: LoadedBank
+    model: Any
+    content: dict[str, Any]
+    digest: str
+    metadata: dict[str, Any]
+    action: str
+
+
+@dataclass(frozen=True)
+class PublishPlan:
+    """The comparison of valid files with the database that ``publish_bank`` carries out and
+    ``services.trainer.publish_preview`` shows; computing it writes nothing but what ``image_sha``
+    writes."""
+
+    items: list[PlannedItem]
+    existing: dict[str, Item]
+    retire: list[str]
+    """Ids of published items absent from the files and not yet retired (empty unless retiring)."""
+
+
+def plan_publish(session: Session, bank_set: BankSet, image_sha: ImageHasher,
+                 retire_missing: bool = True) -> PublishPlan:
+    """Compare validated files with the published items: the single source of publish's decisions."""
+    scenarios = {s.id: s for bank in bank_set.banks for s in bank.model.scenarios}
+    existing = {item.id: item for item in session.scalars(select(Item))}
+    current_hashes = dict(session.execute(
+        select(ItemVersion.item_id, ItemVersion.content_hash)
+        .join(Item, Item.current_version_id == ItemVersion.id)).all())
+    items: list[PlannedItem] = []
+    seen: set[str] = set()
+    for bank, _index, model in bank_set.items():
+        seen.add(model.id)
+        image = image_sha(bank.path, model.image) if model.image else None
+        content = item_content(model, scenarios.get(model.scenario) if model.scenario else None, image)
+        digest = content_hash(content)
+        metadata = item_metadata(model)
+        row = existing.get(model.id)
+        if row is None:
+            action = "new"
+        elif current_hashes.get(model.id) == digest:
+            action = "metadata_updated" if _metadata_changed(row, metadata, bank.model.bank) else "unchanged"
+        else:
+            action = "changed"
+        items.append(PlannedItem(bank, model, content, digest, metadata, action))
+    retire = [item_id for item_id, row in existing.items()
+              if item_id not in seen and row.status != "retired"] if retire_missing else []
+    return PublishPlan(items, existing, retire)
+
+
+def plan_blueprints(session: Session, bank_set: BankSet) -> list[tuple[LoadedBlueprint, dict[str, Any], str, str]]:
+    """(blueprint, content, digest, action) per blueprint file; action ``new``, ``changed`` or
+    ``unchanged`` — publishing makes a new or changed blueprint's content its current version."""
+    current = dict(session.execute(
+        select(Blueprint.id, BlueprintVersion.content_hash)
+        .outerjoin(BlueprintVersion, BlueprintVersion.id == Blueprint.current_version_id)).all())
+    planned = []
+    for loaded in bank_set.blueprints:
+        content = loaded.model.model_dump(mode="json")
+        digest = content_hash(content)
+        blueprint_id = loaded.model.blueprint
+        action = "new" if blueprint_id not in current else "unchanged" if current[blueprint_id] == digest else "changed"
+        planned.append((loaded, content, digest, action))
+    return planned
+
+
 def publish_bank(uow: UnitOfWork, actor: Actor, paths: Iterable[str | Path],
                  retire_missing: bool = True) -> PublishReport:
     """Validate the files and publish them in one transaction (all or nothing)."""
@@ -45,57 +123,43 @@ def publish_bank(uow: UnitOfWork, actor: Actor, paths: Iterable[str | Path],
     session.add(publish)
     session.flush()
 
-    scenarios = {s.id: s for bank in bank_set.banks for s in bank.model.scenarios}
-    existing = {item.id: item for item in session.scalars(select(Item))}
-    current_hashes = dict(session.execute(
-        select(ItemVersion.item_id, ItemVersion.content_hash)
-        .join(Item, Item.current_version_id == ItemVersion.id)).all())
+    plan = plan_publish(session, bank_set, lambda path, name: _store_image(uow, path, name), retire_missing)
     known_versions = {(item_id, digest): version_id for version_id, item_id, digest in session.execute(
         select(ItemVersion.id, ItemVersion.item_id, ItemVersion.content_hash))}
     version_counts = dict(session.execute(
         select(ItemVersion.item_id, func.max(ItemVersion.version_no)).group_by(ItemVersion.item_id)).all())
 
     counts = {"new": 0, "changed": 0, "unchanged": 0, "retired": 0, "metadata_updated": 0}
-    seen: set[str] = set()
-    for bank, _index, model in bank_set.items():
-        seen.add(model.id)
-        image_sha = _store_image(uow, bank.path, model.image) if model.image else None
-        content = item_content(model, scenarios.get(model.scenario) if model.scenario else None, image_sha)
-        digest = content_hash(content)
-        metadata = item_metadata(model)
-        row = existing.get(model.id)
-        if row is None:
-            row = Item(id=model.id, bank=bank.model.bank, updated_at=uow.now, **_metadata_columns(metadata))
-            session.add(row)
-            counts["new"] += 1
-        elif current_hashes.get(model.id) == digest:
-            if _metadata_changed(row, metadata, bank.model.bank):
-                _apply_metadata(row, metadata, bank.model.bank, uow)
-                counts["metadata_updated"] += 1
-            else:
-                counts["unchanged"] += 1
+    for planned in plan.items:
+        model, bank_id = planned.model, planned.bank.model.bank
+        counts[planned.action] += 1
+        if planned.action == "unchanged":
             continue
+        if planned.action == "new":
+            row = Item(id=model.id, bank=bank_id, updated_at=uow.now, **_metadata_columns(planned.metadata))
+            session.add(row)
         else:
-            _apply_metadata(row, metadata, bank.model.bank, uow)
-            counts["changed"] += 1
-        version_id = known_versions.get((model.id, digest))
+            row = plan.existing[model.id]
+            _apply_metadata(row, planned.metadata, bank_id, uow)
+            if planned.action == "metadata_updated":
+                continue
+        version_id = known_versions.get((model.id, planned.digest))
         if version_id is None:  # a change back to an earlier text reuses that version
             number = version_counts.get(model.id, 0) + 1
             version_counts[model.id] = number
-            version = ItemVersion(item_id=model.id, version_no=number, content_hash=digest,
-                                  content=content, type=model.type, area=model.area, level=model.level,
+            version = ItemVersion(item_id=model.id, version_no=number, content_hash=planned.digest,
+                                  content=planned.content, type=model.type, area=model.area, level=model.level,
                                   created_at=uow.now, publish_id=publish.id)
             session.add(version)
             session.flush()
             version_id = version.id
         row.current_version_id = version_id
 
-    if retire_missing:
-        for item_id, row in existing.items():
-            if item_id not in seen and row.status != "retired":
-                row.status = "retired"
-                row.updated_at = uow.now
-                counts["retired"] += 1
+    for item_id in plan.retire:
+        row = plan.existing[item_id]
+        row.status = "retired"
+        row.updated_at = uow.now
+        counts["retired"] += 1
 
     _publish_links(uow, bank_set)
     blueprints = _publish_blueprints(uow, bank_set, publish.id)
@@ -129,6 +193,11 @@ def _apply_metadata(row: Item, metadata: dict[str, Any], bank: str, uow: UnitOfW
     row.updated_at = uow.now
 
 
+def hash_image(bank_path: str, name: str) -> str:
+    """The SHA-256 of an item's image file (named relative to its bank file)."""
+    return hashlib.sha256((Path(bank_path).parent / name).read_bytes()).hexdigest()
+
+
 def _store_image(uow: UnitOfWork, bank_path: str, name: str) -> str:
     data = (Path(bank_path).parent / name).read_bytes()
     digest = hashlib.sha256(data).hexdigest()
@@ -151,12 +220,12 @@ def _publish_links(uow: UnitOfWork, bank_set: BankSet) -> None:
 
 
 def _publish_blueprints(uow: UnitOfWork, bank_set: BankSet, publish_id: int) -> int:
-    """Store each blueprint's current content as a version; returns how many changed."""
+    """Store each new or changed blueprint's content as its current version; returns how many changed."""
     session = uow.session
     changed = 0
-    for loaded in bank_set.blueprints:
-        content = loaded.model.model_dump(mode="json")
-        digest = content_hash(content)
+    for loaded, content, digest, action in plan_blueprints(session, bank_set):
+        if action == "unchanged":  # its current version already holds this content
+            continue
         row = session.get(Blueprint, loaded.model.blueprint)
         if row is None:
             row = Blueprint(id=loaded.model.blueprint, retired=False)

@@ -108,3 +108,39 @@ def test_filters_and_search(qtbot, exam, banks):
     page.search.setText("ＺＩＰ")  # full width finds ZIP
     ids = {page.list.item(r, 0).text() for r in range(page.list.rowCount())}
     assert "sec-001" in ids
+
+
+def test_a_case_text_is_edited_and_a_new_one_attached(qtbot, exam, banks, monkeypatch):
+    from literacy_app.core.banks import validate_paths
+    from literacy_app.ui.trainer import dialogs
+
+    _window, controller, page = _trainer_window(qtbot, exam, banks)
+    item_id = next(row.item_id for row in controller.workspace.rows() if row.item.get("scenario"))
+    _choose(qtbot, controller, page, item_id)
+    answers = iter([("", "在宅勤務中の出来事（改訂）", None), ("sc-new-case", "新しい事例", "窓口で起きたこと。\n二行目。")])
+
+    def fake_exec(dialog):
+        scenario_id, title, text = next(answers)
+        if scenario_id:
+            dialog.scenario_id.setText(scenario_id)
+        dialog.title_edit.setText(title)
+        if text:
+            dialog.text_edit.setPlainText(text)
+        dialog._accept()
+        return dialog.result()
+
+    monkeypatch.setattr(dialogs.ScenarioDialog, "exec", fake_exec)
+    page.editor.scenario_edit_button.click()
+    path = controller.current[0]
+    assert controller.workspace.scenarios(path)[0]["title"] == "在宅勤務中の出来事（改訂）"
+    assert "在宅勤務中の出来事（改訂）" in page.preview_scenario.text()  # the preview shows the case text
+    page.editor.scenario_new_button.click()
+    qtbot.waitUntil(lambda: controller.workspace.item(path, item_id).get("scenario") == "sc-new-case", timeout=5_000)
+    assert controller.save()
+    bank_set = validate_paths([banks])
+    assert not bank_set.problems
+    saved = path.read_text(encoding="utf-8")
+    assert "id: sc-new-case" in saved and "在宅勤務中の出来事（改訂）" in saved
+    page.undo_button.click()  # the item's switch to the new case
+    page.undo_button.click()  # the new case itself
+    assert "sc-new-case" not in [s["id"] for s in controller.workspace.scenarios(path)]

@@ -162,6 +162,9 @@ class BankDocument:
     def add_scenario(self, data: dict[str, Any]) -> None:
         self._add("scenarios", data, SCENARIO_ORDER, None)
 
+    def remove_scenario(self, scenario_id: str) -> None:
+        self._remove("scenarios", scenario_id)
+
     def text(self) -> str:
         """The file's content as it would be saved, in the file's own line endings."""
         buffer = io.StringIO()

@@ -63,6 +63,36 @@ class EditCommand(QUndoCommand):
             self.controller.changed_in_place(self.path, self.item_id)
 
 
+class ScenarioCommand(QUndoCommand):
+    """A case text edited or added (``before`` None)."""
+
+    def __init__(self, controller: TrainerController, path: Path, before: dict[str, Any] | None,
+                 after: dict[str, Any]) -> None:
+        super().__init__(controller.tr("事例 {0} の編集").format(after["id"]))
+        self.controller, self.path, self.before, self.after = controller, path, before, after
+
+    def redo(self) -> None:
+        self._apply(self.after, adding=self.before is None)
+
+    def undo(self) -> None:
+        workspace = self.controller.workspace
+        assert workspace is not None
+        if self.before is None:
+            workspace.remove_scenario(self.path, self.after["id"])
+        else:
+            workspace.set_scenario(self.path, self.before["id"], self.before)
+        self.controller.scenarios_changed(self.path)
+
+    def _apply(self, value: dict[str, Any], adding: bool) -> None:
+        workspace = self.controller.workspace
+        assert workspace is not None
+        if adding:
+            workspace.add_scenario(self.path, value)
+        else:
+            workspace.set_scenario(self.path, value["id"], value)
+        self.controller.scenarios_changed(self.path)
+
+
 class TrainerController(QObject):
     def __init__(self, backend: ExamineeBackend, stack: QStackedWidget, back_to: Any, lang: str) -> None:
         super().__init__(stack)
@@ -94,6 +124,9 @@ class TrainerController(QObject):
         page.list.currentCellChanged.connect(lambda row, *_a: self._list_row_chosen(row))
         page.queue.cellDoubleClicked.connect(lambda row, _column: self._queue_row_chosen(row))
         page.editor.checked.connect(lambda _ok: self.commit_edit())
+        page.editor.image_button.clicked.connect(self.attach_image)
+        page.editor.scenario_edit_button.clicked.connect(lambda: self.edit_scenario(new=False))
+        page.editor.scenario_new_button.clicked.connect(lambda: self.edit_scenario(new=True))
         page.save_button.clicked.connect(self.save)
         page.undo_button.clicked.connect(self.undo.undo)
         page.redo_button.clicked.connect(self.undo.redo)
@@ -241,6 +274,16 @@ class TrainerController(QObject):
         dirty = len(self.workspace.dirty) if self.workspace else 0
         self.page.status.setText(self.tr("未保存の変更があります（{0} ファイル）").format(dirty) if dirty else "")
 
+    def scenarios_changed(self, path: Path) -> None:
+        """Reload the editor's scenario list (keeping the edited item's choice) and the preview."""
+        if self.current is not None and self.current[0] == path and self.workspace is not None:
+            editor = self.page.editor
+            value = editor.value()
+            self._applying = True
+            editor.load(value, self.workspace.scenarios(path), str(path))
+            self._applying = False
+        self.changed_in_place(path, None if self.current is None else self.current[1])
+
     def update_preview(self) -> None:
         if self.current is None:
             return
@@ -267,6 +310,36 @@ class TrainerController(QObject):
         self.select(path, item_id)
         self.page.right_tabs.setCurrentIndex(0)
         self.page.editor.stem.setFocus()
+
+    def attach_image(self) -> None:
+        from .dialogs import attach_image
+
+        if self.current is not None:
+            name = attach_image(self.page, self.current[0].parent)
+            if name:
+                self.page.editor.image.setText(name)
+
+    def edit_scenario(self, new: bool) -> None:
+        """Edit the chosen case text, or add one and attach it to the item (one undo step each)."""
+        from .dialogs import ScenarioDialog
+
+        if self.current is None or self.workspace is None:
+            return
+        path = self.current[0]
+        scenarios = self.workspace.scenarios(path)
+        chosen = self.page.editor.scenario.currentData()
+        before = None if new else next((s for s in scenarios if s.get("id") == chosen), None)
+        if not new and before is None:
+            return
+        taken = {str(row.item.get("scenario")) for row in self.workspace.rows()} | {
+            str(s.get("id")) for p in self.workspace.documents for s in self.workspace.scenarios(p)}
+        dialog = ScenarioDialog(self.page, before, taken)
+        if dialog.exec() != dialog.DialogCode.Accepted:
+            return
+        self.commit_edit()
+        self.undo.push(ScenarioCommand(self, path, before, dialog.value()))
+        if new:
+            self.page.editor.scenario.setCurrentIndex(self.page.editor.scenario.findData(dialog.value()["id"]))
 
     def mark_reviewed(self) -> None:
         if self.current is not None and self.actor is not None:

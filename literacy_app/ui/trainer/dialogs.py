@@ -205,3 +205,69 @@ def show_report(parent: QWidget, headline: str, lines: list[str]) -> None:
     layout.addWidget(buttons)
     dialog.resize(720, 420)
     dialog.exec()
+
+
+class ScenarioDialog(QDialog):
+    """Edit a case text (id fixed once it exists: items refer to it) or write a new one."""
+
+    def __init__(self, parent: QWidget, scenario: dict[str, Any] | None, taken: set[str]) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("事例の編集") if scenario else self.tr("新しい事例"))
+        self.taken = taken
+        self.scenario_id = QLineEdit((scenario or {}).get("id", ""), self)
+        self.scenario_id.setReadOnly(scenario is not None)
+        self.title_edit = QLineEdit((scenario or {}).get("title", ""), self)
+        self.text_edit = QPlainTextEdit((scenario or {}).get("text", ""), self)
+        self.message = plain_label("", self)
+        self.message.setStyleSheet("color: #b00020;")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("事例ID（英数字）"), self.scenario_id)
+        form.addRow(self.tr("題名"), self.title_edit)
+        form.addRow(self.tr("本文"), self.text_edit)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.resize(640, 420)
+
+    def value(self) -> dict[str, Any]:
+        text = self.text_edit.toPlainText().rstrip()
+        return {"id": self.scenario_id.text().strip(), "title": self.title_edit.text().strip(),
+                "text": text + ("\n" if "\n" in text else "")}
+
+    def _accept(self) -> None:
+        from ...core.banks.schema import Scenario
+
+        value = self.value()
+        if not self.scenario_id.isReadOnly() and value["id"] in self.taken:
+            self.message.setText(self.tr("事例ID「{0}」はもう使われています。").format(value["id"]))
+            return
+        try:
+            Scenario.model_validate(value)
+        except ValueError:
+            self.message.setText(self.tr("事例IDは英数字で始め、題名と本文を書いてください。"))
+            return
+        self.accept()
+
+
+def attach_image(parent: QWidget, banks_dir: Path) -> str | None:
+    """Copy a picture into the bank folder's images/ and return its path relative to the folder."""
+    import shutil
+
+    name, _selected = QFileDialog.getOpenFileName(parent, parent.tr("図のファイル"), "",
+                                                  parent.tr("画像 (*.png *.jpg *.jpeg)"))
+    if not name:
+        return None
+    source = Path(name)
+    target = banks_dir / "images" / source.name
+    if target.exists() and target.read_bytes() != source.read_bytes():
+        QMessageBox.warning(parent, parent.tr("図"), parent.tr("同じ名前の別の図がすでにあります: {0}。"
+                                                             "ファイル名を変えてから選んでください。").format(target))
+        return None
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.exists():
+        shutil.copyfile(source, target)
+    return f"images/{source.name}"

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QSpinBox,
     QVBoxLayout,
@@ -76,6 +77,11 @@ class ItemEditor(QWidget):
         self.stem = QPlainTextEdit(self)
         self.stem.setMinimumHeight(90)
         self.image = QLineEdit(self)
+        self.image_button = QPushButton(self.tr("図を選ぶ…"), self)
+        self.scenario_edit_button = QPushButton(self.tr("事例を編集…"), self)
+        self.scenario_new_button = QPushButton(self.tr("新しい事例…"), self)
+        for button in (self.image_button, self.scenario_edit_button, self.scenario_new_button):
+            button.setAutoDefault(False)
         self.points = QDoubleSpinBox(self)
         self.points.setRange(0.5, 100)
         self.points.setSingleStep(0.5)
@@ -112,12 +118,21 @@ class ItemEditor(QWidget):
         review_row.addWidget(self.reviewer, 1)
         review_row.addWidget(plain_label(self.tr("状態"), self))
         review_row.addWidget(self.status)
+        self.scenario.setAccessibleName(self.tr("事例"))
+        self.image.setAccessibleName(self.tr("図"))
+        scenario_row = QHBoxLayout()
+        scenario_row.addWidget(self.scenario, 1)
+        scenario_row.addWidget(self.scenario_edit_button)
+        scenario_row.addWidget(self.scenario_new_button)
+        image_row = QHBoxLayout()
+        image_row.addWidget(self.image, 1)
+        image_row.addWidget(self.image_button)
         rows: list[tuple[str, str, Any]] = [
             ("id", self.tr("問題ID"), self.item_id), ("type", self.tr("形式"), self.type),
             ("area", self.tr("領域"), self.area), ("sub_competence", self.tr("小領域"), self.sub_competence),
             ("level", self.tr("水準（1〜4）"), self.level), ("audiences", self.tr("対象"), audience_row),
-            ("scenario", self.tr("事例"), self.scenario), ("stem", self.tr("問題文"), self.stem),
-            ("image", self.tr("図（ファイル名・任意）"), self.image),
+            ("scenario", self.tr("事例"), scenario_row), ("stem", self.tr("問題文"), self.stem),
+            ("image", self.tr("図（問題バンクのフォルダからの相対パス・任意）"), image_row),
             ("key", self.tr("選択肢と正解"), self.answers_box),
             ("points", self.tr("配点"), self.points), ("explanation", self.tr("解説"), self.explanation),
             ("tags", self.tr("スキル標準（DSS）"), self.dss),
@@ -194,6 +209,7 @@ class ItemEditor(QWidget):
         for scenario in scenarios:
             self.scenario.addItem(f"{scenario.get('id')}: {scenario.get('title', '')}", scenario.get("id"))
         self.scenario.setCurrentIndex(max(0, self.scenario.findData(item.get("scenario"))))
+        self.scenario_edit_button.setEnabled(bool(scenarios))
         self.stem.setPlainText(item.get("stem", ""))
         self.image.setText(item.get("image") or "")
         self.points.setValue(float(item.get("points", 1.0)))

@@ -111,6 +111,18 @@ class Workspace:
         self.documents[path].remove_item(item_id)
         self.dirty.add(path)
 
+    def set_scenario(self, path: Path, scenario_id: str, data: dict[str, Any]) -> None:
+        self.documents[path].set_scenario(scenario_id, data)
+        self.dirty.add(path)
+
+    def add_scenario(self, path: Path, data: dict[str, Any]) -> None:
+        self.documents[path].add_scenario(data)
+        self.dirty.add(path)
+
+    def remove_scenario(self, path: Path, scenario_id: str) -> None:
+        self.documents[path].remove_scenario(scenario_id)
+        self.dirty.add(path)
+
     def new_item_id(self, path: Path) -> str:
         """``<prefix>-NNN`` after the highest number used with the file's prefix (sec-001 …)."""
         ids = [row.item_id for row in self.rows()]
