@@ -126,6 +126,22 @@ def review_allowed(policy: str, assessment: Assessment, now: Any) -> bool:
     return False
 
 
+def _feedback_for(content: dict[str, Any], response: Any) -> list[str]:
+    """The bank's per-answer feedback (Moodle's) for what the examinee chose, in option order."""
+    feedback = content.get("feedback") or {}
+    if not feedback or response is None:
+        return []
+    if isinstance(response, bool):
+        chosen = ["true" if response else "false"]
+    elif isinstance(response, str):
+        chosen = [response]
+    elif isinstance(response, list):
+        chosen = [str(option) for option in response]
+    else:
+        return []
+    return [feedback[option] for option in chosen if option in feedback]
+
+
 def _result(uow: UnitOfWork, attempt: Attempt) -> AttemptResult:
     session = uow.session
     assessment, blueprint = _blueprint(uow, attempt)
@@ -144,6 +160,7 @@ def _result(uow: UnitOfWork, attempt: Attempt) -> AttemptResult:
                            "options": content.get("options", []), "premises": content.get("premises", []),
                            "unit": content.get("unit"), "key": content["key"],
                            "explanation": content["explanation"], "links": content.get("links", []),
+                           "feedback": _feedback_for(content, answer.response if answer else None),
                            "response": answer.response if answer else None,
                            "fraction": answer.fraction if answer else 0.0, "pilot": row.pilot})
     assert attempt.finished_at is not None

@@ -241,3 +241,13 @@ def test_review_after_window_hides_keys_until_the_window_closes(published, clock
     with published.uow() as uow:
         review = finishing.get_result(uow, examinee, state.attempt_id).review
     assert len(review) == 10 and all("key" in entry for entry in review)
+
+
+def test_per_answer_feedback_follows_the_examinees_choice():
+    from literacy_app.services.finishing import _feedback_for
+
+    content = {"feedback": {"a": "よい判断です", "c": "添付を開くのは危険です", "true": "正しい", "false": "誤り"}}
+    assert _feedback_for(content, "c") == ["添付を開くのは危険です"]
+    assert _feedback_for(content, ["a", "b", "c"]) == ["よい判断です", "添付を開くのは危険です"]
+    assert _feedback_for(content, False) == ["誤り"]
+    assert _feedback_for(content, None) == [] and _feedback_for({}, "a") == []

@@ -118,6 +118,7 @@ class ResultPage(QWidget):
                 entry["stem"].strip(),
                 self.tr("あなたの解答: {0}").format(describe(entry, entry["response"], self.lang)),
                 self.tr("正解: {0}").format(describe(entry, entry["key"], self.lang)),
+                *(self.tr("あなたの解答について: {0}").format(text.strip()) for text in entry.get("feedback", [])),
                 self.tr("解説: {0}").format(entry["explanation"].strip()),
                 "",
             ]
