@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 REIWA_START = 2019  # 令和元年 began on 1 May 2019; 2019年度 is called 令和元年度
@@ -38,3 +39,11 @@ def reiwa_name(year: int) -> str:
 def fiscal_label(year: int) -> str:
     """How reports show a 年度: the western year with the 令和 name beside it."""
     return f"{year}年度（{reiwa_name(year)}）"
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` calendar months earlier, clamped to the month's end (31 Aug → 28/29 Feb)."""
+    year, month = divmod(day.month - 1 - months, 12)
+    year += day.year
+    month += 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))

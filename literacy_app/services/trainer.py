@@ -16,7 +16,6 @@ writes YAML, ``publishing.publish_bank`` writes the database.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.banks import Problem, load_paths, validate_paths
+from ..core.fiscal import months_before
 from ..core.i18n import message
 from ..core.model import Actor
 from ..core.statistics import NEGATIVE_DISCRIMINATION, TOO_EASY, TOO_HARD
@@ -120,14 +120,6 @@ class PublishPreview:
 
 def _paths(paths: str | Path | Iterable[str | Path]) -> list[str | Path]:
     return [paths] if isinstance(paths, (str, Path)) else list(paths)
-
-
-def months_before(day: dt.date, months: int) -> dt.date:
-    """The same day ``months`` calendar months earlier, clamped to the month's end (31 Aug → 28/29 Feb)."""
-    year, month = divmod(day.month - 1 - months, 12)
-    year += day.year
-    month += 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def _months_since(earlier: dt.date, later: dt.date) -> int:

@@ -144,3 +144,57 @@ def test_a_case_text_is_edited_and_a_new_one_attached(qtbot, exam, banks, monkey
     page.undo_button.click()  # the item's switch to the new case
     page.undo_button.click()  # the new case itself
     assert "sc-new-case" not in [s["id"] for s in controller.workspace.scenarios(path)]
+
+
+def test_publishing_makes_a_new_version_for_new_attempts_while_old_ones_keep_theirs(qtbot, exam, tmp_path,
+                                                                                   monkeypatch):
+    from literacy_app.core.model import Actor
+    from literacy_app.services import attempts, people
+    from literacy_app.storage.models import Item, ItemVersion
+
+    from ..conftest import BASIC_BANK
+
+    banks = tmp_path / "basic"
+    shutil.copytree(BASIC_BANK, banks)
+    with exam.database.uow() as uow:
+        first = attempts.start_attempt(uow, Actor("examinee", 1, "000123"), exam.assessment_id, seed=1)
+    old_versions = {item.item_id: item.version_id for item in first.items}
+    _window, controller, page = _trainer_window(qtbot, exam, banks)
+    item_id = next(i for i in old_versions if any(i == row.item_id for row in controller.workspace.rows()))
+    _choose(qtbot, controller, page, item_id)
+    page.editor.stem.setPlainText("公開のテストのために書き換えた問題文")
+    qtbot.waitUntil(lambda: bool(controller.workspace.dirty), timeout=5_000)
+    assert controller.save()
+
+    shown = []
+    monkeypatch.setattr("literacy_app.ui.trainer.dialogs.confirm_publish",
+                        lambda _parent, preview: shown.append(preview) or True)
+    page.publish_button.click()
+    qtbot.waitUntil(lambda: "公開しました" in page.status.text(), timeout=20_000)
+    assert list(shown[0].changed) == [item_id] and not shown[0].new  # the preview named the one change
+    assert "変更 1" in page.status.text()
+
+    with exam.database.uow(read_only=True) as uow:
+        current = uow.session.get(Item, item_id).current_version_id
+        assert uow.session.get(ItemVersion, current).content["stem"] == "公開のテストのために書き換えた問題文"
+        resumed = attempts.resume_attempt(uow, Actor("examinee", 1, "000123"), first.attempt_id)
+    assert current != old_versions[item_id]
+    assert {i.item_id: i.version_id for i in resumed.items}[item_id] == old_versions[item_id]  # keeps its own
+    for n in range(12):  # new attempts draw the new version (try people until the item is drawn)
+        with exam.database.uow() as uow:
+            info = people.add_examinee(uow, SYSTEM, f"0009{n:02d}", f"職員 {n}", "総務局/総務部/総務課", "recruit")
+        with exam.database.uow() as uow:
+            state = attempts.start_attempt(uow, Actor("examinee", info.id, f"0009{n:02d}"), exam.assessment_id,
+                                           seed=100 + n)
+        drawn = {i.item_id: i.version_id for i in state.items}
+        if item_id in drawn:
+            assert drawn[item_id] == current
+            break
+    else:
+        pytest.fail("the edited item was never drawn")
+
+    page.right_tabs.setCurrentIndex(2)  # the history shows both versions and the changed stem
+    qtbot.waitUntil(lambda: page.history.count() == 2, timeout=10_000)
+    assert "trainer-ito" in page.history.item(0).text()
+    diff = page.history_diff.toPlainText()
+    assert "+" in diff and "公開のテストのために書き換えた問題文" in diff

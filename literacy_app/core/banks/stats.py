@@ -6,6 +6,7 @@ import datetime as dt
 from collections import Counter
 from typing import Any
 
+from ..fiscal import months_before
 from .load import BankSet
 
 REVIEW_MONTHS = 6
@@ -13,11 +14,7 @@ REVIEW_MONTHS = 6
 
 def review_due(reviewed: dt.date, today: dt.date, months: int = REVIEW_MONTHS) -> bool:
     """Due when the last review is more than ``months`` months ago (tools change fast)."""
-    year, month = divmod(today.month - 1 - months, 12)
-    cutoff_month = month + 1
-    cutoff_year = today.year + year
-    day = min(today.day, 28)
-    return reviewed < dt.date(cutoff_year, cutoff_month, day)
+    return reviewed < months_before(today, months)
 
 
 def bank_stats(bank_set: BankSet, today: dt.date | None = None) -> dict[str, Any]:

@@ -136,6 +136,10 @@ class BankDocument:
     def item(self, item_id: str) -> dict[str, Any]:
         return _plain(self._section("items")[self._index("items", item_id)])
 
+    def is_bank(self) -> bool:
+        """A question bank (``bank:``), not a blueprint."""
+        return "bank" in self._data
+
     def title(self) -> str:
         """The bank's ``title`` (its file name when it has none)."""
         return str(self._data.get("title") or self.path.stem)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox, QStackedWidget, QTableW
 
 from ...core.catalog import AREA_SHORT, area_name
 from ...core.errors import UserError
+from ...core.fiscal import months_before
 from ...resources import question_banks_dir
 from ..common import error_text
 from .editor import STATUSES, TYPES
@@ -198,7 +199,7 @@ class TrainerController(QObject):
         return Filters(bank=path, area=area, sub_competence=sub, type=page.type_filter.currentData(),
                        level=page.level_filter.currentData(), audience=page.audience_filter.currentData(),
                        status=page.status_filter.currentData(),
-                       review_due_before=_months_before(today, REVIEW_MONTHS) if page.due_filter.isChecked() else None,
+                       review_due_before=months_before(today, REVIEW_MONTHS) if page.due_filter.isChecked() else None,
                        flagged=self.flagged if page.flagged_filter.isChecked() else None, text=page.search.text())
 
     def refresh_list(self) -> None:
@@ -491,15 +492,3 @@ def new_item_template(item_id: str, kind: str, area: str, sub_competence: str, r
     item.update(explanation="", tags={"dss": "", "itpassport": "strategy", "digcomp": ""},
                 reviewed=dt.date.today(), reviewer=reviewer, status="draft")
     return item
-
-
-def _months_before(day: dt.date, months: int) -> dt.date:
-    month = day.month - months
-    year = day.year + (month - 1) // 12
-    month = (month - 1) % 12 + 1
-    for candidate in range(day.day, 0, -1):
-        try:
-            return dt.date(year, month, candidate)
-        except ValueError:
-            continue
-    return dt.date(year, month, 1)

@@ -68,16 +68,10 @@ def fill_queue(page: Any, entries: list[Any]) -> None:
     table.setRowCount(len(entries))
     for row, entry in enumerate(entries):
         reasons = "、".join(page.tr(REASONS.get(code, code)) for code in entry.reasons)
-        details = "、".join(f"{key}: {_short(value)}" for key, value in (entry.details or {}).items())
+        details = " ".join(entry.sentences(page.lang))
         for column, text in enumerate((entry.item_id, reasons, details, f"{Path(entry.path).name}:{entry.line}")):
             table.setItem(row, column, QTableWidgetItem(text))
     table.resizeColumnsToContents()
-
-
-def _short(value: Any) -> str:
-    if isinstance(value, float):
-        return f"{value:.2f}"
-    return str(value)
 
 
 # import -------------------------------------------------------------------------------------------

@@ -40,6 +40,7 @@ class TrainerPage(QWidget):
 
     def __init__(self, lang: str = "ja", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.lang = lang
         # Toolbar
         self.heading = plain_label(self.tr("問題バンクの編集（研修担当）"), self, size_delta=6, bold=True)
         self.save_button = QPushButton(self.tr("保存"), self)

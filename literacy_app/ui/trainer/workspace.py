@@ -84,7 +84,9 @@ class Workspace:
         self.documents = {}
         self.dirty.clear()
         for path in sorted(self.folder.glob("*.yaml")):
-            self.documents[path] = BankDocument.load(path)
+            document = BankDocument.load(path)
+            if document.is_bank():  # a blueprint beside the banks is not edited here
+                self.documents[path] = document
 
     def rows(self) -> list[Row]:
         return [Row(path, item_id, document.item(item_id))
