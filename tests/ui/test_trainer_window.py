@@ -198,3 +198,20 @@ def test_publishing_makes_a_new_version_for_new_attempts_while_old_ones_keep_the
     assert "trainer-ito" in page.history.item(0).text()
     diff = page.history_diff.toPlainText()
     assert "+" in diff and "公開のテストのために書き換えた問題文" in diff
+
+
+def test_the_review_queue_lists_items_past_their_review(qtbot, exam, banks):
+    path = banks / "technology.yaml"
+    text = path.read_text(encoding="utf-8")
+    first = text.index("reviewed: ")
+    old = text[first:first + len("reviewed: 2026-11-27")]
+    path.write_text(text.replace(old, "reviewed: 2024-04-01", 1), encoding="utf-8")
+    _window, controller, page = _trainer_window(qtbot, exam, banks)
+    qtbot.waitUntil(lambda: page.queue.rowCount() >= 1, timeout=20_000)
+    due = [page.queue.item(r, 0).text() for r in range(page.queue.rowCount())
+           if "見直し期限切れ" in page.queue.item(r, 1).text()]
+    assert len(due) == 1 and due[0].startswith("tec-")
+    page.due_filter.setChecked(True)
+    assert [page.list.item(r, 0).text() for r in range(page.list.rowCount())] == due
+    page.queue.cellDoubleClicked.emit(0, 0)
+    assert controller.current[1] == page.queue.item(0, 0).text()

@@ -33,7 +33,6 @@ if TYPE_CHECKING:
     from .page import TrainerPage
 
 TRAINER_ROLES = ("trainer",)
-REVIEW_MONTHS = 6
 
 
 class EditCommand(QUndoCommand):
@@ -139,6 +138,7 @@ class TrainerController(QObject):
         page.reviewed_button.clicked.connect(self.mark_reviewed)
         page.publish_button.clicked.connect(self.publish)
         page.refresh_queue_button.clicked.connect(self.load_queue)
+        page.review_months.valueChanged.connect(lambda _v: self.refresh_list())
         page.history.currentRowChanged.connect(self._history_row_chosen)
         page.right_tabs.currentChanged.connect(lambda _i: self._load_history())
         page.import_button.clicked.connect(lambda: self._interchange("import"))
@@ -199,7 +199,8 @@ class TrainerController(QObject):
         return Filters(bank=path, area=area, sub_competence=sub, type=page.type_filter.currentData(),
                        level=page.level_filter.currentData(), audience=page.audience_filter.currentData(),
                        status=page.status_filter.currentData(),
-                       review_due_before=months_before(today, REVIEW_MONTHS) if page.due_filter.isChecked() else None,
+                       review_due_before=months_before(today, page.review_months.value())
+                       if page.due_filter.isChecked() else None,
                        flagged=self.flagged if page.flagged_filter.isChecked() else None, text=page.search.text())
 
     def refresh_list(self) -> None:
@@ -425,7 +426,8 @@ class TrainerController(QObject):
             fill_queue(self.page, entries)
             self.page.middle_tabs.setTabText(1, self.tr("見直し待ち（{0}）").format(len(entries)))
 
-        self.backend.trainer_review_queue(self.actor, [self.banks_dir], REVIEW_MONTHS, done, self._failed)
+        self.backend.trainer_review_queue(self.actor, [self.banks_dir], self.page.review_months.value(), done,
+                                          self._failed)
 
     def _queue_row_chosen(self, row: int) -> None:
         entries = getattr(self, "_queue", [])

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QSplitter,
     QTableWidget,
     QTabWidget,
@@ -92,9 +93,14 @@ class TrainerPage(QWidget):
         self.queue.verticalHeader().hide()
         self.queue.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.queue.setAccessibleName(self.tr("見直し待ちの問題"))
-        self.queue_note = plain_label(self.tr("見直しから 6 か月を過ぎた問題と、受験結果の統計で確認が必要な問題です。"
+        self.queue_note = plain_label(self.tr("見直しの間隔を過ぎた問題と、受験結果の統計で確認が必要な問題です。"
                                               "行をダブルクリックすると編集できます。"), self)
         self.refresh_queue_button = QPushButton(self.tr("見直し待ちを更新"), self)
+        self.review_months = QSpinBox(self)
+        self.review_months.setRange(1, 36)
+        self.review_months.setValue(6)
+        self.review_months.setSuffix(self.tr(" か月"))
+        self.review_months.setAccessibleName(self.tr("見直しの間隔"))
         # Right: editor, preview, history
         self.editor = ItemEditor(lang, self)
         self.preview_area = QScrollArea(self)
@@ -128,7 +134,12 @@ class TrainerPage(QWidget):
         queue_tab = QWidget(self)
         queue_layout = QVBoxLayout(queue_tab)
         queue_layout.addWidget(self.queue_note)
-        queue_layout.addWidget(self.refresh_queue_button, 0, Qt.AlignmentFlag.AlignLeft)
+        queue_row = QHBoxLayout()
+        queue_row.addWidget(plain_label(self.tr("見直しの間隔"), self))
+        queue_row.addWidget(self.review_months)
+        queue_row.addWidget(self.refresh_queue_button)
+        queue_row.addStretch(1)
+        queue_layout.addLayout(queue_row)
         queue_layout.addWidget(self.queue, 1)
         self.middle_tabs = QTabWidget(self)
         self.middle_tabs.addTab(list_tab, self.tr("問題一覧"))
