@@ -215,3 +215,17 @@ def test_the_review_queue_lists_items_past_their_review(qtbot, exam, banks):
     assert [page.list.item(r, 0).text() for r in range(page.list.rowCount())] == due
     page.queue.cellDoubleClicked.emit(0, 0)
     assert controller.current[1] == page.queue.item(0, 0).text()
+
+
+def test_the_trainer_window_speaks_english_when_chosen(qtbot, exam, banks):
+    with exam.database.uow() as uow:
+        accounts.add_user(uow, SYSTEM, "trainer-en", PASSWORD, "trainer")
+    window = open_app(qtbot, exam, lang="en")
+    window.trainer.banks_dir = banks
+    window.hr.log_in("trainer-en", PASSWORD)
+    qtbot.waitUntil(lambda: window.trainer.workspace is not None, timeout=10_000)
+    page = window.trainer.page
+    assert page.save_button.text() == "Save"
+    assert [page.type_filter.itemText(i) for i in range(1, 3)] == ["Single choice", "Multiple choice"]
+    assert page.list.horizontalHeaderItem(0).text() != "問題ID"
+    assert page.list.item(0, 4).text() in ("Approved", "Draft", "Retired")

@@ -23,14 +23,13 @@ from ...core.errors import UserError
 from ...core.fiscal import months_before
 from ...resources import question_banks_dir
 from ..common import error_text
-from .editor import STATUSES, TYPES
-from .preview import preview_widget
-from .workspace import Filters, Row, Workspace
+from .labels import STATUSES, TYPES, label, tr
 
 if TYPE_CHECKING:
     from ...core.model import Actor
     from ..backend import ExamineeBackend
     from .page import TrainerPage
+    from .workspace import Filters, Row, Workspace
 
 TRAINER_ROLES = ("trainer",)
 
@@ -40,7 +39,7 @@ class EditCommand(QUndoCommand):
 
     def __init__(self, controller: TrainerController, path: Path, item_id: str, before: dict[str, Any] | None,
                  after: dict[str, Any]) -> None:
-        super().__init__(controller.tr("{0} の編集").format(item_id))
+        super().__init__(tr("{0} の編集").format(item_id))
         self.controller, self.path, self.item_id, self.before, self.after = controller, path, item_id, before, after
 
     def redo(self) -> None:
@@ -68,7 +67,7 @@ class ScenarioCommand(QUndoCommand):
 
     def __init__(self, controller: TrainerController, path: Path, before: dict[str, Any] | None,
                  after: dict[str, Any]) -> None:
-        super().__init__(controller.tr("事例 {0} の編集").format(after["id"]))
+        super().__init__(tr("事例 {0} の編集").format(after["id"]))
         self.controller, self.path, self.before, self.after = controller, path, before, after
 
     def redo(self) -> None:
@@ -148,6 +147,8 @@ class TrainerController(QObject):
 
     # opening -------------------------------------------------------------------------------------
     def open_for(self, actor: Actor) -> None:
+        from .workspace import Workspace
+
         self.actor = actor
         try:
             self.workspace = Workspace.open(self.banks_dir)
@@ -192,6 +193,8 @@ class TrainerController(QObject):
         tree.blockSignals(False)
 
     def filters(self) -> Filters:
+        from .workspace import Filters
+
         page = self.page
         node = page.tree.currentItem()
         path, area, sub = node.data(0, Qt.ItemDataRole.UserRole) if node is not None else (None, None, None)
@@ -216,8 +219,8 @@ class TrainerController(QObject):
             item = row.item
             stem = " ".join(str(item.get("stem", "")).split())
             values = [row.item_id, AREA_SHORT.get(str(item.get("area")), str(item.get("area"))),
-                      self.tr(type_names.get(str(item.get("type")), str(item.get("type")))), str(item.get("level", "")),
-                      self.tr(status_names.get(str(item.get("status")), str(item.get("status")))),
+                      label(type_names.get(str(item.get("type")), str(item.get("type")))), str(item.get("level", "")),
+                      label(status_names.get(str(item.get("status")), str(item.get("status")))),
                       str(item.get("reviewed", "")), stem[:80]]
             for column, text in enumerate(values):
                 cell = QTableWidgetItem(text)
@@ -287,6 +290,8 @@ class TrainerController(QObject):
         self.changed_in_place(path, None if self.current is None else self.current[1])
 
     def update_preview(self) -> None:
+        from .preview import preview_widget
+
         if self.current is None:
             return
         assert self.workspace is not None
@@ -299,11 +304,11 @@ class TrainerController(QObject):
         node = self.page.tree.currentItem()
         path, area, sub = node.data(0, Qt.ItemDataRole.UserRole) if node is not None else (None, None, None)
         path = path or (self.current[0] if self.current else next(iter(self.workspace.documents)))
-        labels = [self.tr(label) for _value, label in TYPES]
-        label, ok = QInputDialog.getItem(self.page, self.tr("新しい問題"), self.tr("問題の形式"), labels, 0, False)
+        labels = [label(name) for _value, name in TYPES]
+        chosen, ok = QInputDialog.getItem(self.page, self.tr("新しい問題"), self.tr("問題の形式"), labels, 0, False)
         if not ok:
             return
-        kind = TYPES[labels.index(label)][0]
+        kind = TYPES[labels.index(chosen)][0]
         item_id = self.workspace.new_item_id(path)
         existing = [row.item for row in self.workspace.rows() if row.path == path]
         data = new_item_template(item_id, kind, area or (existing[0]["area"] if existing else "dx_mindset"),

@@ -30,32 +30,30 @@ from PySide6.QtWidgets import (
 from ...core.catalog import AREAS, area_name
 from ...core.errors import UserError
 from ..common import error_text, plain_label
-
-REASONS = {"review_due": "見直し期限切れ", "negative_discrimination": "識別力が負", "too_easy": "易しすぎる",
-           "too_hard": "難しすぎる", "weak_distractor": "ほとんど選ばれない誤答"}
+from .labels import REASONS, label, tr
 
 
 def confirm_publish(parent: QWidget, preview: Any) -> bool:
     """Show what a publish will do (new / changed / retired) and ask to confirm."""
     if preview.problems:
         lines = "\n".join(problem.render() for problem in preview.problems[:20])
-        QMessageBox.warning(parent, parent.tr("公開できません"),
-                            parent.tr("問題バンクに問題があるため公開できません。") + "\n\n" + lines)
+        QMessageBox.warning(parent, tr("公開できません"),
+                            tr("問題バンクに問題があるため公開できません。") + "\n\n" + lines)
         return False
     if not (preview.new or preview.changed or preview.retired):
-        QMessageBox.information(parent, parent.tr("公開"), parent.tr("公開済みの内容から変わった問題はありません。"))
+        QMessageBox.information(parent, tr("公開"), tr("公開済みの内容から変わった問題はありません。"))
         return False
 
     def listing(ids: list[str]) -> str:
-        return "、".join(ids[:30]) + (parent.tr(" ほか {0} 問").format(len(ids) - 30) if len(ids) > 30 else "")
+        return "、".join(ids[:30]) + (tr(" ほか {0} 問").format(len(ids) - 30) if len(ids) > 30 else "")
 
-    text = parent.tr("新規 {0} 問・変更 {1} 問・廃止 {2} 問・変更なし {3} 問").format(
+    text = tr("新規 {0} 問・変更 {1} 問・廃止 {2} 問・変更なし {3} 問").format(
         len(preview.new), len(preview.changed), len(preview.retired), len(preview.unchanged))
     details = "\n".join(f"{label}: {listing(ids)}" for label, ids in (
-        (parent.tr("新規"), preview.new), (parent.tr("変更"), preview.changed), (parent.tr("廃止"), preview.retired))
+        (tr("新規"), preview.new), (tr("変更"), preview.changed), (tr("廃止"), preview.retired))
         if ids)
-    box = QMessageBox(QMessageBox.Icon.Question, parent.tr("公開の確認"),
-                      text + "\n\n" + parent.tr(
+    box = QMessageBox(QMessageBox.Icon.Question, tr("公開の確認"),
+                      text + "\n\n" + tr(
                           "変更された問題は新しい版になります。実施中の試験は元の版のまま採点されます。公開してよいですか？"),
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
     box.setDetailedText(details)
@@ -67,7 +65,7 @@ def fill_queue(page: Any, entries: list[Any]) -> None:
     table: QTableWidget = page.queue
     table.setRowCount(len(entries))
     for row, entry in enumerate(entries):
-        reasons = "、".join(page.tr(REASONS.get(code, code)) for code in entry.reasons)
+        reasons = "、".join(label(REASONS[code]) if code in REASONS else code for code in entry.reasons)
         details = " ".join(entry.sentences(page.lang))
         for column, text in enumerate((entry.item_id, reasons, details, f"{Path(entry.path).name}:{entry.line}")):
             table.setItem(row, column, QTableWidgetItem(text))
@@ -124,8 +122,8 @@ def import_file(parent: QWidget, banks_dir: Path, lang: str) -> bool:
     from ...core.interchange.common import categories, to_bank
     from ...core.interchange.files import default_bank_id, read_questions
 
-    name, _selected = QFileDialog.getOpenFileName(parent, parent.tr("取り込むファイル"), "",
-                                                  parent.tr("GIFT・Moodle XML (*.gift *.txt *.xml)"))
+    name, _selected = QFileDialog.getOpenFileName(parent, tr("取り込むファイル"), "",
+                                                  tr("GIFT・Moodle XML (*.gift *.txt *.xml)"))
     if not name:
         return False
     source = Path(name)
@@ -144,11 +142,11 @@ def import_file(parent: QWidget, banks_dir: Path, lang: str) -> bool:
             raise UserError("ix_import_nothing", skipped=len(result.questions))
         target.write_text(new_bank_text(bank), encoding="utf-8")
     except UserError as error:
-        QMessageBox.warning(parent, parent.tr("取り込めません"), error_text(error, lang))
+        QMessageBox.warning(parent, tr("取り込めません"), error_text(error, lang))
         return False
     problems = [problem.render(lang) for problem in validate_paths([banks_dir]).problems]
     notes = [warning.render(source.name, lang) for warning in [*result.warnings, *warnings]]
-    show_report(parent, parent.tr("取り込みました: {0}（{1} 問）").format(target.name, len(bank["items"])),
+    show_report(parent, tr("取り込みました: {0}（{1} 問）").format(target.name, len(bank["items"])),
                 problems + notes)
     return True
 
@@ -160,12 +158,12 @@ def export_items(parent: QWidget, workspace: Any, filters: Any, lang: str) -> No
 
     formats = {"GIFT (*.gift)": (gift, ".gift"), "Moodle XML (*.xml)": (moodle_xml, ".xml"),
                "QTI 2.1 (*.zip)": (qti, ".zip")}
-    choice, ok = QInputDialog.getItem(parent, parent.tr("書き出し"),
-                                      parent.tr("形式（一覧に表示中の問題を書き出します）"), list(formats), 0, False)
+    choice, ok = QInputDialog.getItem(parent, tr("書き出し"),
+                                      tr("形式（一覧に表示中の問題を書き出します）"), list(formats), 0, False)
     if not ok:
         return
     module, suffix = formats[choice]
-    name, _selected = QFileDialog.getSaveFileName(parent, parent.tr("保存先"), f"questions{suffix}", choice)
+    name, _selected = QFileDialog.getSaveFileName(parent, tr("保存先"), f"questions{suffix}", choice)
     if not name:
         return
     questions, notes = [], []
@@ -180,9 +178,9 @@ def export_items(parent: QWidget, workspace: Any, filters: Any, lang: str) -> No
     try:
         notes += [warning.render(name, lang) for warning in module.write(questions, Path(name))]
     except (UserError, OSError) as error:
-        QMessageBox.warning(parent, parent.tr("書き出せません"), error_text(error, lang))
+        QMessageBox.warning(parent, tr("書き出せません"), error_text(error, lang))
         return
-    show_report(parent, parent.tr("{0} 問を書き出しました: {1}").format(len(questions), name), notes)
+    show_report(parent, tr("{0} 問を書き出しました: {1}").format(len(questions), name), notes)
 
 
 def show_report(parent: QWidget, headline: str, lines: list[str]) -> None:
@@ -190,7 +188,7 @@ def show_report(parent: QWidget, headline: str, lines: list[str]) -> None:
     dialog.setWindowTitle(headline)
     text = QPlainTextEdit(dialog)
     text.setReadOnly(True)
-    text.setPlainText("\n".join(lines) if lines else parent.tr("注意事項はありません。"))
+    text.setPlainText("\n".join(lines) if lines else tr("注意事項はありません。"))
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, dialog)
     buttons.accepted.connect(dialog.accept)
     layout = QVBoxLayout(dialog)
@@ -251,14 +249,14 @@ def attach_image(parent: QWidget, banks_dir: Path) -> str | None:
     """Copy a picture into the bank folder's images/ and return its path relative to the folder."""
     import shutil
 
-    name, _selected = QFileDialog.getOpenFileName(parent, parent.tr("図のファイル"), "",
-                                                  parent.tr("画像 (*.png *.jpg *.jpeg)"))
+    name, _selected = QFileDialog.getOpenFileName(parent, tr("図のファイル"), "",
+                                                  tr("画像 (*.png *.jpg *.jpeg)"))
     if not name:
         return None
     source = Path(name)
     target = banks_dir / "images" / source.name
     if target.exists() and target.read_bytes() != source.read_bytes():
-        QMessageBox.warning(parent, parent.tr("図"), parent.tr("同じ名前の別の図がすでにあります: {0}。"
+        QMessageBox.warning(parent, tr("図"), tr("同じ名前の別の図がすでにあります: {0}。"
                                                              "ファイル名を変えてから選んでください。").format(target))
         return None
     target.parent.mkdir(parents=True, exist_ok=True)

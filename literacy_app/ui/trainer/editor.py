@@ -35,11 +35,8 @@ from ...core.banks.item_check import check_item
 from ...core.catalog import AREAS, AUDIENCE_NAMES, area_name
 from ..common import plain_label
 from .answers import AnswersEditor, answers_editor
+from .labels import ITPASSPORT, STATUSES, TYPES, label
 
-TYPES = (("single", "単一選択"), ("multiple", "複数選択"), ("true_false", "正誤"), ("ordering", "並べ替え"),
-         ("matching", "組合せ"), ("numeric", "数値"), ("short_text", "短答"))
-STATUSES = (("draft", "下書き"), ("approved", "承認済み"), ("retired", "廃止"))
-ITPASSPORT = (("strategy", "ストラテジ"), ("management", "マネジメント"), ("technology", "テクノロジ"))
 CHECK_DELAY_MS = 300
 
 
@@ -62,8 +59,8 @@ class ItemEditor(QWidget):
         self.item_id = QLineEdit(self)
         self.item_id.setReadOnly(True)
         self.type = QComboBox(self)
-        for value, label in TYPES:
-            self.type.addItem(self.tr(label), value)
+        for value, name in TYPES:
+            self.type.addItem(label(name), value)
         self.type.setEnabled(False)  # a published item keeps its type: a new type is a new item
         self.area = QComboBox(self)
         for area in AREAS:
@@ -91,16 +88,16 @@ class ItemEditor(QWidget):
         self.explanation.setMinimumHeight(90)
         self.dss = QLineEdit(self)
         self.itpassport = QComboBox(self)
-        for value, label in ITPASSPORT:
-            self.itpassport.addItem(self.tr(label), value)
+        for value, name in ITPASSPORT:
+            self.itpassport.addItem(label(name), value)
         self.digcomp = QLineEdit(self)
         self.reviewed = QDateEdit(self)
         self.reviewed.setCalendarPopup(True)
         self.reviewed.setDisplayFormat("yyyy-MM-dd")
         self.reviewer = QLineEdit(self)
         self.status = QComboBox(self)
-        for value, label in STATUSES:
-            self.status.addItem(self.tr(label), value)
+        for value, name in STATUSES:
+            self.status.addItem(label(name), value)
         self.source = QPlainTextEdit(self)
         self.source.setMaximumHeight(60)
         self.item_problem = self._error_label()
@@ -139,17 +136,17 @@ class ItemEditor(QWidget):
             ("tags_itpassport", self.tr("ITパスポート分野"), self.itpassport),
             ("tags_digcomp", self.tr("DigComp"), self.digcomp), ("reviewed", self.tr("見直した日"), review_row),
             ("source", self.tr("出典"), self.source)]
-        for field, label, widget in rows:
+        for field, caption, widget in rows:
             cell = QVBoxLayout()
             cell.setSpacing(2)
             if isinstance(widget, QWidget):
-                widget.setAccessibleName(label)
+                widget.setAccessibleName(caption)
                 cell.addWidget(widget)
             else:
                 cell.addLayout(widget)
             self._errors[field] = self._error_label()
             cell.addWidget(self._errors[field])
-            form.addRow(label, cell)
+            form.addRow(caption, cell)
         for alias, field in (("options", "key"), ("premises", "key"), ("weights", "key"), ("feedback", "key"),
                              ("scoring", "key"), ("unit", "key"), ("pilot", "audiences"), ("reviewer", "reviewed"),
                              ("status", "reviewed"), ("links", "source")):

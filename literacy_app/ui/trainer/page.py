@@ -31,9 +31,8 @@ from PySide6.QtWidgets import (
 
 from ...core.catalog import AUDIENCE_NAMES
 from ..common import plain_label
-from .editor import STATUSES, TYPES, ItemEditor
-
-LIST_COLUMNS = ("問題ID", "領域", "形式", "水準", "状態", "見直し日", "問題文")
+from .editor import ItemEditor
+from .labels import LIST_COLUMNS, STATUSES, TYPES, label
 
 
 class TrainerPage(QWidget):
@@ -68,15 +67,15 @@ class TrainerPage(QWidget):
         self.search.setPlaceholderText(self.tr("問題文・選択肢・IDを検索"))
         self.search.setAccessibleName(self.tr("検索"))
         self.search.setClearButtonEnabled(True)
-        self.type_filter = self._combo(self.tr("形式"), [(value, self.tr(label)) for value, label in TYPES])
+        self.type_filter = self._combo(self.tr("形式"), [(value, label(name)) for value, name in TYPES])
         self.level_filter = self._combo(self.tr("水準"), [(n, self.tr("水準 {0}").format(n)) for n in range(1, 5)])
         self.audience_filter = self._combo(self.tr("対象"), [(key, names.get(lang, names["ja"]))
                                                            for key, names in AUDIENCE_NAMES.items()])
-        self.status_filter = self._combo(self.tr("状態"), [(value, self.tr(label)) for value, label in STATUSES])
+        self.status_filter = self._combo(self.tr("状態"), [(value, label(name)) for value, name in STATUSES])
         self.due_filter = QCheckBox(self.tr("見直し期限切れ"), self)
         self.flagged_filter = QCheckBox(self.tr("統計で要確認"), self)
         self.list = QTableWidget(0, len(LIST_COLUMNS), self)
-        self.list.setHorizontalHeaderLabels([self.tr(name) for name in LIST_COLUMNS])
+        self.list.setHorizontalHeaderLabels([label(name) for name in LIST_COLUMNS])
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -176,8 +175,8 @@ class TrainerPage(QWidget):
     def _combo(self, name: str, choices: list[tuple[object, str]]) -> QComboBox:
         combo = QComboBox(self)
         combo.addItem(self.tr("{0}: すべて").format(name), None)
-        for value, label in choices:
-            combo.addItem(label, value)
+        for value, text in choices:
+            combo.addItem(text, value)
         combo.setAccessibleName(name)
         return combo
 

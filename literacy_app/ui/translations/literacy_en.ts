@@ -2,6 +2,144 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name></name>
+    <message>
+        <location filename="../trainer/controller.py" line="42"/>
+        <source>{0} の編集</source>
+        <translation>Edit {0}</translation>
+    </message>
+    <message>
+        <location filename="../trainer/controller.py" line="70"/>
+        <source>事例 {0} の編集</source>
+        <translation>Edit case {0}</translation>
+    </message>
+    <message>
+        <location filename="../trainer/dialogs.py" line="40"/>
+        <source>公開できません</source>
+        <translation>Cannot publish</translation>
+    </message>
+    <message>
+        <location filename="../trainer/dialogs.py" line="41"/>
+        <source>問題バンクに問題があるため公開できません。</source>
+        <translation>The question banks have problems, so they cannot be published.</translation>
+    </message>
+    <message>
+        <location filename="../trainer/dialogs.py" line="44"/>
+        <source>公開</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <location filename="../trainer/dialogs.py" line="44"/>
+        <source>公開済みの内容から変わった問題はありません。</source>
+        <translation>No items have changed since the last publication.</translation>
+    </message>
+    <message>
+        <location filename="../trainer/dialogs.py" line="48"/>
+        <source> ほか {0} 問</source>
+        <translation> and {0} more</translation>
+    </message>
+    <message>
+        <location filename="../trainer/dialogs.py" line="50"/>
+        <source>新規 {0} 問・変更 {1} 問・廃止 {2} 問・変更なし {3} 問</source>
+        <translation>New: {0} ・ Changed: {1} ・ Retired: {2} ・ Unchanged: {3}</translation>
+    </message>
+    <message>
+        <location filename="../trainer/dialogs.py" line="53"/>
+        <source>新規</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../trainer/dialogs.py" line="53"/>
+        <source>変更</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location filename="../trainer/dialogs.py" line="53"/>
+        <source>廃止</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <location filename="../trainer/dialogs.py" line="55"/>
+        <source>公開の確認</source>
+        <translation>Confirm publishing</translation>
+    </message>
+    <message>
+        <location filename="../trainer/dialogs.py" line="57"/>
+        <source>変更された問題は新しい版になります。実施中の試験は元の版のまま採点されます。公開してよいですか？</source>
+        <translation>Changed items become new versions. Assessments under way are still scored with the earlier versions. Publish now?</translation>
+    </message>
+    <message>
+        <location filename="../trainer/dialogs.py" line="125"/>
+        <source>取り込むファイル</source>
+        <translation>File to import</translation>
+    </message>
+    <message>
+        <location filename="../trainer/dialogs.py" line="126"/>
+        <source>GIFT・Moodle XML (*.gift *.txt *.xml)</source>
+        <translation>GIFT, Moodle XML (*.gift *.txt *.xml)</translation>
+    </message>
+    <message>
+        <location filename="../trainer/dialogs.py" line="145"/>
+        <source>取り込めません</source>
+        <translation>Cannot import</translation>
+    </message>
+    <message>
+        <location filename="../trainer/dialogs.py" line="149"/>
+        <source>取り込みました: {0}（{1} 問）</source>
+        <translation>Imported: {0} ({1} items)</translation>
+    </message>
+    <message>
+        <location filename="../trainer/dialogs.py" line="161"/>
+        <source>書き出し</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../trainer/dialogs.py" line="162"/>
+        <source>形式（一覧に表示中の問題を書き出します）</source>
+        <translation>Format (the items shown in the list are exported)</translation>
+    </message>
+    <message>
+        <location filename="../trainer/dialogs.py" line="166"/>
+        <source>保存先</source>
+        <translation>Save to</translation>
+    </message>
+    <message>
+        <location filename="../trainer/dialogs.py" line="181"/>
+        <source>書き出せません</source>
+        <translation>Cannot export</translation>
+    </message>
+    <message>
+        <location filename="../trainer/dialogs.py" line="183"/>
+        <source>{0} 問を書き出しました: {1}</source>
+        <translation>Exported {0} items: {1}</translation>
+    </message>
+    <message>
+        <location filename="../trainer/dialogs.py" line="191"/>
+        <source>注意事項はありません。</source>
+        <translation>Nothing to report.</translation>
+    </message>
+    <message>
+        <location filename="../trainer/dialogs.py" line="252"/>
+        <source>図のファイル</source>
+        <translation>Figure file</translation>
+    </message>
+    <message>
+        <location filename="../trainer/dialogs.py" line="253"/>
+        <source>画像 (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../trainer/dialogs.py" line="259"/>
+        <source>図</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <location filename="../trainer/dialogs.py" line="259"/>
+        <source>同じ名前の別の図がすでにあります: {0}。ファイル名を変えてから選んでください。</source>
+        <translation>A different figure with the same name already exists: {0}. Rename the file, then choose it.</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentListPage</name>
     <message>
         <location filename="../examinee/assessments.py" line="19"/>
@@ -139,6 +277,70 @@
     </message>
 </context>
 <context>
+    <name>ChoiceAnswers</name>
+    <message>
+        <location filename="../trainer/answers.py" line="70"/>
+        <source>記号</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <location filename="../trainer/answers.py" line="70"/>
+        <location filename="../trainer/answers.py" line="72"/>
+        <source>選択肢</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <location filename="../trainer/answers.py" line="70"/>
+        <source>正解</source>
+        <translation>Correct</translation>
+    </message>
+    <message>
+        <location filename="../trainer/answers.py" line="71"/>
+        <source>重み%</source>
+        <translation>Weight %</translation>
+    </message>
+    <message>
+        <location filename="../trainer/answers.py" line="71"/>
+        <source>フィードバック</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <location filename="../trainer/answers.py" line="74"/>
+        <source>任意: Moodle と同じ得点の割合（-100〜100）。空欄なら標準の部分点の規則で採点します。</source>
+        <translation>Optional: the share of the points, as in Moodle (-100 to 100). If blank, the standard partial-credit rule applies.</translation>
+    </message>
+    <message>
+        <location filename="../trainer/answers.py" line="76"/>
+        <source>任意: この選択肢を選んだ人に、解答の確認で示す説明</source>
+        <translation>Optional: an explanation shown in the answer review to those who chose this option</translation>
+    </message>
+    <message>
+        <location filename="../trainer/answers.py" line="80"/>
+        <source>部分点あり（正しい選択ごとに加点・誤りで減点）</source>
+        <translation>Partial credit (points for each correct choice, deductions for each wrong one)</translation>
+    </message>
+    <message>
+        <location filename="../trainer/answers.py" line="81"/>
+        <source>全て正しいときのみ得点</source>
+        <translation>Points only if all are correct</translation>
+    </message>
+    <message>
+        <location filename="../trainer/answers.py" line="82"/>
+        <source>採点方法</source>
+        <translation>Scoring</translation>
+    </message>
+    <message>
+        <location filename="../trainer/answers.py" line="118"/>
+        <source>正解の選択肢に印を付けてください。</source>
+        <translation>Tick the correct options.</translation>
+    </message>
+    <message>
+        <location filename="../trainer/answers.py" line="120"/>
+        <source>単一選択では、正解の選択肢 1 つだけに印を付けてください。</source>
+        <translation>For single choice, tick exactly one correct option.</translation>
+    </message>
+</context>
+<context>
     <name>ExamineeController</name>
     <message>
         <location filename="../examinee/controller.py" line="112"/>
@@ -174,23 +376,38 @@
 <context>
     <name>HrController</name>
     <message>
-        <location filename="../hr/controller.py" line="54"/>
+        <location filename="../hr/controller.py" line="61"/>
         <source>このアカウントには人事の画面を開く権限がありません。</source>
         <translation>This account may not open the HR screen.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="70"/>
-        <location filename="../hr/controller.py" line="85"/>
+        <location filename="../hr/controller.py" line="84"/>
+        <location filename="../hr/controller.py" line="101"/>
         <source>集計しています…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="76"/>
-        <source>{0} の集計を表示しています。</source>
-        <translation>Showing the figures for {0}.</translation>
+        <location filename="../hr/controller.py" line="90"/>
+        <source>市全体</source>
+        <translation>the whole city</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="93"/>
+        <location filename="../hr/controller.py" line="91"/>
+        <source>{0}・{1} の集計を表示しています。</source>
+        <translation>Showing the summary of {0} for {1}.</translation>
+    </message>
+    <message>
+        <location filename="../hr/controller.py" line="121"/>
+        <source>受験状況を集計しています…</source>
+        <translation>Calculating progress…</translation>
+    </message>
+    <message>
+        <location filename="../hr/controller.py" line="128"/>
+        <source>受験状況を表示しています。</source>
+        <translation>Showing progress.</translation>
+    </message>
+    <message>
+        <location filename="../hr/controller.py" line="109"/>
         <source>保存しました: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
@@ -198,48 +415,90 @@
 <context>
     <name>HrPage</name>
     <message>
-        <location filename="../hr/page.py" line="37"/>
+        <location filename="../hr/page.py" line="53"/>
         <source>結果報告（人事）</source>
         <translation>Results report (HR)</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="41"/>
-        <location filename="../hr/page.py" line="58"/>
+        <location filename="../hr/page.py" line="57"/>
+        <location filename="../hr/page.py" line="84"/>
         <source>年度</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="45"/>
+        <location filename="../hr/page.py" line="59"/>
+        <location filename="../hr/page.py" line="86"/>
+        <source>試験</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <location filename="../hr/page.py" line="62"/>
+        <location filename="../hr/page.py" line="88"/>
+        <source>所属</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../hr/page.py" line="67"/>
         <source>表示する最小の人数</source>
         <translation>Smallest group shown</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="46"/>
+        <location filename="../hr/page.py" line="68"/>
         <source>プレビュー</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="47"/>
+        <location filename="../hr/page.py" line="69"/>
         <source>{0} で保存</source>
         <translation>Save as {0}</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="48"/>
+        <location filename="../hr/page.py" line="70"/>
+        <source>受験状況を更新</source>
+        <translation>Refresh progress</translation>
+    </message>
+    <message>
+        <location filename="../hr/page.py" line="71"/>
         <source>ログアウト</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="55"/>
+        <location filename="../hr/page.py" line="78"/>
         <source>報告書のプレビュー</source>
         <translation>Report preview</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="60"/>
+        <location filename="../hr/page.py" line="90"/>
         <source>この人数未満の集団は表示しない</source>
         <translation>Hide groups smaller than</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="86"/>
+        <location filename="../hr/page.py" line="113"/>
+        <source>結果報告</source>
+        <translation>Results report</translation>
+    </message>
+    <message>
+        <location filename="../hr/page.py" line="114"/>
+        <source>受験状況</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../hr/page.py" line="136"/>
+        <source>この年度のすべての試験</source>
+        <translation>All assessments this fiscal year</translation>
+    </message>
+    <message>
+        <location filename="../hr/page.py" line="141"/>
+        <source>市全体</source>
+        <translation>Whole city</translation>
+    </message>
+    <message>
+        <location filename="../hr/page.py" line="158"/>
+        <source>試験を選ぶと、その受験状況を所属ごとに表示します。</source>
+        <translation>Choose an assessment to see its progress by department.</translation>
+    </message>
+    <message>
+        <location filename="../hr/page.py" line="165"/>
         <source>保存先</source>
         <translation>Save to</translation>
     </message>
@@ -315,6 +574,135 @@
     </message>
 </context>
 <context>
+    <name>ItemEditor</name>
+    <message>
+        <location filename="../trainer/editor.py" line="72"/>
+        <source>試行問題（採点しない）</source>
+        <translation>Pilot item (not scored)</translation>
+    </message>
+    <message>
+        <location filename="../trainer/editor.py" line="77"/>
+        <source>図を選ぶ…</source>
+        <translation>Choose figure…</translation>
+    </message>
+    <message>
+        <location filename="../trainer/editor.py" line="78"/>
+        <source>事例を編集…</source>
+        <translation>Edit case…</translation>
+    </message>
+    <message>
+        <location filename="../trainer/editor.py" line="79"/>
+        <source>新しい事例…</source>
+        <translation>New case…</translation>
+    </message>
+    <message>
+        <location filename="../trainer/editor.py" line="114"/>
+        <source>見直した人</source>
+        <translation>Reviewed by</translation>
+    </message>
+    <message>
+        <location filename="../trainer/editor.py" line="116"/>
+        <source>状態</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../trainer/editor.py" line="118"/>
+        <location filename="../trainer/editor.py" line="131"/>
+        <source>事例</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../trainer/editor.py" line="119"/>
+        <source>図</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <location filename="../trainer/editor.py" line="128"/>
+        <source>問題ID</source>
+        <translation>Item ID</translation>
+    </message>
+    <message>
+        <location filename="../trainer/editor.py" line="128"/>
+        <source>形式</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../trainer/editor.py" line="129"/>
+        <source>領域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location filename="../trainer/editor.py" line="129"/>
+        <source>小領域</source>
+        <translation>Sub-competence</translation>
+    </message>
+    <message>
+        <location filename="../trainer/editor.py" line="130"/>
+        <source>水準（1〜4）</source>
+        <translation>Level (1–4)</translation>
+    </message>
+    <message>
+        <location filename="../trainer/editor.py" line="130"/>
+        <source>対象</source>
+        <translation>Audience</translation>
+    </message>
+    <message>
+        <location filename="../trainer/editor.py" line="131"/>
+        <source>問題文</source>
+        <translation>Item text</translation>
+    </message>
+    <message>
+        <location filename="../trainer/editor.py" line="132"/>
+        <source>図（問題バンクのフォルダからの相対パス・任意）</source>
+        <translation>Figure (path relative to the question bank folder, optional)</translation>
+    </message>
+    <message>
+        <location filename="../trainer/editor.py" line="133"/>
+        <source>選択肢と正解</source>
+        <translation>Options and answer key</translation>
+    </message>
+    <message>
+        <location filename="../trainer/editor.py" line="134"/>
+        <source>配点</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location filename="../trainer/editor.py" line="134"/>
+        <source>解説</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <location filename="../trainer/editor.py" line="135"/>
+        <source>スキル標準（DSS）</source>
+        <translation>Digital Skill Standards (DSS)</translation>
+    </message>
+    <message>
+        <location filename="../trainer/editor.py" line="136"/>
+        <source>ITパスポート分野</source>
+        <translation>IT Passport field</translation>
+    </message>
+    <message>
+        <location filename="../trainer/editor.py" line="137"/>
+        <source>DigComp</source>
+        <translation>DigComp</translation>
+    </message>
+    <message>
+        <location filename="../trainer/editor.py" line="137"/>
+        <source>見直した日</source>
+        <translation>Reviewed on</translation>
+    </message>
+    <message>
+        <location filename="../trainer/editor.py" line="138"/>
+        <source>出典</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../trainer/editor.py" line="205"/>
+        <source>（なし）</source>
+        <translation>(None)</translation>
+    </message>
+</context>
+<context>
     <name>ItemView</name>
     <message>
         <location filename="../widgets/items.py" line="110"/>
@@ -385,8 +773,8 @@
     <message>
         <location filename="../examinee/login.py" line="49"/>
         <location filename="../examinee/login.py" line="50"/>
-        <source>職員ログイン（人事）</source>
-        <translation>Staff login (HR)</translation>
+        <source>職員ログイン（人事・研修）</source>
+        <translation>Staff login (HR and training)</translation>
     </message>
     <message>
         <location filename="../examinee/login.py" line="84"/>
@@ -402,19 +790,116 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="24"/>
+        <location filename="../main_window.py" line="25"/>
         <source>ICTリテラシー確認</source>
         <translation>ICT Literacy Check</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="55"/>
+        <location filename="../main_window.py" line="58"/>
         <source>試験を中断しますか</source>
         <translation>Leave the assessment?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="56"/>
+        <location filename="../main_window.py" line="59"/>
         <source>ここまでの解答は保存されています。アプリを閉じても制限時間は進みます。閉じてよいですか？</source>
         <translation>Your answers so far are saved. The time limit keeps running after you close the app. Close it anyway?</translation>
+    </message>
+</context>
+<context>
+    <name>MappingDialog</name>
+    <message>
+        <location filename="../trainer/dialogs.py" line="83"/>
+        <source>カテゴリと領域の対応</source>
+        <translation>Categories and areas</translation>
+    </message>
+    <message>
+        <location filename="../trainer/dialogs.py" line="85"/>
+        <source>新しい問題バンクのID</source>
+        <translation>ID of the new question bank</translation>
+    </message>
+    <message>
+        <location filename="../trainer/dialogs.py" line="87"/>
+        <source>取り込むファイルのカテゴリ</source>
+        <translation>Category in the imported file</translation>
+    </message>
+    <message>
+        <location filename="../trainer/dialogs.py" line="87"/>
+        <source>領域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location filename="../trainer/dialogs.py" line="94"/>
+        <source>（選んでください）</source>
+        <translation>(Select one)</translation>
+    </message>
+    <message>
+        <location filename="../trainer/dialogs.py" line="105"/>
+        <source>問題バンクのID</source>
+        <translation>Question bank ID</translation>
+    </message>
+    <message>
+        <location filename="../trainer/dialogs.py" line="107"/>
+        <source>取り込んだ問題はすべて「下書き」になります。内容・水準・対象を確かめてから承認してください。</source>
+        <translation>All imported items become “Draft”. Check their content, level and audience before approving them.</translation>
+    </message>
+</context>
+<context>
+    <name>MatchingAnswers</name>
+    <message>
+        <location filename="../trainer/answers.py" line="208"/>
+        <location filename="../trainer/answers.py" line="211"/>
+        <source>記号</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <location filename="../trainer/answers.py" line="208"/>
+        <source>前提</source>
+        <translation>Premise</translation>
+    </message>
+    <message>
+        <location filename="../trainer/answers.py" line="209"/>
+        <source>正しい選択肢の記号</source>
+        <translation>Label of the correct option</translation>
+    </message>
+    <message>
+        <location filename="../trainer/answers.py" line="210"/>
+        <source>組合せの前提</source>
+        <translation>Matching premises</translation>
+    </message>
+    <message>
+        <location filename="../trainer/answers.py" line="211"/>
+        <source>選択肢</source>
+        <translation>Option</translation>
+    </message>
+    <message>
+        <location filename="../trainer/answers.py" line="211"/>
+        <source>組合せの選択肢</source>
+        <translation>Matching options</translation>
+    </message>
+    <message>
+        <location filename="../trainer/answers.py" line="212"/>
+        <source>組ごとに部分点</source>
+        <translation>Partial credit per pair</translation>
+    </message>
+    <message>
+        <location filename="../trainer/answers.py" line="213"/>
+        <source>全て正しいときのみ得点</source>
+        <translation>Points only if all are correct</translation>
+    </message>
+    <message>
+        <location filename="../trainer/answers.py" line="214"/>
+        <source>採点方法</source>
+        <translation>Scoring</translation>
+    </message>
+    <message>
+        <location filename="../trainer/answers.py" line="217"/>
+        <source>前提と、その正しい選択肢</source>
+        <translation>Premises and their correct options</translation>
+    </message>
+    <message>
+        <location filename="../trainer/answers.py" line="219"/>
+        <source>選択肢（前提より多くてもよい）</source>
+        <translation>Options (there may be more than premises)</translation>
     </message>
 </context>
 <context>
@@ -467,6 +952,35 @@
     </message>
 </context>
 <context>
+    <name>NumericAnswers</name>
+    <message>
+        <location filename="../trainer/answers.py" line="251"/>
+        <location filename="../trainer/answers.py" line="260"/>
+        <source>正解の数値</source>
+        <translation>Correct value</translation>
+    </message>
+    <message>
+        <location filename="../trainer/answers.py" line="255"/>
+        <source>許容する誤差</source>
+        <translation>Tolerance</translation>
+    </message>
+    <message>
+        <location filename="../trainer/answers.py" line="257"/>
+        <source>単位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../trainer/answers.py" line="261"/>
+        <source>許容する誤差（±）</source>
+        <translation>Tolerance (±)</translation>
+    </message>
+    <message>
+        <location filename="../trainer/answers.py" line="262"/>
+        <source>単位（任意）</source>
+        <translation>Unit (optional)</translation>
+    </message>
+</context>
+<context>
     <name>NumericEditor</name>
     <message>
         <location filename="../widgets/items_text.py" line="103"/>
@@ -477,6 +991,39 @@
         <location filename="../widgets/items_text.py" line="106"/>
         <source>数字で入力してください（全角・半角どちらでも構いません）</source>
         <translation>Enter a number (full-width or half-width digits are both fine)</translation>
+    </message>
+</context>
+<context>
+    <name>OrderingAnswers</name>
+    <message>
+        <location filename="../trainer/answers.py" line="168"/>
+        <source>記号</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <location filename="../trainer/answers.py" line="168"/>
+        <source>手順（正しい順に並べる）</source>
+        <translation>Step (listed in the correct order)</translation>
+    </message>
+    <message>
+        <location filename="../trainer/answers.py" line="169"/>
+        <source>並べ替えの選択肢</source>
+        <translation>Entries to put in order</translation>
+    </message>
+    <message>
+        <location filename="../trainer/answers.py" line="170"/>
+        <source>隣り合う組ごとに部分点</source>
+        <translation>Partial credit per adjacent pair</translation>
+    </message>
+    <message>
+        <location filename="../trainer/answers.py" line="171"/>
+        <source>全て正しいときのみ得点</source>
+        <translation>Points only if all are correct</translation>
+    </message>
+    <message>
+        <location filename="../trainer/answers.py" line="172"/>
+        <source>採点方法</source>
+        <translation>Scoring</translation>
     </message>
 </context>
 <context>
@@ -525,6 +1072,65 @@
         <location filename="../widgets/items_arrange.py" line="150"/>
         <source>まだ解答していません。並べ替えるか、このままでよければ「この順番で解答する」を押してください。</source>
         <translation>Not answered yet. Reorder the entries, or if this order is right, press “Answer in this order”.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressView</name>
+    <message>
+        <location filename="../hr/progress_view.py" line="18"/>
+        <source>試験を選ぶと、その受験状況を所属ごとに表示します。</source>
+        <translation>Choose an assessment to see its progress by department.</translation>
+    </message>
+    <message>
+        <location filename="../hr/progress_view.py" line="21"/>
+        <source>所属</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../hr/progress_view.py" line="21"/>
+        <source>対象者</source>
+        <translation>Eligible</translation>
+    </message>
+    <message>
+        <location filename="../hr/progress_view.py" line="21"/>
+        <source>未受験</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <location filename="../hr/progress_view.py" line="22"/>
+        <source>受験中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../hr/progress_view.py" line="22"/>
+        <source>修了</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <location filename="../hr/progress_view.py" line="22"/>
+        <source>修了率</source>
+        <translation>Completion rate</translation>
+    </message>
+    <message>
+        <location filename="../hr/progress_view.py" line="27"/>
+        <source>所属別の受験状況</source>
+        <translation>Progress by department</translation>
+    </message>
+    <message>
+        <location filename="../hr/progress_view.py" line="42"/>
+        <location filename="../hr/progress_view.py" line="54"/>
+        <source>対象者全体</source>
+        <translation>All eligible staff</translation>
+    </message>
+    <message>
+        <location filename="../hr/progress_view.py" line="58"/>
+        <source>人数のみを表示します（氏名は表示しません）。</source>
+        <translation>Only head counts are shown (no names).</translation>
+    </message>
+    <message>
+        <location filename="../hr/progress_view.py" line="60"/>
+        <source>「—」は {0} 人未満の集団、または差し引きで {0} 人未満の集団が分かってしまう集団です。</source>
+        <translation> “—” marks a group of fewer than {0} people, or a group from which one of fewer than {0} people could be worked out by subtraction.</translation>
     </message>
 </context>
 <context>
@@ -587,7 +1193,7 @@
     </message>
     <message>
         <location filename="../examinee/result.py" line="105"/>
-        <location filename="../examinee/result.py" line="128"/>
+        <location filename="../examinee/result.py" line="129"/>
         <source>解答と解説</source>
         <translation>Answers and explanations</translation>
     </message>
@@ -608,6 +1214,11 @@
     </message>
     <message>
         <location filename="../examinee/result.py" line="121"/>
+        <source>あなたの解答について: {0}</source>
+        <translation>About your answer: {0}</translation>
+    </message>
+    <message>
+        <location filename="../examinee/result.py" line="122"/>
         <source>解説: {0}</source>
         <translation>Explanation: {0}</translation>
     </message>
@@ -688,6 +1299,80 @@
     </message>
 </context>
 <context>
+    <name>RowsTable</name>
+    <message>
+        <location filename="../trainer/rows.py" line="47"/>
+        <source>行を追加</source>
+        <translation>Add row</translation>
+    </message>
+    <message>
+        <location filename="../trainer/rows.py" line="48"/>
+        <source>行を削除</source>
+        <translation>Delete row</translation>
+    </message>
+    <message>
+        <location filename="../trainer/rows.py" line="49"/>
+        <source>上へ</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <location filename="../trainer/rows.py" line="50"/>
+        <source>下へ</source>
+        <translation>Down</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioDialog</name>
+    <message>
+        <location filename="../trainer/dialogs.py" line="207"/>
+        <source>事例の編集</source>
+        <translation>Edit case</translation>
+    </message>
+    <message>
+        <location filename="../trainer/dialogs.py" line="207"/>
+        <source>新しい事例</source>
+        <translation>New case</translation>
+    </message>
+    <message>
+        <location filename="../trainer/dialogs.py" line="219"/>
+        <source>事例ID（英数字）</source>
+        <translation>Case ID (letters and digits)</translation>
+    </message>
+    <message>
+        <location filename="../trainer/dialogs.py" line="220"/>
+        <source>題名</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../trainer/dialogs.py" line="221"/>
+        <source>本文</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../trainer/dialogs.py" line="238"/>
+        <source>事例ID「{0}」はもう使われています。</source>
+        <translation>The case ID “{0}” is already in use.</translation>
+    </message>
+    <message>
+        <location filename="../trainer/dialogs.py" line="243"/>
+        <source>事例IDは英数字で始め、題名と本文を書いてください。</source>
+        <translation>Start the case ID with a letter or digit, and fill in the title and text.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortTextAnswers</name>
+    <message>
+        <location filename="../trainer/answers.py" line="296"/>
+        <source>正解とする答え（1 行に 1 つ）</source>
+        <translation>Accepted answers (one per line)</translation>
+    </message>
+    <message>
+        <location filename="../trainer/answers.py" line="300"/>
+        <source>正解とする答え（1 行に 1 つ。全角・半角、大文字・小文字、空白の違いは区別しません）</source>
+        <translation>Accepted answers (one per line; differences in full-width/half-width, upper/lower case and spaces are ignored)</translation>
+    </message>
+</context>
+<context>
     <name>StaffLoginDialog</name>
     <message>
         <location filename="../hr/login_dialog.py" line="13"/>
@@ -720,6 +1405,479 @@
         <location filename="../hr/login_dialog.py" line="29"/>
         <source>人事担当者のアカウントでログインしてください。</source>
         <translation>Log in with an HR account.</translation>
+    </message>
+</context>
+<context>
+    <name>TrainerController</name>
+    <message>
+        <location filename="../trainer/controller.py" line="163"/>
+        <source>問題バンクのフォルダ: {0}</source>
+        <translation>Question bank folder: {0}</translation>
+    </message>
+    <message>
+        <location filename="../trainer/controller.py" line="171"/>
+        <source>すべての問題</source>
+        <translation>All items</translation>
+    </message>
+    <message>
+        <location filename="../trainer/controller.py" line="236"/>
+        <source>{0} 問を表示（全 {1} 問）</source>
+        <translation>Showing {0} of {1} items</translation>
+    </message>
+    <message>
+        <location filename="../trainer/controller.py" line="280"/>
+        <source>未保存の変更があります（{0} ファイル）</source>
+        <translation>Unsaved changes (files: {0})</translation>
+    </message>
+    <message>
+        <location filename="../trainer/controller.py" line="308"/>
+        <source>新しい問題</source>
+        <translation>New item</translation>
+    </message>
+    <message>
+        <location filename="../trainer/controller.py" line="308"/>
+        <source>問題の形式</source>
+        <translation>Item type</translation>
+    </message>
+    <message>
+        <location filename="../trainer/controller.py" line="366"/>
+        <source>問題があるため保存していません。直してから保存してください。</source>
+        <translation>Not saved: there are problems. Fix them, then save.</translation>
+    </message>
+    <message>
+        <location filename="../trainer/controller.py" line="369"/>
+        <source>保存できません</source>
+        <translation>Cannot save</translation>
+    </message>
+    <message>
+        <location filename="../trainer/controller.py" line="371"/>
+        <source>保存しました。</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <location filename="../trainer/controller.py" line="382"/>
+        <source>公開</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <location filename="../trainer/controller.py" line="383"/>
+        <source>未保存の変更があります。保存してから公開してください。</source>
+        <translation>There are unsaved changes. Save them before publishing.</translation>
+    </message>
+    <message>
+        <location filename="../trainer/controller.py" line="389"/>
+        <source>公開しています…</source>
+        <translation>Publishing…</translation>
+    </message>
+    <message>
+        <location filename="../trainer/controller.py" line="393"/>
+        <source>公開しました: 新規 {0}・変更 {1}・変更なし {2}・廃止 {3}</source>
+        <translation>Published: new {0} ・ changed {1} ・ unchanged {2} ・ retired {3}</translation>
+    </message>
+    <message>
+        <location filename="../trainer/controller.py" line="408"/>
+        <source>第 {0} 版&#x3000;{1:%Y-%m-%d %H:%M}&#x3000;{2}</source>
+        <translation>Version {0} ・ {1:%Y-%m-%d %H:%M} ・ {2}</translation>
+    </message>
+    <message>
+        <location filename="../trainer/controller.py" line="413"/>
+        <source>まだ公開されていません。</source>
+        <translation>Not published yet.</translation>
+    </message>
+    <message>
+        <location filename="../trainer/controller.py" line="420"/>
+        <source>（最初の版）</source>
+        <translation>(First version)</translation>
+    </message>
+    <message>
+        <location filename="../trainer/controller.py" line="432"/>
+        <source>見直し待ち（{0}）</source>
+        <translation>Review queue ({0})</translation>
+    </message>
+    <message>
+        <location filename="../trainer/controller.py" line="469"/>
+        <source>未保存の変更</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../trainer/controller.py" line="469"/>
+        <source>保存していない変更があります。保存しますか？</source>
+        <translation>You have unsaved changes. Save them?</translation>
+    </message>
+</context>
+<context>
+    <name>TrainerLabels</name>
+    <message>
+        <location filename="../trainer/labels.py" line="12"/>
+        <source>単一選択</source>
+        <translation>Single choice</translation>
+    </message>
+    <message>
+        <location filename="../trainer/labels.py" line="13"/>
+        <source>複数選択</source>
+        <translation>Multiple choice</translation>
+    </message>
+    <message>
+        <location filename="../trainer/labels.py" line="14"/>
+        <source>正誤</source>
+        <translation>True/false</translation>
+    </message>
+    <message>
+        <location filename="../trainer/labels.py" line="15"/>
+        <source>並べ替え</source>
+        <translation>Ordering</translation>
+    </message>
+    <message>
+        <location filename="../trainer/labels.py" line="16"/>
+        <source>組合せ</source>
+        <translation>Matching</translation>
+    </message>
+    <message>
+        <location filename="../trainer/labels.py" line="17"/>
+        <source>数値</source>
+        <translation>Numeric</translation>
+    </message>
+    <message>
+        <location filename="../trainer/labels.py" line="18"/>
+        <source>短答</source>
+        <translation>Short answer</translation>
+    </message>
+    <message>
+        <location filename="../trainer/labels.py" line="19"/>
+        <source>下書き</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../trainer/labels.py" line="20"/>
+        <source>承認済み</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../trainer/labels.py" line="21"/>
+        <source>廃止</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <location filename="../trainer/labels.py" line="22"/>
+        <source>ストラテジ</source>
+        <translation>Strategy</translation>
+    </message>
+    <message>
+        <location filename="../trainer/labels.py" line="23"/>
+        <source>マネジメント</source>
+        <translation>Management</translation>
+    </message>
+    <message>
+        <location filename="../trainer/labels.py" line="24"/>
+        <source>テクノロジ</source>
+        <translation>Technology</translation>
+    </message>
+    <message>
+        <location filename="../trainer/labels.py" line="25"/>
+        <source>問題ID</source>
+        <translation>Item ID</translation>
+    </message>
+    <message>
+        <location filename="../trainer/labels.py" line="25"/>
+        <source>領域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location filename="../trainer/labels.py" line="26"/>
+        <source>形式</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../trainer/labels.py" line="26"/>
+        <source>水準</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../trainer/labels.py" line="27"/>
+        <source>状態</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../trainer/labels.py" line="27"/>
+        <source>見直し日</source>
+        <translation>Reviewed</translation>
+    </message>
+    <message>
+        <location filename="../trainer/labels.py" line="28"/>
+        <source>問題文</source>
+        <translation>Item text</translation>
+    </message>
+    <message>
+        <location filename="../trainer/labels.py" line="29"/>
+        <source>見直し期限切れ</source>
+        <translation>Review overdue</translation>
+    </message>
+    <message>
+        <location filename="../trainer/labels.py" line="30"/>
+        <source>識別力が負</source>
+        <translation>Negative discrimination</translation>
+    </message>
+    <message>
+        <location filename="../trainer/labels.py" line="31"/>
+        <source>易しすぎる</source>
+        <translation>Too easy</translation>
+    </message>
+    <message>
+        <location filename="../trainer/labels.py" line="32"/>
+        <source>難しすぎる</source>
+        <translation>Too hard</translation>
+    </message>
+    <message>
+        <location filename="../trainer/labels.py" line="33"/>
+        <source>ほとんど選ばれない誤答</source>
+        <translation>Distractor almost never chosen</translation>
+    </message>
+</context>
+<context>
+    <name>TrainerPage</name>
+    <message>
+        <location filename="../trainer/page.py" line="45"/>
+        <source>問題バンクの編集（研修担当）</source>
+        <translation>Question bank editor (training)</translation>
+    </message>
+    <message>
+        <location filename="../trainer/page.py" line="46"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../trainer/page.py" line="48"/>
+        <source>元に戻す</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../trainer/page.py" line="49"/>
+        <source>やり直す</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location filename="../trainer/page.py" line="50"/>
+        <source>新しい問題</source>
+        <translation>New item</translation>
+    </message>
+    <message>
+        <location filename="../trainer/page.py" line="51"/>
+        <source>見直し済みにする</source>
+        <translation>Mark as reviewed</translation>
+    </message>
+    <message>
+        <location filename="../trainer/page.py" line="52"/>
+        <source>公開…</source>
+        <translation>Publish…</translation>
+    </message>
+    <message>
+        <location filename="../trainer/page.py" line="53"/>
+        <source>取り込み（GIFT・Moodle XML）…</source>
+        <translation>Import (GIFT, Moodle XML)…</translation>
+    </message>
+    <message>
+        <location filename="../trainer/page.py" line="54"/>
+        <source>書き出し…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../trainer/page.py" line="55"/>
+        <source>ログアウト</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <location filename="../trainer/page.py" line="59"/>
+        <source>問題バンク</source>
+        <translation>Question bank</translation>
+    </message>
+    <message>
+        <location filename="../trainer/page.py" line="59"/>
+        <source>問題数</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location filename="../trainer/page.py" line="60"/>
+        <source>問題バンク・領域・小領域</source>
+        <translation>Question banks, areas and sub-competences</translation>
+    </message>
+    <message>
+        <location filename="../trainer/page.py" line="67"/>
+        <source>問題文・選択肢・IDを検索</source>
+        <translation>Search item text, options and IDs</translation>
+    </message>
+    <message>
+        <location filename="../trainer/page.py" line="68"/>
+        <source>検索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../trainer/page.py" line="70"/>
+        <source>形式</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../trainer/page.py" line="71"/>
+        <source>水準</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../trainer/page.py" line="71"/>
+        <source>水準 {0}</source>
+        <translation>Level {0}</translation>
+    </message>
+    <message>
+        <location filename="../trainer/page.py" line="72"/>
+        <source>対象</source>
+        <translation>Audience</translation>
+    </message>
+    <message>
+        <location filename="../trainer/page.py" line="74"/>
+        <source>状態</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../trainer/page.py" line="75"/>
+        <source>見直し期限切れ</source>
+        <translation>Review overdue</translation>
+    </message>
+    <message>
+        <location filename="../trainer/page.py" line="76"/>
+        <source>統計で要確認</source>
+        <translation>Flagged by statistics</translation>
+    </message>
+    <message>
+        <location filename="../trainer/page.py" line="84"/>
+        <source>問題の一覧</source>
+        <translation>Item list</translation>
+    </message>
+    <message>
+        <location filename="../trainer/page.py" line="89"/>
+        <source>問題ID</source>
+        <translation>Item ID</translation>
+    </message>
+    <message>
+        <location filename="../trainer/page.py" line="89"/>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../trainer/page.py" line="89"/>
+        <source>詳細</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../trainer/page.py" line="89"/>
+        <source>ファイル</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../trainer/page.py" line="94"/>
+        <source>見直し待ちの問題</source>
+        <translation>Items awaiting review</translation>
+    </message>
+    <message>
+        <location filename="../trainer/page.py" line="95"/>
+        <source>見直しの間隔を過ぎた問題と、受験結果の統計で確認が必要な問題です。行をダブルクリックすると編集できます。</source>
+        <translation>Items past their review interval, and items that the results statistics say need checking. Double-click a row to edit the item.</translation>
+    </message>
+    <message>
+        <location filename="../trainer/page.py" line="97"/>
+        <source>見直し待ちを更新</source>
+        <translation>Refresh review queue</translation>
+    </message>
+    <message>
+        <location filename="../trainer/page.py" line="101"/>
+        <source> か月</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <location filename="../trainer/page.py" line="102"/>
+        <location filename="../trainer/page.py" line="137"/>
+        <source>見直しの間隔</source>
+        <translation>Review interval</translation>
+    </message>
+    <message>
+        <location filename="../trainer/page.py" line="109"/>
+        <source>公開された版</source>
+        <translation>Published versions</translation>
+    </message>
+    <message>
+        <location filename="../trainer/page.py" line="113"/>
+        <source>前の版との違い</source>
+        <translation>Changes from the previous version</translation>
+    </message>
+    <message>
+        <location filename="../trainer/page.py" line="144"/>
+        <source>問題一覧</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location filename="../trainer/page.py" line="145"/>
+        <source>見直し待ち</source>
+        <translation>Review queue</translation>
+    </message>
+    <message>
+        <location filename="../trainer/page.py" line="148"/>
+        <source>受験者の画面と同じ表示です（選択肢の順序は受験時に入れ替わります）。</source>
+        <translation>Shown as examinees see it (the options are shuffled in the assessment).</translation>
+    </message>
+    <message>
+        <location filename="../trainer/page.py" line="156"/>
+        <source>編集</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../trainer/page.py" line="157"/>
+        <source>プレビュー</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../trainer/page.py" line="158"/>
+        <source>版の履歴</source>
+        <translation>Version history</translation>
+    </message>
+    <message>
+        <location filename="../trainer/page.py" line="177"/>
+        <source>{0}: すべて</source>
+        <translation>{0}: All</translation>
+    </message>
+</context>
+<context>
+    <name>TrueFalseAnswers</name>
+    <message>
+        <location filename="../trainer/answers.py" line="129"/>
+        <source>正しい</source>
+        <translation>True</translation>
+    </message>
+    <message>
+        <location filename="../trainer/answers.py" line="130"/>
+        <source>誤り</source>
+        <translation>False</translation>
+    </message>
+    <message>
+        <location filename="../trainer/answers.py" line="133"/>
+        <source>「正しい」と答えた人へのフィードバック</source>
+        <translation>Feedback for those who answer “True”</translation>
+    </message>
+    <message>
+        <location filename="../trainer/answers.py" line="134"/>
+        <source>「誤り」と答えた人へのフィードバック</source>
+        <translation>Feedback for those who answer “False”</translation>
+    </message>
+    <message>
+        <location filename="../trainer/answers.py" line="137"/>
+        <source>正解</source>
+        <translation>Correct answer</translation>
+    </message>
+    <message>
+        <location filename="../trainer/answers.py" line="139"/>
+        <source>「正しい」へのフィードバック</source>
+        <translation>Feedback on “True”</translation>
+    </message>
+    <message>
+        <location filename="../trainer/answers.py" line="140"/>
+        <source>「誤り」へのフィードバック</source>
+        <translation>Feedback on “False”</translation>
     </message>
 </context>
 <context>
