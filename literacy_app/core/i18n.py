@@ -122,6 +122,11 @@ MESSAGES: dict[str, dict[str, str]] = {
                              "en": "the key must be exactly the options with a positive weight ({positive})"},
     "feedback_not_option": {"ja": "フィードバックの「{answer}」は選択肢にありません",
                             "en": "feedback '{answer}' does not name an option"},
+    "bank_file_changed_elsewhere": {
+        "ja": "{file} は、開いた後に別の人（または別の画面）が保存しています。上書きすると相手の変更が失われるため保存しませんでした。"
+              "変更を控えてから問題バンクを開き直してください",
+        "en": "{file} was saved by someone else after you opened it; to keep their changes it was not overwritten. "
+              "Note your changes and reopen the banks"},
     "key_duplicate": {"ja": "正解に「{key}」が 2 回あります", "en": "the key lists '{key}' twice"},
     "too_few_options": {"ja": "選択肢は {min} 個以上必要です", "en": "at least {min} options are needed"},
     "multiple_all_keys": {"ja": "複数選択では、正解でない選択肢を 1 つ以上入れてください",

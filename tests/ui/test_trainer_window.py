@@ -229,3 +229,16 @@ def test_the_trainer_window_speaks_english_when_chosen(qtbot, exam, banks):
     assert [page.type_filter.itemText(i) for i in range(1, 3)] == ["Single choice", "Multiple choice"]
     assert page.list.horizontalHeaderItem(0).text() != "問題ID"
     assert page.list.item(0, 4).text() in ("Approved", "Draft", "Retired")
+
+
+def test_a_file_saved_by_someone_else_meanwhile_is_not_overwritten(qtbot, exam, banks):
+    _window, controller, page = _trainer_window(qtbot, exam, banks)
+    _choose(qtbot, controller, page, "sec-001")
+    page.editor.stem.setPlainText("私の変更")
+    qtbot.waitUntil(lambda: bool(controller.workspace.dirty), timeout=5_000)
+    path = banks / "security.yaml"
+    theirs = path.read_text(encoding="utf-8").replace("title: 情報セキュリティ", "title: 情報セキュリティ（他の人の変更）", 1)
+    path.write_text(theirs, encoding="utf-8")  # another trainer saved the same file
+    assert not controller.save()
+    assert "別の人" in page.status.text()
+    assert path.read_text(encoding="utf-8") == theirs  # their change survives

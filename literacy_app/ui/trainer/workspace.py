@@ -9,12 +9,14 @@ nothing on disk is half-written (``BankDocument.save`` is atomic).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ...core.banks.problems import Problem
 from ...core.banks.write import BankDocument
+from ...core.errors import UserError
 from ...core.text import normalise_answer
 
 
@@ -72,6 +74,8 @@ class Workspace:
     folder: Path
     documents: dict[Path, BankDocument] = field(default_factory=dict)
     dirty: set[Path] = field(default_factory=set)
+    on_disk: dict[Path, str] = field(default_factory=dict)
+    """SHA-256 of each file as read: a file another trainer saved meanwhile is not overwritten."""
 
     @classmethod
     def open(cls, folder: Path) -> Workspace:
@@ -87,6 +91,7 @@ class Workspace:
             document = BankDocument.load(path)
             if document.is_bank():  # a blueprint beside the banks is not edited here
                 self.documents[path] = document
+                self.on_disk[path] = _digest(path)
 
     def rows(self) -> list[Row]:
         return [Row(path, item_id, document.item(item_id))
@@ -147,7 +152,15 @@ class Workspace:
         problems = self.problems()
         if problems:
             return problems
+        changed = [path for path in sorted(self.dirty) if path.exists() and _digest(path) != self.on_disk.get(path)]
+        if changed:
+            raise UserError("bank_file_changed_elsewhere", file=", ".join(path.name for path in changed))
         for path in sorted(self.dirty):
             self.documents[path].save()
+            self.on_disk[path] = _digest(path)
         self.dirty.clear()
         return []
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
