@@ -67,6 +67,9 @@ def prepare(folder: Path) -> str:
         publishing.publish_bank(uow, SYSTEM, [BANK])
     with database.uow() as uow:
         people.add_examinee(uow, SYSTEM, "001234", "髙﨑 花子", "総務局/総務部/総務課", "recruit")
+        for n in range(14):  # enough people for the progress view to show figures, not only dashes
+            org = "総務局/総務部/総務課" if n < 8 else "市民局/区政部/戸籍課"
+            people.add_examinee(uow, SYSTEM, f"0020{n:02d}", f"職員 {n}", org, "recruit")
     with database.uow() as uow:
         assessments.open_assessment(uow, SYSTEM, "test-blueprint", now - dt.timedelta(minutes=1),
                                     now + dt.timedelta(days=7), title="令和8年度 新規採用職員 ICTリテラシー確認")
@@ -142,6 +145,9 @@ def main() -> int:
         shoot(window, "09-hr-progress")
         hr_page.logout_button.click()
         shutil.copytree(ROOT / "question_banks", Path(folder) / "banks")
+        aged = Path(folder) / "banks" / "technology.yaml"  # two items overdue for their six-monthly review
+        aged.write_text(aged.read_text(encoding="utf-8").replace("reviewed: 2026-11-27", "reviewed: 2025-10-01", 2),
+                        encoding="utf-8")
         window.trainer.banks_dir = Path(folder) / "banks"
         window.hr.log_in("trainer-demo", "screenshot-password")
         wait_until(lambda: window.trainer.workspace is not None)
@@ -161,7 +167,9 @@ def main() -> int:
         settle()
         shoot(window, "12-trainer-invalid")
         trainer.middle_tabs.setCurrentIndex(1)
-        settle(1.0)
+        wait_until(lambda: trainer.queue.rowCount() > 0)
+        trainer.queue.setCurrentCell(0, 0)
+        settle(0.5)
         shoot(window, "13-trainer-review-queue")
         window.trainer.workspace = None
         window.examinee.state = None

@@ -67,9 +67,12 @@ def fill_queue(page: Any, entries: list[Any]) -> None:
     for row, entry in enumerate(entries):
         reasons = "、".join(label(REASONS[code]) if code in REASONS else code for code in entry.reasons)
         details = " ".join(entry.sentences(page.lang))
-        for column, text in enumerate((entry.item_id, reasons, details, f"{Path(entry.path).name}:{entry.line}")):
-            table.setItem(row, column, QTableWidgetItem(text))
-    table.resizeColumnsToContents()
+        for column, text in enumerate((entry.item_id, reasons, f"{Path(entry.path).name}:{entry.line}", details)):
+            cell = QTableWidgetItem(text)
+            cell.setToolTip(details)
+            table.setItem(row, column, cell)
+    for column in range(3):
+        table.resizeColumnToContents(column)
 
 
 # import -------------------------------------------------------------------------------------------

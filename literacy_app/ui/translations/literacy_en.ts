@@ -69,72 +69,72 @@
         <translation>Changed items become new versions. Assessments under way are still scored with the earlier versions. Publish now?</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="125"/>
+        <location filename="../trainer/dialogs.py" line="128"/>
         <source>取り込むファイル</source>
         <translation>File to import</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="126"/>
+        <location filename="../trainer/dialogs.py" line="129"/>
         <source>GIFT・Moodle XML (*.gift *.txt *.xml)</source>
         <translation>GIFT, Moodle XML (*.gift *.txt *.xml)</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="145"/>
+        <location filename="../trainer/dialogs.py" line="148"/>
         <source>取り込めません</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="149"/>
+        <location filename="../trainer/dialogs.py" line="152"/>
         <source>取り込みました: {0}（{1} 問）</source>
         <translation>Imported: {0} ({1} items)</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="161"/>
+        <location filename="../trainer/dialogs.py" line="164"/>
         <source>書き出し</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="162"/>
+        <location filename="../trainer/dialogs.py" line="165"/>
         <source>形式（一覧に表示中の問題を書き出します）</source>
         <translation>Format (the items shown in the list are exported)</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="166"/>
+        <location filename="../trainer/dialogs.py" line="169"/>
         <source>保存先</source>
         <translation>Save to</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="181"/>
+        <location filename="../trainer/dialogs.py" line="184"/>
         <source>書き出せません</source>
         <translation>Cannot export</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="183"/>
+        <location filename="../trainer/dialogs.py" line="186"/>
         <source>{0} 問を書き出しました: {1}</source>
         <translation>Exported {0} items: {1}</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="191"/>
+        <location filename="../trainer/dialogs.py" line="194"/>
         <source>注意事項はありません。</source>
         <translation>Nothing to report.</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="252"/>
+        <location filename="../trainer/dialogs.py" line="255"/>
         <source>図のファイル</source>
         <translation>Figure file</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="253"/>
+        <location filename="../trainer/dialogs.py" line="256"/>
         <source>画像 (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="259"/>
+        <location filename="../trainer/dialogs.py" line="262"/>
         <source>図</source>
         <translation>Figure</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="259"/>
+        <location filename="../trainer/dialogs.py" line="262"/>
         <source>同じ名前の別の図がすでにあります: {0}。ファイル名を変えてから選んでください。</source>
         <translation>A different figure with the same name already exists: {0}. Rename the file, then choose it.</translation>
     </message>
@@ -808,37 +808,37 @@
 <context>
     <name>MappingDialog</name>
     <message>
-        <location filename="../trainer/dialogs.py" line="83"/>
+        <location filename="../trainer/dialogs.py" line="86"/>
         <source>カテゴリと領域の対応</source>
         <translation>Categories and areas</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="85"/>
+        <location filename="../trainer/dialogs.py" line="88"/>
         <source>新しい問題バンクのID</source>
         <translation>ID of the new question bank</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="87"/>
+        <location filename="../trainer/dialogs.py" line="90"/>
         <source>取り込むファイルのカテゴリ</source>
         <translation>Category in the imported file</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="87"/>
+        <location filename="../trainer/dialogs.py" line="90"/>
         <source>領域</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="94"/>
+        <location filename="../trainer/dialogs.py" line="97"/>
         <source>（選んでください）</source>
         <translation>(Select one)</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="105"/>
+        <location filename="../trainer/dialogs.py" line="108"/>
         <source>問題バンクのID</source>
         <translation>Question bank ID</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="107"/>
+        <location filename="../trainer/dialogs.py" line="110"/>
         <source>取り込んだ問題はすべて「下書き」になります。内容・水準・対象を確かめてから承認してください。</source>
         <translation>All imported items become “Draft”. Check their content, level and audience before approving them.</translation>
     </message>
@@ -1324,37 +1324,37 @@
 <context>
     <name>ScenarioDialog</name>
     <message>
-        <location filename="../trainer/dialogs.py" line="207"/>
+        <location filename="../trainer/dialogs.py" line="210"/>
         <source>事例の編集</source>
         <translation>Edit case</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="207"/>
+        <location filename="../trainer/dialogs.py" line="210"/>
         <source>新しい事例</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="219"/>
+        <location filename="../trainer/dialogs.py" line="222"/>
         <source>事例ID（英数字）</source>
         <translation>Case ID (letters and digits)</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="220"/>
+        <location filename="../trainer/dialogs.py" line="223"/>
         <source>題名</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="221"/>
+        <location filename="../trainer/dialogs.py" line="224"/>
         <source>本文</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="238"/>
+        <location filename="../trainer/dialogs.py" line="241"/>
         <source>事例ID「{0}」はもう使われています。</source>
         <translation>The case ID “{0}” is already in use.</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="243"/>
+        <location filename="../trainer/dialogs.py" line="246"/>
         <source>事例IDは英数字で始め、題名と本文を書いてください。</source>
         <translation>Start the case ID with a letter or digit, and fill in the title and text.</translation>
     </message>
@@ -1786,58 +1786,58 @@
         <translation>Refresh review queue</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="101"/>
+        <location filename="../trainer/page.py" line="105"/>
         <source> か月</source>
         <translation> months</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="102"/>
-        <location filename="../trainer/page.py" line="137"/>
+        <location filename="../trainer/page.py" line="106"/>
+        <location filename="../trainer/page.py" line="141"/>
         <source>見直しの間隔</source>
         <translation>Review interval</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="109"/>
+        <location filename="../trainer/page.py" line="113"/>
         <source>公開された版</source>
         <translation>Published versions</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="113"/>
+        <location filename="../trainer/page.py" line="117"/>
         <source>前の版との違い</source>
         <translation>Changes from the previous version</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="144"/>
+        <location filename="../trainer/page.py" line="149"/>
         <source>問題一覧</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="145"/>
+        <location filename="../trainer/page.py" line="150"/>
         <source>見直し待ち</source>
         <translation>Review queue</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="148"/>
+        <location filename="../trainer/page.py" line="153"/>
         <source>受験者の画面と同じ表示です（選択肢の順序は受験時に入れ替わります）。</source>
         <translation>Shown as examinees see it (the options are shuffled in the assessment).</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="156"/>
+        <location filename="../trainer/page.py" line="161"/>
         <source>編集</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="157"/>
+        <location filename="../trainer/page.py" line="162"/>
         <source>プレビュー</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="158"/>
+        <location filename="../trainer/page.py" line="163"/>
         <source>版の履歴</source>
         <translation>Version history</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="177"/>
+        <location filename="../trainer/page.py" line="182"/>
         <source>{0}: すべて</source>
         <translation>{0}: All</translation>
     </message>
