@@ -9,21 +9,20 @@ edits.  Database work runs on the backend's worker thread.
 
 from __future__ import annotations
 
-import datetime as dt
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QStackedWidget, QTableWidgetItem, QTreeWidgetItem
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QStackedWidget
 
-from ...core.catalog import AREA_SHORT, area_name
 from ...core.errors import UserError
-from ...core.fiscal import months_before
 from ...resources import question_banks_dir
 from ..common import error_text
-from .labels import STATUSES, TYPES, label, tr
+from . import listing
+from .commands import EditCommand, ScenarioCommand, new_item_template
+from .labels import TYPES, label
 
 if TYPE_CHECKING:
     from ...core.model import Actor
@@ -32,64 +31,6 @@ if TYPE_CHECKING:
     from .workspace import Filters, Row, Workspace
 
 TRAINER_ROLES = ("trainer",)
-
-
-class EditCommand(QUndoCommand):
-    """One settled edit of one item (or its creation, when ``before`` is None)."""
-
-    def __init__(self, controller: TrainerController, path: Path, item_id: str, before: dict[str, Any] | None,
-                 after: dict[str, Any]) -> None:
-        super().__init__(tr("{0} の編集").format(item_id))
-        self.controller, self.path, self.item_id, self.before, self.after = controller, path, item_id, before, after
-
-    def redo(self) -> None:
-        workspace = self.controller.workspace
-        assert workspace is not None
-        if self.before is None and self.item_id not in workspace.documents[self.path].item_ids():
-            workspace.add_item(self.path, self.after)
-        else:
-            workspace.set_item(self.path, self.item_id, self.after)
-        self.controller.changed_in_place(self.path, self.item_id)
-
-    def undo(self) -> None:
-        workspace = self.controller.workspace
-        assert workspace is not None
-        if self.before is None:
-            workspace.remove_item(self.path, self.item_id)
-            self.controller.changed_in_place(self.path, None)
-        else:
-            workspace.set_item(self.path, self.item_id, self.before)
-            self.controller.changed_in_place(self.path, self.item_id)
-
-
-class ScenarioCommand(QUndoCommand):
-    """A case text edited or added (``before`` None)."""
-
-    def __init__(self, controller: TrainerController, path: Path, before: dict[str, Any] | None,
-                 after: dict[str, Any]) -> None:
-        super().__init__(tr("事例 {0} の編集").format(after["id"]))
-        self.controller, self.path, self.before, self.after = controller, path, before, after
-
-    def redo(self) -> None:
-        self._apply(self.after, adding=self.before is None)
-
-    def undo(self) -> None:
-        workspace = self.controller.workspace
-        assert workspace is not None
-        if self.before is None:
-            workspace.remove_scenario(self.path, self.after["id"])
-        else:
-            workspace.set_scenario(self.path, self.before["id"], self.before)
-        self.controller.scenarios_changed(self.path)
-
-    def _apply(self, value: dict[str, Any], adding: bool) -> None:
-        workspace = self.controller.workspace
-        assert workspace is not None
-        if adding:
-            workspace.add_scenario(self.path, value)
-        else:
-            workspace.set_scenario(self.path, value["id"], value)
-        self.controller.scenarios_changed(self.path)
 
 
 class TrainerController(QObject):
@@ -165,75 +106,19 @@ class TrainerController(QObject):
 
     def fill_tree(self) -> None:
         assert self.workspace is not None
-        tree = self.page.tree
-        tree.blockSignals(True)
-        tree.clear()
-        everything = QTreeWidgetItem([self.tr("すべての問題"), str(len(self.workspace.rows()))])
-        everything.setData(0, Qt.ItemDataRole.UserRole, (None, None, None))
-        tree.addTopLevelItem(everything)
-        for path in self.workspace.documents:
-            rows = [row for row in self.workspace.rows() if row.path == path]
-            bank = QTreeWidgetItem([self.workspace.documents[path].title(), str(len(rows))])
-            bank.setToolTip(0, str(path))
-            bank.setData(0, Qt.ItemDataRole.UserRole, (path, None, None))
-            tree.addTopLevelItem(bank)
-            areas: dict[str, dict[str, int]] = {}
-            for row in rows:
-                subs = areas.setdefault(str(row.item.get("area")), {})
-                subs[str(row.item.get("sub_competence"))] = subs.get(str(row.item.get("sub_competence")), 0) + 1
-            for area, subs in areas.items():
-                node = QTreeWidgetItem([area_name(area, self.lang), str(sum(subs.values()))])
-                node.setData(0, Qt.ItemDataRole.UserRole, (path, area, None))
-                bank.addChild(node)
-                for sub, count in subs.items():
-                    leaf = QTreeWidgetItem([sub, str(count)])
-                    leaf.setData(0, Qt.ItemDataRole.UserRole, (path, area, sub))
-                    node.addChild(leaf)
-        tree.setCurrentItem(everything)
-        tree.blockSignals(False)
+        listing.fill_tree(self.page.tree, self.workspace, self.lang)
 
     def filters(self) -> Filters:
-        from .workspace import Filters
-
-        page = self.page
-        node = page.tree.currentItem()
-        path, area, sub = node.data(0, Qt.ItemDataRole.UserRole) if node is not None else (None, None, None)
-        today = dt.date.today()
-        return Filters(bank=path, area=area, sub_competence=sub, type=page.type_filter.currentData(),
-                       level=page.level_filter.currentData(), audience=page.audience_filter.currentData(),
-                       status=page.status_filter.currentData(),
-                       review_due_before=months_before(today, page.review_months.value())
-                       if page.due_filter.isChecked() else None,
-                       flagged=self.flagged if page.flagged_filter.isChecked() else None, text=page.search.text())
+        return listing.filters(self.page, self.flagged)
 
     def refresh_list(self) -> None:
         if self.workspace is None:
             return
         filters = self.filters()
         self._rows = [row for row in self.workspace.rows() if filters.matches(row)]
-        table = self.page.list
-        table.blockSignals(True)
-        table.setRowCount(len(self._rows))
-        type_names, status_names = dict(TYPES), dict(STATUSES)
-        for index, row in enumerate(self._rows):
-            item = row.item
-            stem = " ".join(str(item.get("stem", "")).split())
-            values = [row.item_id, AREA_SHORT.get(str(item.get("area")), str(item.get("area"))),
-                      label(type_names.get(str(item.get("type")), str(item.get("type")))), str(item.get("level", "")),
-                      label(status_names.get(str(item.get("status")), str(item.get("status")))),
-                      str(item.get("reviewed", "")), stem[:80]]
-            for column, text in enumerate(values):
-                cell = QTableWidgetItem(text)
-                if column == len(values) - 1:
-                    cell.setToolTip(stem[:400])
-                table.setItem(index, column, cell)
-        selected = next((i for i, row in enumerate(self._rows) if self.current == (row.path, row.item_id)), -1)
-        if selected >= 0:
-            table.selectRow(selected)
-        table.blockSignals(False)
-        table.resizeColumnsToContents()
-        total = len(self.workspace.rows())
-        self.page.count.setText(self.tr("{0} 問を表示（全 {1} 問）").format(len(self._rows), total))
+        listing.fill_list(self.page.list, self._rows, self.current)
+        self.page.count.setText(self.tr("{0} 問を表示（全 {1} 問）").format(len(self._rows),
+                                                                        len(self.workspace.rows())))
 
     # choosing and editing ----------------------------------------------------------------------------
     def _list_row_chosen(self, row: int) -> None:
@@ -479,23 +364,3 @@ class TrainerController(QObject):
         self.back_to.reset()
         self.back_to.focus_default()
         return True
-
-
-def new_item_template(item_id: str, kind: str, area: str, sub_competence: str, reviewer: str) -> dict[str, Any]:
-    """A draft item of a type, to be filled in (it is invalid until stem and explanation are written)."""
-    item: dict[str, Any] = {"id": item_id, "type": kind, "area": area, "sub_competence": sub_competence, "level": 1,
-                            "audiences": ["recruit"], "stem": ""}
-    if kind in ("single", "multiple", "ordering"):
-        item["options"] = {"a": "", "b": "", "c": ""}
-        item["key"] = {"single": "a", "multiple": ["a"], "ordering": ["a", "b", "c"]}[kind]
-    elif kind == "matching":
-        item.update(premises={"p1": ""}, options={"a": "", "b": ""}, key={"p1": "a"})
-    elif kind == "true_false":
-        item["key"] = True
-    elif kind == "numeric":
-        item["key"] = {"value": 0}
-    else:
-        item["key"] = [""]
-    item.update(explanation="", tags={"dss": "", "itpassport": "strategy", "digcomp": ""},
-                reviewed=dt.date.today(), reviewer=reviewer, status="draft")
-    return item

@@ -4,12 +4,12 @@
 <context>
     <name></name>
     <message>
-        <location filename="../trainer/controller.py" line="42"/>
+        <location filename="../trainer/commands.py" line="24"/>
         <source>{0} の編集</source>
         <translation>Edit {0}</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="70"/>
+        <location filename="../trainer/commands.py" line="52"/>
         <source>事例 {0} の編集</source>
         <translation>Edit case {0}</translation>
     </message>
@@ -1410,97 +1410,92 @@
 <context>
     <name>TrainerController</name>
     <message>
-        <location filename="../trainer/controller.py" line="163"/>
+        <location filename="../trainer/controller.py" line="104"/>
         <source>問題バンクのフォルダ: {0}</source>
         <translation>Question bank folder: {0}</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="171"/>
-        <source>すべての問題</source>
-        <translation>All items</translation>
-    </message>
-    <message>
-        <location filename="../trainer/controller.py" line="236"/>
+        <location filename="../trainer/controller.py" line="120"/>
         <source>{0} 問を表示（全 {1} 問）</source>
         <translation>Showing {0} of {1} items</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="280"/>
+        <location filename="../trainer/controller.py" line="165"/>
         <source>未保存の変更があります（{0} ファイル）</source>
         <translation>Unsaved changes (files: {0})</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="308"/>
+        <location filename="../trainer/controller.py" line="193"/>
         <source>新しい問題</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="308"/>
+        <location filename="../trainer/controller.py" line="193"/>
         <source>問題の形式</source>
         <translation>Item type</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="366"/>
+        <location filename="../trainer/controller.py" line="251"/>
         <source>問題があるため保存していません。直してから保存してください。</source>
         <translation>Not saved: there are problems. Fix them, then save.</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="369"/>
+        <location filename="../trainer/controller.py" line="254"/>
         <source>保存できません</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="371"/>
+        <location filename="../trainer/controller.py" line="256"/>
         <source>保存しました。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="382"/>
+        <location filename="../trainer/controller.py" line="267"/>
         <source>公開</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="383"/>
+        <location filename="../trainer/controller.py" line="268"/>
         <source>未保存の変更があります。保存してから公開してください。</source>
         <translation>There are unsaved changes. Save them before publishing.</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="389"/>
+        <location filename="../trainer/controller.py" line="274"/>
         <source>公開しています…</source>
         <translation>Publishing…</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="393"/>
+        <location filename="../trainer/controller.py" line="278"/>
         <source>公開しました: 新規 {0}・変更 {1}・変更なし {2}・廃止 {3}</source>
         <translation>Published: new {0} ・ changed {1} ・ unchanged {2} ・ retired {3}</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="408"/>
+        <location filename="../trainer/controller.py" line="293"/>
         <source>第 {0} 版&#x3000;{1:%Y-%m-%d %H:%M}&#x3000;{2}</source>
         <translation>Version {0} ・ {1:%Y-%m-%d %H:%M} ・ {2}</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="413"/>
+        <location filename="../trainer/controller.py" line="298"/>
         <source>まだ公開されていません。</source>
         <translation>Not published yet.</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="420"/>
+        <location filename="../trainer/controller.py" line="305"/>
         <source>（最初の版）</source>
         <translation>(First version)</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="432"/>
+        <location filename="../trainer/controller.py" line="317"/>
         <source>見直し待ち（{0}）</source>
         <translation>Review queue ({0})</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="469"/>
+        <location filename="../trainer/controller.py" line="354"/>
         <source>未保存の変更</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="469"/>
+        <location filename="../trainer/controller.py" line="354"/>
         <source>保存していない変更があります。保存しますか？</source>
         <translation>You have unsaved changes. Save them?</translation>
     </message>
