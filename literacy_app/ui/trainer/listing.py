@@ -18,16 +18,12 @@ if TYPE_CHECKING:
     from .workspace import Filters, Row, Workspace
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TrainerController", text)
-
-
 def fill_tree(tree: QTreeWidget, workspace: Workspace, lang: str) -> None:
     """「すべての問題」, then each bank with its areas and their sub-competences, with counts."""
     tree.blockSignals(True)
     tree.clear()
     rows = workspace.rows()
-    everything = QTreeWidgetItem([_tr("すべての問題"), str(len(rows))])
+    everything = QTreeWidgetItem([QCoreApplication.translate("TrainerController", "すべての問題"), str(len(rows))])
     everything.setData(0, Qt.ItemDataRole.UserRole, (None, None, None))
     tree.addTopLevelItem(everything)
     for path, document in workspace.documents.items():

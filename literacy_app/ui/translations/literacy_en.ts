@@ -1499,6 +1499,11 @@
         <source>保存していない変更があります。保存しますか？</source>
         <translation>You have unsaved changes. Save them?</translation>
     </message>
+    <message>
+        <location filename="../trainer/listing.py" line="26"/>
+        <source>すべての問題</source>
+        <translation>All items</translation>
+    </message>
 </context>
 <context>
     <name>TrainerLabels</name>
