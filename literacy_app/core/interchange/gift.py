@@ -1,4 +1,4 @@
-"""Moodle's GIFT text format: read it into ``Question``s and write questions back.
+"""Moodle's GIFT text format: read it into ``Question``s (``read``, ``read_text``).
 
 Follows Moodle's own reader (question/format/gift): questions are separated by blank lines, lines
 starting with ``//`` are comments, ``::name::`` names a question, ``[html]``/``[moodle]``/``[plain]``/
@@ -11,19 +11,22 @@ missing-word question, whose blank is kept as 「＿＿＿」.
 Every warning and error carries the line where the question (or the offending answer) starts.  A
 file that is not GIFT (a ``{`` never closed, a weight or number that is not one) raises
 ``UserError`` naming ``file:line``; the other errors of the file ride along in ``problems``.
+
+The escapes and the cutting of text into questions and answers are in ``_gift_lex``; writing GIFT is
+in ``gift_write``, whose ``write`` and ``write_text`` are importable from here as they always were.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import UserError
 from ..i18n import message
+from ._gift_lex import BLANK, _chunks, _pieces, _Text, _unmask, escape
 from .common import (
     Answer,
     InterchangeWarning,
@@ -34,15 +37,10 @@ from .common import (
     html_to_text,
     label,
 )
+from .gift_write import write, write_text
 
-BLANK = "＿＿＿"
-"""What a missing-word question's answer block becomes in the question text."""
+__all__ = ["BLANK", "MAX_BYTES", "GiftProblem", "escape", "read", "read_text", "write", "write_text"]
 
-# Escaped control characters become private-use placeholders while the text is cut up, as in
-# Moodle's escapedchar_pre / escapedchar_post.
-_ESCAPES = {":": "\ue000", "#": "\ue001", "=": "\ue002", "{": "\ue003", "}": "\ue004", "~": "\ue005",
-            "n": "\ue006", "\\": "\ue007"}
-_RESTORE = {placeholder: ("\n" if char == "n" else char) for char, placeholder in _ESCAPES.items()}
 _FORMATS = ("moodle", "html", "plain", "markdown")
 _WEIGHT = re.compile(r"^%([^%\s]{0,12})%")
 _CLOZE = re.compile(r"\{\s*\d*\s*:\s*(MULTICHOICE|MULTIRESPONSE|SHORTANSWER|NUMERICAL|MC|MCV|MCH|MCS|MCVS|MCHS|"
@@ -63,62 +61,6 @@ class GiftProblem:
 
     def render(self, lang: str = "ja") -> str:
         return message(self.code, lang, file=self.path, line=self.line, **self.params)
-
-
-class _Text:
-    """A stretch of the masked question text with the file line of each character."""
-
-    def __init__(self, text: str, lines: list[int]) -> None:
-        self.text = text
-        self.lines = lines
-
-    def line_at(self, index: int) -> int:
-        if not self.lines:
-            return 0
-        return self.lines[min(max(index, 0), len(self.lines) - 1)]
-
-    def cut(self, start: int, end: int | None = None) -> _Text:
-        end = len(self.text) if end is None else end
-        return _Text(self.text[start:end], self.lines[start:end])
-
-    def strip(self) -> _Text:
-        left = len(self.text) - len(self.text.lstrip())
-        right = len(self.text.rstrip())
-        return self.cut(left, max(left, right))
-
-    def split(self, separator: str, limit: int = -1) -> list[_Text]:
-        pieces: list[_Text] = []
-        start = 0
-        while limit < 0 or len(pieces) < limit - 1:
-            found = self.text.find(separator, start)
-            if found < 0:
-                break
-            pieces.append(self.cut(start, found))
-            start = found + len(separator)
-        pieces.append(self.cut(start))
-        return pieces
-
-
-def _mask(raw: str, lines: list[int]) -> _Text:
-    """Replace escaped characters by placeholders (``\\\\`` first, like Moodle)."""
-    out: list[str] = []
-    out_lines: list[int] = []
-    index = 0
-    while index < len(raw):
-        char = raw[index]
-        if char == "\\" and index + 1 < len(raw) and raw[index + 1] in _ESCAPES:
-            out.append(_ESCAPES[raw[index + 1]])
-            out_lines.append(lines[index])
-            index += 2
-            continue
-        out.append(char)
-        out_lines.append(lines[index])
-        index += 1
-    return _Text("".join(out), out_lines)
-
-
-def _unmask(text: str) -> str:
-    return "".join(_RESTORE.get(char, char) for char in text)
 
 
 # --- reading ---------------------------------------------------------------------------------------
@@ -156,29 +98,6 @@ def read_text(text: str, name: str = "<gift>") -> ReadResult:
         error.problems = rest  # type: ignore[attr-defined]  # the CLI prints them all
         raise error
     return ReadResult(reader.questions, reader.warnings, name)
-
-
-def _chunks(text: str) -> list[_Text]:
-    """Blank-line separated chunks; comment lines are blanked but keep their place (line numbers)."""
-    chunks: list[_Text] = []
-    current: list[tuple[int, str]] = []
-
-    def flush() -> None:
-        if current:
-            raw = "\n".join(line for _number, line in current)
-            lines = [number for number, line in current for _ in range(len(line) + 1)]
-            chunks.append(_mask(raw, lines).strip())
-            current.clear()
-
-    for number, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
-        if not line.strip():
-            flush()
-        elif line.strip().startswith("//"):
-            current.append((number, ""))
-        else:
-            current.append((number, line))
-    flush()
-    return [chunk for chunk in chunks if chunk.text]
 
 
 class _Reader:
@@ -336,20 +255,6 @@ class _Broken(Exception):
         self.line, self.code, self.params = line, code, params
 
 
-def _pieces(answer: _Text, markers: str, keep_leading: bool = False) -> list[_Text]:
-    """Cut an answer block before every marker character (Moodle splits blindly, as here)."""
-    starts = [index for index, char in enumerate(answer.text) if char in markers]
-    pieces: list[_Text] = []
-    if keep_leading:
-        head = answer.cut(0, starts[0] if starts else len(answer.text)).strip()
-        if head.text:
-            pieces.append(head)
-    for position, start in enumerate(starts):
-        end = starts[position + 1] if position + 1 < len(starts) else len(answer.text)
-        pieces.append(answer.cut(start, end).strip())
-    return pieces
-
-
 def _weight(rest: _Text) -> tuple[float | None, _Text]:
     """A leading ``%n%``; ``%…%`` that is not a number from -100 to 100 is an error (a lone ``%`` is text)."""
     stripped = rest.strip()
@@ -416,135 +321,3 @@ def _convert(masked: str, fmt: str, own: bool = True) -> str:
     if fmt == "html" or (fmt == "moodle" and _HTML_TAG.search(text)):
         return html_to_text(text)
     return text
-
-
-# --- writing ---------------------------------------------------------------------------------------
-
-
-def escape(text: str) -> str:
-    """GIFT escapes for a text on one line (Moodle's repchar)."""
-    out = text.replace("\\", "\\\\")
-    for char in "~=#{}:":
-        out = out.replace(char, "\\" + char)
-    return out.replace("\r\n", "\n").replace("\r", "").replace("\n", "\\n")
-
-
-def _plain(text: str) -> str:
-    """An answer or feedback text, protected from having a leading ``[html]`` read as its format."""
-    escaped = escape(text.strip())
-    return "[plain]" + escaped if re.match(r"^\[(moodle|html|plain|markdown)\]", escaped) else escaped
-
-
-def _num(value: float) -> str:
-    text = repr(float(value))
-    return text[:-2] if text.endswith(".0") else text
-
-
-def _weight_text(fraction: float) -> str:
-    value = round(fraction, 5)
-    return str(int(value)) if value == int(value) else f"{value:.5f}".rstrip("0").rstrip(".")
-
-
-def write(questions: list[Question], path: str | Path, *,
-          category_of: Callable[[Question], str | None] | None = None) -> list[InterchangeWarning]:
-    """Write questions as GIFT (UTF-8); returns a warning for each question GIFT cannot hold."""
-    text, warnings = write_text(questions, category_of=category_of)
-    Path(path).write_text(text, encoding="utf-8")
-    return warnings
-
-
-def write_text(questions: list[Question], *,
-               category_of: Callable[[Question], str | None] | None = None) -> tuple[str, list[InterchangeWarning]]:
-    warnings: list[InterchangeWarning] = []
-    blocks: list[str] = ["// literacy-app から書き出した GIFT ファイル（UTF-8）"]
-    current: str | None = None
-    for question in questions:
-
-        def warn(code: str, question: Question = question, **params: Any) -> None:
-            warnings.append(InterchangeWarning(question.line, question.id_hint or label(question), code, params))
-
-        body = _question_text(question, warn)
-        if body is None:
-            continue
-        category = category_of(question) if category_of else question.category
-        if category and category != current:
-            blocks.append(f"$CATEGORY: {category}")
-            current = category
-        blocks.append(body)
-    return "\n\n".join(blocks) + "\n", warnings
-
-
-def _question_text(q: Question, warn: Callable[..., None]) -> str | None:
-    name = q.id_hint or q.name
-    head = (f"::{escape(name)}::" if name else "") + "[plain]"
-    stem = q.text.strip()
-    overall = (q.general_feedback or "").strip()
-    general = f"\t####{_plain(overall)}\n" if overall else ""
-    if q.kind == "description":
-        return head + escape(stem)
-    if q.kind == "essay":
-        return head + escape(stem) + "{" + general.strip() + "}"
-    lines: list[str] = []
-    if q.kind == "multichoice":
-        for answer in q.answers:
-            text = _plain(answer.text)
-            if q.single and abs(answer.fraction - 100) < 1e-9:
-                marker = "="  # Moodle reads no weight after "=", so a leading % stays text
-            elif answer.fraction == 0:
-                marker = "~%0%" if text.startswith("%") else "~"
-            else:
-                marker = f"~%{_weight_text(answer.fraction)}%"
-            lines.append(marker + text + _feedback(answer.feedback))
-    elif q.kind == "truefalse":
-        right, wrong = (q.true_feedback, q.false_feedback) if q.truth else (q.false_feedback, q.true_feedback)
-        block = "TRUE" if q.truth else "FALSE"
-        if wrong or right:
-            block += "#" + _plain(wrong or "")
-        if right:
-            block += "#" + _plain(right)
-        return _missing_word(head, stem, block + general.strip())
-    elif q.kind == "matching":
-        for premise, answer in q.pairs:
-            if "->" in premise:
-                warn("ix_export_arrow", text=premise)
-                return None
-            lines.append(f"={_plain(premise) if premise else ''} -> {escape(answer.strip())}")
-    elif q.kind == "shortanswer":
-        if any("->" in answer.text for answer in q.answers):
-            warn("ix_export_arrow", text=next(a.text for a in q.answers if "->" in a.text))
-            return None
-        for answer in q.answers:
-            text = _plain(answer.text)
-            full = abs(answer.fraction - 100) < 1e-9
-            weight = "" if full and not text.startswith("%") else f"%{_weight_text(answer.fraction)}%"
-            lines.append(f"={weight}{text}{_feedback(answer.feedback)}")
-    elif q.kind == "numerical":
-        if q.unit:
-            warn("ix_export_unit_dropped", unit=q.unit)
-        if len(q.numeric) == 1 and not q.numeric[0].feedback and q.numeric[0].fraction == 100 and not general:
-            answer = q.numeric[0]
-            return _missing_word(head, stem, f"#{_num(answer.value)}:{_num(answer.tolerance)}")
-        lines.append("#")
-        for answer in q.numeric:
-            weight = "" if answer.fraction == 100 else f"%{_weight_text(answer.fraction)}%"
-            lines.append(f"={weight}{_num(answer.value)}:{_num(answer.tolerance)}{_feedback(answer.feedback)}")
-    else:
-        warn("ix_export_kind", kind=q.kind)
-        return None
-    if q.kind == "numerical":
-        block = "#\n" + "".join(f"\t{line}\n" for line in lines[1:]) + general
-    else:
-        block = "\n" + "".join(f"\t{line}\n" for line in lines) + general
-    return _missing_word(head, stem, block)
-
-
-def _feedback(feedback: str | None) -> str:
-    return "#" + _plain(feedback) if feedback and feedback.strip() else ""
-
-
-def _missing_word(head: str, stem: str, block: str) -> str:
-    """``text{block}``, or ``before{block}after`` when the stem has one blank 「＿＿＿」 inside."""
-    before, blank, after = stem.partition(BLANK)
-    if blank and after.strip() and BLANK not in after:
-        return f"{head}{escape(before)}{{{block}}}{escape(after)}"
-    return f"{head}{escape(stem)}{{{block}}}"
