@@ -48,13 +48,18 @@ def assessment_item_statistics(uow: UnitOfWork, actor: Actor, assessment_id: int
     require_staff(actor, "hr", "trainer")
     answers = AttemptItem.__table__.join(Attempt.__table__, Attempt.id == AttemptItem.attempt_id).join(
         Answer.__table__, (Answer.attempt_id == AttemptItem.attempt_id) & (Answer.position == AttemptItem.position))
-    rows = uow.connection.execute(  # Core rows, no JSON per row: versions are looked up once below
+    result = uow.connection.execute(  # numbers only, no JSON per row: versions are looked up once below
         select(AttemptItem.attempt_id, AttemptItem.position, AttemptItem.item_version_id, Answer.fraction,
                AttemptItem.pilot).select_from(answers)
-        .where(Attempt.assessment_id == assessment_id, Attempt.status == "finished")).all()
-    if not rows:
+        .where(Attempt.assessment_id == assessment_id, Attempt.status == "finished"))
+    # the driver's plain tuples straight into one float array (NULL → nan): a third of a million
+    # rows without building a Row object for each
+    table = np.array(result.cursor.fetchall(), dtype=float)
+    result.close()
+    if not len(table):
         return None
-    attempt_ids, positions, version_ids, fractions, pilots = (np.array(column) for column in zip(*rows, strict=True))
+    attempt_ids, positions, version_ids = (table[:, column].astype(np.int64) for column in range(3))
+    fractions, pilots = table[:, 3], table[:, 4]
     versions, version_index = np.unique(version_ids, return_inverse=True)
     info = {number: (item_id, points) for number, item_id, points in uow.session.execute(
         select(ItemVersion.id, ItemVersion.item_id, ItemVersion.content["points"].as_float())
