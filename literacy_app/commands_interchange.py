@@ -27,7 +27,7 @@ from .core.interchange.common import (
     from_item,
     to_bank,
 )
-from .core.interchange.files import default_bank_id, read_questions
+from .core.interchange.files import default_bank_id, read_questions, renumber_clashes, taken_ids
 from .resources import question_banks_dir
 
 
@@ -62,6 +62,8 @@ def cmd_bank_import(args: argparse.Namespace, settings: Settings) -> int:
     bank, warnings = to_bank(result, mapping, bank_id=bank_id, title=title, today=dt.date.today(),
                              source_file=source.name)
     all_warnings = list(result.warnings) + warnings
+    for old, new in renumber_clashes(bank, taken_ids(args.to)):
+        print(message("ix_renumbered", lang, old=old, new=new))
     _print_warnings(all_warnings, str(source), lang)
     items = len(bank["items"])
     skipped = len(result.questions) - items

@@ -127,6 +127,12 @@ MESSAGES: dict[str, dict[str, str]] = {
               "変更を控えてから問題バンクを開き直してください",
         "en": "{file} was saved by someone else after you opened it; to keep their changes it was not overwritten. "
               "Note your changes and reopen the banks"},
+    "ix_renumbered": {"ja": "問題ID「{old}」はもう使われているため「{new}」にしました",
+                      "en": "item id '{old}' is already taken; it became '{new}'"},
+    "image_outside_folder": {"ja": "図「{image}」は問題バンクのフォルダの中に置いてください（images/ など相対パスで指定）",
+                             "en": "picture '{image}' must be inside the bank folder (a relative path such as images/…)"},
+    "image_not_picture": {"ja": "図「{image}」は画像ファイルではありません（使える形式: {suffixes}）",
+                          "en": "'{image}' is not a picture file (allowed: {suffixes})"},
     "key_duplicate": {"ja": "正解に「{key}」が 2 回あります", "en": "the key lists '{key}' twice"},
     "too_few_options": {"ja": "選択肢は {min} 個以上必要です", "en": "at least {min} options are needed"},
     "multiple_all_keys": {"ja": "複数選択では、正解でない選択肢を 1 つ以上入れてください",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import zipfile
-from pathlib import Path
 
 from literacy_app.core.banks import validate_paths
 
@@ -138,11 +137,14 @@ def test_export_moodle_xml_and_qti_and_reimport_xml(tmp_path):
         assert "imsmanifest.xml" in archive.namelist()
 
 
-def test_import_into_a_folder_with_a_clashing_id_reports_it(tmp_path):
+def test_import_into_a_folder_renumbers_ids_that_are_taken(tmp_path):
     folder = tmp_path / "banks"
     folder.mkdir()
     first = run("bank", "import", str(GIFT), "--to", str(folder), *MAPS, "--bank-id", "one", data_dir=tmp_path)
     assert first.returncode == 0
     second = run("bank", "import", str(GIFT), "--to", str(folder), *MAPS, "--bank-id", "two", data_dir=tmp_path)
-    assert second.returncode == 1 and "問題 ID「mc-single」が重複しています" in second.stdout
-    assert Path(folder / "two.yaml").exists()
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert "問題ID「mc-single」はもう使われているため「two-001」にしました" in second.stdout
+    checked = validate_paths([folder])
+    assert checked.problems == []  # the folder still validates: no duplicate ids
+    assert {item.id for _b, _i, item in checked.items()} >= {"mc-single", "two-001"}

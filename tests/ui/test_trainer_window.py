@@ -75,6 +75,7 @@ def test_edit_save_keeps_comments_and_only_the_stem_changes(qtbot, exam, banks):
 
 
 def test_an_invalid_edit_shows_its_message_and_blocks_saving(qtbot, exam, banks, monkeypatch):
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMessageBox
 
     _window, controller, page = _trainer_window(qtbot, exam, banks)
@@ -82,18 +83,32 @@ def test_an_invalid_edit_shows_its_message_and_blocks_saving(qtbot, exam, banks,
     _choose(qtbot, controller, page, "sec-001")
     table = page.editor.answers.table.table
     for row in range(table.rowCount()):  # untick the only right option
-        table.item(row, 2).setCheckState(table.item(row, 2).checkState().Unchecked)
+        table.item(row, 2).setCheckState(Qt.CheckState.Unchecked)
     qtbot.waitUntil(lambda: bool(page.editor.error_text("key")), timeout=5_000)
-    assert "正解" in page.editor.error_text("key")
+    assert "1 つだけに印" in page.editor.error_text("key")
+    assert not controller.save() and "直して" in page.status.text()
+    table.item(0, 2).setCheckState(Qt.CheckState.Checked)
+    qtbot.waitUntil(lambda: not page.editor.error_text("key"), timeout=5_000)
+
+    table.item(1, 0).setText("a")  # two options with the same 記号 would merge into one: refused, never merged
+    qtbot.waitUntil(lambda: "重複" in page.editor.error_text("key"), timeout=5_000)
+    assert not controller.save()
+    assert controller.workspace.item(banks / "security.yaml", "sec-001")["options"]["b"]  # nothing merged
+    table.item(1, 0).setText("b")
+
+    page.editor.explanation.setPlainText("   ")  # a blank explanation: its own sentence, and the file check
+    qtbot.waitUntil(lambda: bool(page.editor.error_text("explanation")), timeout=5_000)
+    assert "解説を書いてください" in page.editor.error_text("explanation")
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
     assert not controller.save()
     assert "security.yaml:" in warnings[0]  # file:line of the problem
     assert (banks / "security.yaml").read_text(encoding="utf-8") == original  # nothing written
-    table.item(0, 2).setCheckState(table.item(0, 2).checkState().Checked)
-    qtbot.waitUntil(lambda: not page.editor.error_text("key"), timeout=5_000)
+    page.undo_button.click()
+    qtbot.waitUntil(lambda: not page.editor.error_text("explanation"), timeout=5_000)
     assert controller.save()
     assert (banks / "security.yaml").read_text(encoding="utf-8") == original  # back to the same content
+    assert not controller.workspace.dirty
 
 
 def test_filters_and_search(qtbot, exam, banks):
@@ -242,3 +257,67 @@ def test_a_file_saved_by_someone_else_meanwhile_is_not_overwritten(qtbot, exam, 
     assert not controller.save()
     assert "別の人" in page.status.text()
     assert path.read_text(encoding="utf-8") == theirs  # their change survives
+
+
+def test_import_renumbers_taken_ids_and_the_banks_stay_saveable(qtbot, exam, banks, tmp_path, monkeypatch):
+    from literacy_app.core.banks import validate_paths
+    from literacy_app.core.interchange import gift
+    from literacy_app.core.interchange.common import from_item
+    from literacy_app.ui.trainer import dialogs
+
+    _window, controller, page = _trainer_window(qtbot, exam, banks)
+    exported = tmp_path / "ours.gift"
+    rows = [row for row in controller.workspace.rows() if row.path.name == "security.yaml"][:3]
+    gift.write([from_item(row.item)[0] for row in rows], exported)  # our own items, ids and all
+    monkeypatch.setattr(dialogs.QFileDialog, "getOpenFileName", lambda *a, **k: (str(exported), ""))
+
+    def fake_exec(dialog):
+        dialog.bank_id.setText("security")  # taken: the dialog says so and stays open
+        dialog._accept()
+        assert "もうあります" in dialog.message.text() and not dialog.result()
+        dialog.bank_id.setText("shared-in")
+        for combo in dialog.combos:
+            combo.setCurrentIndex(combo.findData("security"))
+        dialog._accept()
+        return dialog.result()
+
+    reports = []
+    monkeypatch.setattr(dialogs.MappingDialog, "exec", fake_exec)
+    monkeypatch.setattr(dialogs, "show_report", lambda _parent, headline, lines: reports.append((headline, lines)))
+    page.import_button.click()
+    assert "3 問" in reports[0][0]
+    assert sum("はもう使われているため" in line for line in reports[0][1]) == 3
+    assert not validate_paths([banks]).problems
+    assert (banks / "shared-in.yaml").exists() and len(controller.workspace.documents) == 8
+    _choose(qtbot, controller, page, "sec-001")
+    page.editor.stem.setPlainText("取り込みの後でも保存できる")
+    qtbot.waitUntil(lambda: bool(controller.workspace.dirty), timeout=5_000)
+    assert controller.save()
+
+
+def test_new_item_undo_and_quick_undo_keep_the_editor_honest(qtbot, exam, banks, monkeypatch):
+    from literacy_app.ui.trainer import controller as trainer_controller
+
+    _window, controller, page = _trainer_window(qtbot, exam, banks)
+    page.search.setText("sec-00")
+    _choose(qtbot, controller, page, "sec-001")
+    page.search.setText("")
+    monkeypatch.setattr(trainer_controller.QInputDialog, "getItem", lambda *a, **k: (a[3][5], True))  # 数値
+    page.new_button.click()
+    new_id = controller.current[1]
+    assert controller.workspace.item(controller.current[0], new_id)["type"] == "numeric"
+    assert page.list.item(page.list.currentRow(), 0).text() == new_id  # the list shows what is edited
+    assert "正解の数値を書いてください" in page.editor.error_text("key")
+    page.undo_button.click()  # the new item is gone, and so is it from the editor
+    assert controller.current is None and not page.editor.isEnabled()
+    assert new_id not in [row.item_id for row in controller.workspace.rows()]
+
+    _choose(qtbot, controller, page, "sec-002")
+    page.editor.stem.setPlainText("FIRST")
+    qtbot.waitUntil(lambda: "FIRST" in controller.workspace.item(controller.current[0], "sec-002")["stem"],
+                    timeout=5_000)
+    page.editor.stem.setPlainText("SECOND")
+    page.undo_button.click()  # at once, before the edit has settled: only SECOND is undone
+    assert page.editor.stem.toPlainText().strip() == "FIRST"
+    page.redo_button.click()
+    assert page.editor.stem.toPlainText().strip() == "SECOND"

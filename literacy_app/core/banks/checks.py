@@ -14,6 +14,9 @@ from ..text import normalise_answer
 from .load import BankSet, LoadedBank
 from .problems import Problem
 
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif")
+"""Pictures the examinee's window can show (Qt's built-in image formats)."""
+
 
 def check(bank_set: BankSet) -> list[Problem]:
     """Run every cross-field and cross-file rule; the problems are also added to the set."""
@@ -116,8 +119,13 @@ def _item_rules(bank: LoadedBank, index: int, item: Any, scenarios: dict[str, st
     if item.scenario is not None and item.scenario not in scenarios:
         add("scenario", "scenario_missing", scenario=item.scenario)
     if item.image is not None:
-        image_path = Path(bank.path).parent / item.image
-        if not image_path.is_file():
+        folder = Path(bank.path).parent.resolve()
+        image_path = (folder / item.image).resolve()
+        if Path(item.image).is_absolute() or not image_path.is_relative_to(folder):
+            add("image", "image_outside_folder", image=item.image)  # publishing stores the file: keep it in the banks
+        elif image_path.suffix.lower() not in IMAGE_SUFFIXES:
+            add("image", "image_not_picture", image=item.image, suffixes=", ".join(IMAGE_SUFFIXES))
+        elif not image_path.is_file():
             add("image", "image_missing", image=item.image)
     return found
 

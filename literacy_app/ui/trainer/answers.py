@@ -7,6 +7,7 @@ included — so opening and leaving an item never produces a diff.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -113,12 +114,15 @@ class ChoiceAnswers(AnswersEditor):
         return self.scoring if field == "scoring" else self.table
 
     def own_problems(self) -> dict[str, list[str]]:
+        found = self.table.problems(self.tr("選択肢"))
+        found += [self.tr("選択肢「{0}」の文が空です。").format(row[0]) for row in self.table.rows()
+                  if row[0] and not row[1]]
         ticks = sum(1 for row in self.table.rows() if row[2])
         if self.multiple and not ticks:
-            return {"key": [self.tr("正解の選択肢に印を付けてください。")]}
+            found.append(self.tr("正解の選択肢に印を付けてください。"))
         if not self.multiple and ticks != 1:
-            return {"key": [self.tr("単一選択では、正解の選択肢 1 つだけに印を付けてください。")]}
-        return {}
+            found.append(self.tr("単一選択では、正解の選択肢 1 つだけに印を付けてください。"))
+        return {"key": found} if found else {}
 
 
 class TrueFalseAnswers(AnswersEditor):
@@ -199,6 +203,12 @@ class OrderingAnswers(AnswersEditor):
     def field_widget(self, field: str) -> QWidget | None:
         return self.scoring if field == "scoring" else self.table
 
+    def own_problems(self) -> dict[str, list[str]]:
+        found = self.table.problems(self.tr("手順"))
+        found += [self.tr("手順「{0}」の文が空です。").format(row[0]) for row in self.table.rows()
+                  if row[0] and not row[1]]
+        return {"key": found} if found else {}
+
 
 class MatchingAnswers(AnswersEditor):
     fields = ("premises", "options", "key", "scoring")
@@ -208,6 +218,7 @@ class MatchingAnswers(AnswersEditor):
         self.premises = RowsTable([(self.tr("記号"), TEXT), (self.tr("前提"), TEXT),
                                    (self.tr("正しい選択肢の記号"), TEXT)],
                                   self.tr("組合せの前提"), self)
+        self.premises.id_prefix = "p"
         self.options = RowsTable([(self.tr("記号"), TEXT), (self.tr("選択肢"), TEXT)], self.tr("組合せの選択肢"), self)
         self.scoring = _scoring_combo(self, [("per_pair", self.tr("組ごとに部分点")),
                                              ("all_or_nothing", self.tr("全て正しいときのみ得点"))],
@@ -241,6 +252,20 @@ class MatchingAnswers(AnswersEditor):
     def field_widget(self, field: str) -> QWidget | None:
         return {"options": self.options, "scoring": self.scoring}.get(field, self.premises)
 
+    def own_problems(self) -> dict[str, list[str]]:
+        found = self.premises.problems(self.tr("前提")) + self.options.problems(self.tr("選択肢"))
+        options = {row[0] for row in self.options.rows()}
+        for premise, text, choice in self.premises.rows():
+            if premise and not text:
+                found.append(self.tr("前提「{0}」の文が空です。").format(premise))
+            if premise and not choice:
+                found.append(self.tr("前提「{0}」の正しい選択肢の記号を書いてください。").format(premise))
+            elif choice and choice not in options:
+                found.append(self.tr("前提「{0}」の正解「{1}」は選択肢の記号にありません。").format(premise, choice))
+        found += [self.tr("選択肢「{0}」の文が空です。").format(row[0]) for row in self.options.rows()
+                  if row[0] and not row[1]]
+        return {"key": found} if found else {}
+
 
 class NumericAnswers(AnswersEditor):
     fields = ("key", "unit")
@@ -251,7 +276,7 @@ class NumericAnswers(AnswersEditor):
         self.value.setAccessibleName(self.tr("正解の数値"))
         self.tolerance = QDoubleSpinBox(self)
         self.tolerance.setRange(0, 1e12)
-        self.tolerance.setDecimals(6)
+        self.tolerance.setDecimals(9)
         self.tolerance.setAccessibleName(self.tr("許容する誤差"))
         self.unit = QLineEdit(self)
         self.unit.setAccessibleName(self.tr("単位"))
@@ -267,24 +292,34 @@ class NumericAnswers(AnswersEditor):
     def load(self, item: dict[str, Any]) -> None:
         key = item.get("key") or {}
         value = key.get("value")
-        self.value.setText("" if value is None else f"{value:g}")
+        self.value.setText(f"{value:g}" if isinstance(value, (int, float)) else str(value or ""))
         self.tolerance.setValue(float(key.get("tolerance", 0.0)))
         self.unit.setText(item.get("unit") or "")
 
     def apply(self, item: dict[str, Any]) -> None:
-        text = self.value.text().strip().replace(",", "")
+        text = unicodedata.normalize("NFKC", self.value.text()).strip().replace(",", "")
         try:
-            value: Any = float(text)
+            value: Any = _plain_number(float(text))
         except ValueError:
-            value = text  # the check reports it as "not a number" next to the field
+            value = text  # own_problems() says it is not a number
         key: dict[str, Any] = {"value": value}
         if self.tolerance.value() or "tolerance" in (item.get("key") or {}):
-            key["tolerance"] = self.tolerance.value()
+            key["tolerance"] = _plain_number(self.tolerance.value())
         item["key"] = key
         _set_or_drop(item, "unit", self.unit.text().strip() or None)
 
     def field_widget(self, field: str) -> QWidget | None:
         return self.unit if field == "unit" else self.value
+
+    def own_problems(self) -> dict[str, list[str]]:
+        text = unicodedata.normalize("NFKC", self.value.text()).strip().replace(",", "")
+        if not text:
+            return {"key": [self.tr("正解の数値を書いてください。")]}
+        try:
+            float(text)
+        except ValueError:
+            return {"key": [self.tr("正解は数値で書いてください（「{0}」）。").format(self.value.text())]}
+        return {}
 
 
 class ShortTextAnswers(AnswersEditor):
@@ -310,6 +345,16 @@ class ShortTextAnswers(AnswersEditor):
 
     def field_widget(self, field: str) -> QWidget | None:
         return self.answers
+
+    def own_problems(self) -> dict[str, list[str]]:
+        if not self.answers.toPlainText().strip():
+            return {"key": [self.tr("正解とする答えを 1 つ以上書いてください。")]}
+        return {}
+
+
+def _plain_number(value: float) -> float | int:
+    """4.0 is written 4, as a person writes it (and as the files do)."""
+    return int(value) if value.is_integer() and abs(value) < 1e15 else value
 
 
 def answers_editor(kind: str, parent: QWidget | None = None) -> AnswersEditor:

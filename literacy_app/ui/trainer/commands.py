@@ -86,7 +86,7 @@ def new_item_template(item_id: str, kind: str, area: str, sub_competence: str, r
     elif kind == "true_false":
         item["key"] = True
     elif kind == "numeric":
-        item["key"] = {"value": 0}
+        item["key"] = {"value": ""}  # to be written: a forgotten answer must not pass as 0
     else:
         item["key"] = [""]
     item.update(explanation="", tags={"dss": "", "itpassport": "strategy", "digcomp": ""},

@@ -68,8 +68,8 @@ class TrainerController(QObject):
         page.editor.scenario_edit_button.clicked.connect(lambda: self.edit_scenario(new=False))
         page.editor.scenario_new_button.clicked.connect(lambda: self.edit_scenario(new=True))
         page.save_button.clicked.connect(self.save)
-        page.undo_button.clicked.connect(self.undo.undo)
-        page.redo_button.clicked.connect(self.undo.redo)
+        page.undo_button.clicked.connect(self.undo_step)
+        page.redo_button.clicked.connect(self.redo_step)
         self.undo.canUndoChanged.connect(page.undo_button.setEnabled)
         self.undo.canRedoChanged.connect(page.redo_button.setEnabled)
         page.undo_button.setEnabled(False)
@@ -78,7 +78,7 @@ class TrainerController(QObject):
         page.reviewed_button.clicked.connect(self.mark_reviewed)
         page.publish_button.clicked.connect(self.publish)
         page.refresh_queue_button.clicked.connect(self.load_queue)
-        page.review_months.valueChanged.connect(lambda _v: self.refresh_list())
+        page.review_months.valueChanged.connect(lambda _v: (self.refresh_list(), self.load_queue()))
         page.history.currentRowChanged.connect(self._history_row_chosen)
         page.right_tabs.currentChanged.connect(lambda _i: self._load_history())
         page.import_button.clicked.connect(lambda: self._interchange("import"))
@@ -107,6 +107,7 @@ class TrainerController(QObject):
     def fill_tree(self) -> None:
         assert self.workspace is not None
         listing.fill_tree(self.page.tree, self.workspace, self.lang)
+        self.page.editor.setEnabled(self.current is not None)
 
     def filters(self) -> Filters:
         return listing.filters(self.page, self.flagged)
@@ -133,12 +134,25 @@ class TrainerController(QObject):
         self._applying = True
         self.page.editor.load(self.workspace.item(path, item_id), self.workspace.scenarios(path), str(path))
         self._applying = False
+        self.page.editor.setEnabled(True)
+        listing.highlight(self.page.list, self._rows, self.current)
         self.update_preview()
         self._load_history()
 
+    def undo_step(self) -> None:
+        self.commit_edit()  # typing not yet settled becomes its own step first, so undo removes only it
+        self.undo.undo()
+
+    def redo_step(self) -> None:
+        self.commit_edit()
+        self.undo.redo()
+
     def commit_edit(self) -> None:
-        """Turn the editor's current value into one undo step, if it differs from the file's."""
-        if self._applying or self.current is None or self.workspace is None:
+        """Turn the editor's current value into one undo step, if it differs from the file's.
+
+        An edit the bank file cannot hold (a repeated 記号 would merge two options) stays in the
+        form with its message until it is put right."""
+        if self._applying or self.current is None or self.workspace is None or self.page.editor.blocking():
             return
         path, item_id = self.current
         if item_id not in self.workspace.documents[path].item_ids():
@@ -150,15 +164,24 @@ class TrainerController(QObject):
         self.update_preview()
 
     def changed_in_place(self, path: Path, item_id: str | None) -> None:
-        """After undo/redo: show the item as it now is, refresh the list and the dirty state."""
-        if item_id is not None and self.current == (path, item_id) and self.workspace is not None:
+        """After an edit, undo or redo: show the affected item as it now is (an undo of another
+        item's edit brings that item into view), drop an item that no longer exists from the
+        editor, and refresh the tree, the list and the dirty state."""
+        assert self.workspace is not None
+        exists = item_id is not None and item_id in self.workspace.documents[path].item_ids()
+        if exists and self.current != (path, item_id):
+            self.current = (path, item_id)
+        if exists and self.current == (path, item_id):
             value = self.workspace.item(path, item_id)
-            if value != self.page.editor.value():
+            if value != self.page.editor.value() or not self.page.editor.isEnabled():
                 self._applying = True
                 self.page.editor.load(value, self.workspace.scenarios(path), str(path))
                 self._applying = False
-        elif item_id is None and self.current is not None and self.current[0] == path:
+            self.page.editor.setEnabled(True)
+        if self.current is not None and self.current[1] not in self.workspace.documents[self.current[0]].item_ids():
             self.current = None
+            self.page.editor.setEnabled(False)  # the item is gone (an undone new item)
+        self.fill_tree()
         self.refresh_list()
         self.update_preview()
         dirty = len(self.workspace.dirty) if self.workspace else 0
@@ -241,6 +264,11 @@ class TrainerController(QObject):
     def save(self) -> bool:
         assert self.workspace is not None
         self.commit_edit()
+        if self.page.editor.blocking():
+            self.page.status.setText(self.tr("編集中の問題の選択肢に直すところがあります。直してから保存してください。"))
+            self.page.right_tabs.setCurrentIndex(0)
+            self.page.editor.show_first_problem()
+            return False
         try:
             problems = self.workspace.save()
         except UserError as error:
@@ -333,6 +361,11 @@ class TrainerController(QObject):
 
         assert self.workspace is not None
         if action == "export":
+            self.commit_edit()
+            if self.workspace.dirty:
+                QMessageBox.information(self.page, self.tr("書き出し"),
+                                        self.tr("未保存の変更があります。保存してから書き出してください。"))
+                return
             export_items(self.page, self.workspace, self.filters(), self.lang)
             return
         if self.workspace.dirty and not self.save():

@@ -79,10 +79,13 @@ def fill_queue(page: Any, entries: list[Any]) -> None:
 class MappingDialog(QDialog):
     """Map each category of the file to an area, and name the new bank."""
 
-    def __init__(self, parent: QWidget, categories: list[str], bank_id: str) -> None:
+    def __init__(self, parent: QWidget, categories: list[str], bank_id: str, banks_dir: Path) -> None:
         from ...core.interchange.common import area_for, category_label
 
         super().__init__(parent)
+        self.banks_dir = banks_dir
+        self.message = plain_label("", self)
+        self.message.setStyleSheet("color: #b00020;")
         self.setWindowTitle(self.tr("カテゴリと領域の対応"))
         self.bank_id = QLineEdit(bank_id, self)
         self.bank_id.setAccessibleName(self.tr("新しい問題バンクのID"))
@@ -102,7 +105,7 @@ class MappingDialog(QDialog):
             self.combos.append(combo)
         self.table.resizeColumnsToContents()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow(self.tr("問題バンクのID"), self.bank_id)
@@ -111,7 +114,22 @@ class MappingDialog(QDialog):
                                      self))
         layout.addLayout(form)
         layout.addWidget(self.table)
+        layout.addWidget(self.message)
         layout.addWidget(buttons)
+
+    def _accept(self) -> None:
+        """Stay open, saying what is missing, until every category has an area and the id is free."""
+        from ...core.interchange.common import IDENTIFIER
+
+        bank_id = self.bank_id.text().strip()
+        if not IDENTIFIER.match(bank_id):
+            self.message.setText(self.tr("問題バンクのIDは英数字で始め、英数字・-・_ だけで書いてください。"))
+        elif (self.banks_dir / f"{bank_id}.yaml").exists():
+            self.message.setText(self.tr("「{0}.yaml」はもうあります。別のIDにしてください。").format(bank_id))
+        elif any(combo.currentData() is None for combo in self.combos):
+            self.message.setText(self.tr("すべてのカテゴリに領域を選んでください。"))
+        else:
+            self.accept()
 
     def mapping(self) -> dict[str, str]:
         return {category: combo.currentData() for category, combo in zip(self.categories, self.combos, strict=True)
@@ -122,8 +140,9 @@ def import_file(parent: QWidget, banks_dir: Path, lang: str) -> bool:
     """Ask for a GIFT / Moodle XML file, map its categories, write a new bank file of drafts."""
     from ...core.banks import validate_paths
     from ...core.banks.write import new_bank_text
+    from ...core.i18n import message
     from ...core.interchange.common import categories, to_bank
-    from ...core.interchange.files import default_bank_id, read_questions
+    from ...core.interchange.files import default_bank_id, read_questions, renumber_clashes, taken_ids
 
     name, _selected = QFileDialog.getOpenFileName(parent, tr("取り込むファイル"), "",
                                                   tr("GIFT・Moodle XML (*.gift *.txt *.xml)"))
@@ -132,23 +151,23 @@ def import_file(parent: QWidget, banks_dir: Path, lang: str) -> bool:
     source = Path(name)
     try:
         result = read_questions(source)
-        dialog = MappingDialog(parent, categories(result) or [""], default_bank_id(source))
+        dialog = MappingDialog(parent, categories(result) or [""], default_bank_id(source), banks_dir)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         bank_id = dialog.bank_id.text().strip()
         bank, warnings = to_bank(result, dialog.mapping(), bank_id=bank_id, title=f"取り込み: {source.name}",
                                  today=dt.date.today(), source_file=source.name)
-        target = banks_dir / f"{bank_id}.yaml"
-        if target.exists():
-            raise UserError("ix_target_exists", file=str(target))
         if not bank["items"]:
             raise UserError("ix_import_nothing", skipped=len(result.questions))
+        renamed = renumber_clashes(bank, taken_ids(banks_dir))
+        target = banks_dir / f"{bank_id}.yaml"
         target.write_text(new_bank_text(bank), encoding="utf-8")
     except UserError as error:
         QMessageBox.warning(parent, tr("取り込めません"), error_text(error, lang))
         return False
     problems = [problem.render(lang) for problem in validate_paths([banks_dir]).problems]
-    notes = [warning.render(source.name, lang) for warning in [*result.warnings, *warnings]]
+    notes = [message("ix_renumbered", lang, old=old, new=new) for old, new in renamed]
+    notes += [warning.render(source.name, lang) for warning in [*result.warnings, *warnings]]
     show_report(parent, tr("取り込みました: {0}（{1} 問）").format(target.name, len(bank["items"])),
                 problems + notes)
     return True

@@ -38,6 +38,13 @@ from .answers import AnswersEditor, answers_editor
 from .labels import ITPASSPORT, STATUSES, TYPES, label
 
 CHECK_DELAY_MS = 300
+CAPTIONS = {"sub_competence": "小領域", "stem": "問題文", "explanation": "解説", "audiences": "対象", "level": "水準",
+            "points": "配点", "image": "図", "source": "出典", "reviewer": "見直した人", "scenario": "事例",
+            "options": "選択肢", "premises": "前提", "key": "正解", "value": "正解の数値", "tolerance": "許容する誤差",
+            "unit": "単位", "weights": "重み", "feedback": "フィードバック", "dss": "スキル標準（DSS）",
+            "digcomp": "DigComp", "itpassport": "ITパスポート分野"}
+"""The schema's field names as the form calls them; most are captions the form already passes to
+tr(), so English finds them too (any other stays in Japanese)."""
 
 
 class ItemEditor(QWidget):
@@ -277,21 +284,57 @@ class ItemEditor(QWidget):
     def check_now(self) -> None:
         self._timer.stop()
         self.problems = check_item(self.value(), self._path, self._scenarios)
-        own = self.answers.own_problems() if self.answers is not None else {}
+        own = self.own_problems()
+        covered = set(own)
+        if "key" in own and self.answers is not None:
+            covered |= set(self.answers.fields)  # the table's own sentences replace the schema's
+        if "tags" in own:
+            covered |= {"tags", "tags_itpassport", "tags_digcomp"}
         shown: dict[QLabel, list[str]] = {}
         for field, sentences in own.items():
             shown.setdefault(self._errors.get(field, self.item_problem), []).extend(sentences)
         for field, problems in self.problems.items():
-            if field in own:
+            if field in covered:
                 continue  # the editor's own sentence says it better than the schema's
             label = self._errors.get(field, self.item_problem)
-            shown.setdefault(label, []).extend(problem.render(self.lang).split(": ", 1)[-1] for problem in problems)
+            shown.setdefault(label, []).extend(self._captioned(problem.render(self.lang).split(": ", 1)[-1])
+                                               for problem in problems)
         for label in {*self._errors.values(), self.item_problem}:
             messages = shown.get(label, [])
             label.setText("\n".join(f"⚠ {text}" for text in messages))
             label.setVisible(bool(messages))
             label.setAccessibleName(label.text())
-        self.checked.emit(not self.problems)
+        self.checked.emit(not self.problems and not own)
+
+    def own_problems(self) -> dict[str, list[str]]:
+        """Problems said in the form's own words (a blank required field, the answer tables)."""
+        own: dict[str, list[str]] = dict(self.answers.own_problems()) if self.answers is not None else {}
+        for field, widget, caption in (("sub_competence", self.sub_competence, self.tr("小領域")),
+                                       ("stem", self.stem, self.tr("問題文")),
+                                       ("explanation", self.explanation, self.tr("解説"))):
+            text = widget.text() if isinstance(widget, QLineEdit) else widget.toPlainText()
+            if not text.strip():
+                own[field] = [self.tr("{0}を書いてください。").format(caption)]
+        if not any(box.isChecked() for box in self.audiences.values()):
+            own["audiences"] = [self.tr("対象を 1 つ以上選んでください。")]
+        blank_tags = [caption for line, caption in ((self.dss, self.tr("スキル標準（DSS）")),
+                                                    (self.digcomp, self.tr("DigComp")))
+                      if not line.text().strip()]
+        if blank_tags:
+            own["tags"] = [self.tr("{0}を書いてください（枠組みの対応。例: DSS「How/留意点/セキュリティ」、"
+                                   "DigComp「4.1」）。").format("・".join(blank_tags))]
+        return own
+
+    def blocking(self) -> bool:
+        """True while the answer table holds something a bank file cannot (a repeated 記号 …):
+        such an edit stays in the form and is neither committed nor saved."""
+        return bool(self.answers is not None and self.answers.own_problems())
+
+    def _captioned(self, text: str) -> str:
+        """The schema speaks of YAML keys (「stem」); the trainer sees the form's captions."""
+        for field, caption in CAPTIONS.items():
+            text = text.replace(f"「{field}」", f"「{self.tr(caption)}」")
+        return text
 
     def show_first_problem(self) -> None:
         """Scroll to the first field with a problem (after a refused save)."""
@@ -320,7 +363,10 @@ def _split(text: str, before: Any) -> Any:
 
 
 def _text(text: str, before: Any) -> str:
-    """Keep the file's trailing newline (block scalars end with one) when the text is unchanged."""
+    """Keep the file's trailing newline (block scalars end with one) when the text is unchanged;
+    blank text stays blank (never a lone newline that would pass for content)."""
+    if not text.strip():
+        return ""
     if isinstance(before, str) and before.rstrip("\n") == text.rstrip("\n"):
         return before
     return text.rstrip() + ("\n" if isinstance(before, str) and before.endswith("\n") else "")

@@ -19,7 +19,10 @@ if TYPE_CHECKING:
 
 
 def fill_tree(tree: QTreeWidget, workspace: Workspace, lang: str) -> None:
-    """「すべての問題」, then each bank with its areas and their sub-competences, with counts."""
+    """「すべての問題」, then each bank with its areas and their sub-competences, with counts;
+    the node that was chosen stays chosen (when it still exists)."""
+    node = tree.currentItem()
+    kept = node.data(0, Qt.ItemDataRole.UserRole) if node is not None else None
     tree.blockSignals(True)
     tree.clear()
     rows = workspace.rows()
@@ -45,8 +48,26 @@ def fill_tree(tree: QTreeWidget, workspace: Workspace, lang: str) -> None:
                 leaf = QTreeWidgetItem([sub, str(count)])
                 leaf.setData(0, Qt.ItemDataRole.UserRole, (path, area, sub))
                 node.addChild(leaf)
-    tree.setCurrentItem(everything)
+    chosen = everything
+    if kept is not None:
+        for candidate in _walk(tree):
+            if candidate.data(0, Qt.ItemDataRole.UserRole) == kept:
+                chosen = candidate
+                break
+    tree.setCurrentItem(chosen)
+    if chosen.parent() is not None:
+        chosen.parent().setExpanded(True)
     tree.blockSignals(False)
+
+
+def _walk(tree: QTreeWidget) -> list[QTreeWidgetItem]:
+    found: list[QTreeWidgetItem] = []
+    stack = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    while stack:
+        node = stack.pop()
+        found.append(node)
+        stack.extend(node.child(i) for i in range(node.childCount()))
+    return found
 
 
 def filters(page: Any, flagged: set[str]) -> Filters:
@@ -77,8 +98,20 @@ def fill_list(table: QTableWidget, rows: list[Row], current: tuple[Path, str] | 
             if column == len(values) - 1:
                 cell.setToolTip(stem[:400])
             table.setItem(index, column, cell)
-    selected = next((i for i, row in enumerate(rows) if current == (row.path, row.item_id)), -1)
-    if selected >= 0:
-        table.selectRow(selected)
     table.blockSignals(False)
     table.resizeColumnsToContents()
+    highlight(table, rows, current)
+
+
+def highlight(table: QTableWidget, rows: list[Row], current: tuple[Path, str] | None) -> None:
+    """Make the list's current row the item being edited — or none, so that a click on any row
+    is a change the list reports (a stale current cell would swallow it)."""
+    selected = next((i for i, row in enumerate(rows) if current == (row.path, row.item_id)), -1)
+    table.blockSignals(True)
+    if selected >= 0:
+        table.setCurrentCell(selected, table.currentColumn() if table.currentColumn() >= 0 else 0)
+        table.selectRow(selected)
+    else:
+        table.setCurrentCell(-1, -1)
+        table.clearSelection()
+    table.blockSignals(False)

@@ -31,6 +31,8 @@ class RowsTable(QWidget):
                  stretch: int = 1) -> None:
         super().__init__(parent)
         self.columns = columns
+        self.id_prefix = ""
+        """New rows get ids a, b, c … or, with a prefix such as "p", p1, p2 … (matching premises)."""
         self.table = QTableWidget(0, len(columns), self)
         self.table.setHorizontalHeaderLabels([header for header, _kind in columns])
         self.table.setAccessibleName(name)
@@ -81,6 +83,26 @@ class RowsTable(QWidget):
             result.append(values)
         return result
 
+    def problems(self, what: str) -> list[str]:
+        """What the rows cannot say in a bank file: an empty or repeated 記号 (a dict would silently
+        merge the rows), a number column that is not a number.  ``what`` names the rows."""
+        found: list[str] = []
+        ids = [str(row[0]) for row in self.rows()]
+        if any(not identifier for identifier in ids):
+            found.append(self.tr("{0}に記号が空の行があります。").format(what))
+        repeated = sorted({identifier for identifier in ids if identifier and ids.count(identifier) > 1})
+        if repeated:
+            found.append(self.tr("{0}の記号「{1}」が重複しています。記号は行ごとに変えてください。").format(
+                what, "」「".join(repeated)))
+        for row in range(self.table.rowCount()):
+            for column, (header, kind) in enumerate(self.columns):
+                cell = self.table.item(row, column)
+                text = cell.text().strip() if cell is not None else ""
+                if kind == NUMBER and text and _number(text) is None:
+                    found.append(self.tr("{0} 行目の「{1}」は数値で書いてください（「{2}」）。").format(
+                        row + 1, header, text))
+        return found
+
     def set_rows(self, rows: list[list[Any]]) -> None:
         self.table.blockSignals(True)
         self.table.setRowCount(0)
@@ -105,8 +127,11 @@ class RowsTable(QWidget):
 
     def _add_row(self) -> None:
         used = {values[0] for values in self.rows()}
-        new_id = next(letter for letter in "abcdefghijklmnopqrstuvwxyz" + "".join(map(str, range(10)))
-                      if letter not in used)
+        if self.id_prefix:
+            new_id = next(f"{self.id_prefix}{n}" for n in range(1, 100) if f"{self.id_prefix}{n}" not in used)
+        else:
+            new_id = next(letter for letter in "abcdefghijklmnopqrstuvwxyz" + "".join(map(str, range(10)))
+                          if letter not in used)
         self._append([new_id])
         self.table.setCurrentCell(self.table.rowCount() - 1, 1 if len(self.columns) > 1 else 0)
         self.changed.emit()

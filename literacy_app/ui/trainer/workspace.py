@@ -74,6 +74,8 @@ class Workspace:
     folder: Path
     documents: dict[Path, BankDocument] = field(default_factory=dict)
     dirty: set[Path] = field(default_factory=set)
+    saved: dict[Path, str] = field(default_factory=dict)
+    """Each document's text as last read or saved: editing back to it makes the file clean again."""
     on_disk: dict[Path, str] = field(default_factory=dict)
     """SHA-256 of each file as read: a file another trainer saved meanwhile is not overwritten."""
 
@@ -91,6 +93,7 @@ class Workspace:
             document = BankDocument.load(path)
             if document.is_bank():  # a blueprint beside the banks is not edited here
                 self.documents[path] = document
+                self.saved[path] = document.text()
                 self.on_disk[path] = _digest(path)
 
     def rows(self) -> list[Row]:
@@ -104,31 +107,34 @@ class Workspace:
         return self.documents[path].scenarios()
 
     def set_item(self, path: Path, item_id: str, data: dict[str, Any]) -> None:
-        document = self.documents[path]
-        before = document.text()
-        document.set_item(item_id, data)
-        if document.text() != before:
-            self.dirty.add(path)
+        self.documents[path].set_item(item_id, data)
+        self._touch(path)
 
     def add_item(self, path: Path, data: dict[str, Any], after: str | None = None) -> None:
         self.documents[path].add_item(data, after)
-        self.dirty.add(path)
+        self._touch(path)
 
     def remove_item(self, path: Path, item_id: str) -> None:
         self.documents[path].remove_item(item_id)
-        self.dirty.add(path)
+        self._touch(path)
 
     def set_scenario(self, path: Path, scenario_id: str, data: dict[str, Any]) -> None:
         self.documents[path].set_scenario(scenario_id, data)
-        self.dirty.add(path)
+        self._touch(path)
 
     def add_scenario(self, path: Path, data: dict[str, Any]) -> None:
         self.documents[path].add_scenario(data)
-        self.dirty.add(path)
+        self._touch(path)
 
     def remove_scenario(self, path: Path, scenario_id: str) -> None:
         self.documents[path].remove_scenario(scenario_id)
-        self.dirty.add(path)
+        self._touch(path)
+
+    def _touch(self, path: Path) -> None:
+        if self.documents[path].text() == self.saved.get(path):
+            self.dirty.discard(path)
+        else:
+            self.dirty.add(path)
 
     def new_item_id(self, path: Path) -> str:
         """``<prefix>-NNN`` after the highest number used with the file's prefix (sec-001 …)."""
@@ -157,6 +163,7 @@ class Workspace:
             raise UserError("bank_file_changed_elsewhere", file=", ".join(path.name for path in changed))
         for path in sorted(self.dirty):
             self.documents[path].save()
+            self.saved[path] = self.documents[path].text()
             self.on_disk[path] = _digest(path)
         self.dirty.clear()
         return []

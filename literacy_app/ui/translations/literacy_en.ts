@@ -69,72 +69,72 @@
         <translation>Changed items become new versions. Assessments under way are still scored with the earlier versions. Publish now?</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="128"/>
+        <location filename="../trainer/dialogs.py" line="147"/>
         <source>取り込むファイル</source>
         <translation>File to import</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="129"/>
+        <location filename="../trainer/dialogs.py" line="148"/>
         <source>GIFT・Moodle XML (*.gift *.txt *.xml)</source>
         <translation>GIFT, Moodle XML (*.gift *.txt *.xml)</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="148"/>
+        <location filename="../trainer/dialogs.py" line="166"/>
         <source>取り込めません</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="152"/>
+        <location filename="../trainer/dialogs.py" line="171"/>
         <source>取り込みました: {0}（{1} 問）</source>
         <translation>Imported: {0} ({1} items)</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="164"/>
+        <location filename="../trainer/dialogs.py" line="183"/>
         <source>書き出し</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="165"/>
+        <location filename="../trainer/dialogs.py" line="184"/>
         <source>形式（一覧に表示中の問題を書き出します）</source>
         <translation>Format (the items shown in the list are exported)</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="169"/>
+        <location filename="../trainer/dialogs.py" line="188"/>
         <source>保存先</source>
         <translation>Save to</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="184"/>
+        <location filename="../trainer/dialogs.py" line="203"/>
         <source>書き出せません</source>
         <translation>Cannot export</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="186"/>
+        <location filename="../trainer/dialogs.py" line="205"/>
         <source>{0} 問を書き出しました: {1}</source>
         <translation>Exported {0} items: {1}</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="194"/>
+        <location filename="../trainer/dialogs.py" line="213"/>
         <source>注意事項はありません。</source>
         <translation>Nothing to report.</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="255"/>
+        <location filename="../trainer/dialogs.py" line="274"/>
         <source>図のファイル</source>
         <translation>Figure file</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="256"/>
+        <location filename="../trainer/dialogs.py" line="275"/>
         <source>画像 (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="262"/>
+        <location filename="../trainer/dialogs.py" line="281"/>
         <source>図</source>
         <translation>Figure</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="262"/>
+        <location filename="../trainer/dialogs.py" line="281"/>
         <source>同じ名前の別の図がすでにあります: {0}。ファイル名を変えてから選んでください。</source>
         <translation>A different figure with the same name already exists: {0}. Rename the file, then choose it.</translation>
     </message>
@@ -279,63 +279,69 @@
 <context>
     <name>ChoiceAnswers</name>
     <message>
-        <location filename="../trainer/answers.py" line="70"/>
+        <location filename="../trainer/answers.py" line="71"/>
         <source>記号</source>
         <translation>Label</translation>
     </message>
     <message>
-        <location filename="../trainer/answers.py" line="70"/>
-        <location filename="../trainer/answers.py" line="72"/>
+        <location filename="../trainer/answers.py" line="71"/>
+        <location filename="../trainer/answers.py" line="73"/>
+        <location filename="../trainer/answers.py" line="117"/>
         <source>選択肢</source>
         <translation>Options</translation>
     </message>
     <message>
-        <location filename="../trainer/answers.py" line="70"/>
+        <location filename="../trainer/answers.py" line="71"/>
         <source>正解</source>
         <translation>Correct</translation>
     </message>
     <message>
-        <location filename="../trainer/answers.py" line="71"/>
+        <location filename="../trainer/answers.py" line="72"/>
         <source>重み%</source>
         <translation>Weight %</translation>
     </message>
     <message>
-        <location filename="../trainer/answers.py" line="71"/>
+        <location filename="../trainer/answers.py" line="72"/>
         <source>フィードバック</source>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../trainer/answers.py" line="74"/>
+        <location filename="../trainer/answers.py" line="75"/>
         <source>任意: Moodle と同じ得点の割合（-100〜100）。空欄なら標準の部分点の規則で採点します。</source>
         <translation>Optional: the share of the points, as in Moodle (-100 to 100). If blank, the standard partial-credit rule applies.</translation>
     </message>
     <message>
-        <location filename="../trainer/answers.py" line="76"/>
+        <location filename="../trainer/answers.py" line="77"/>
         <source>任意: この選択肢を選んだ人に、解答の確認で示す説明</source>
         <translation>Optional: an explanation shown in the answer review to those who chose this option</translation>
     </message>
     <message>
-        <location filename="../trainer/answers.py" line="80"/>
+        <location filename="../trainer/answers.py" line="81"/>
         <source>部分点あり（正しい選択ごとに加点・誤りで減点）</source>
         <translation>Partial credit (points for each correct choice, deductions for each wrong one)</translation>
     </message>
     <message>
-        <location filename="../trainer/answers.py" line="81"/>
+        <location filename="../trainer/answers.py" line="82"/>
         <source>全て正しいときのみ得点</source>
         <translation>Points only if all are correct</translation>
     </message>
     <message>
-        <location filename="../trainer/answers.py" line="82"/>
+        <location filename="../trainer/answers.py" line="83"/>
         <source>採点方法</source>
         <translation>Scoring</translation>
     </message>
     <message>
         <location filename="../trainer/answers.py" line="118"/>
+        <source>選択肢「{0}」の文が空です。</source>
+        <translation>Option &quot;{0}&quot; has no text.</translation>
+    </message>
+    <message>
+        <location filename="../trainer/answers.py" line="122"/>
         <source>正解の選択肢に印を付けてください。</source>
         <translation>Tick the correct options.</translation>
     </message>
     <message>
-        <location filename="../trainer/answers.py" line="120"/>
+        <location filename="../trainer/answers.py" line="124"/>
         <source>単一選択では、正解の選択肢 1 つだけに印を付けてください。</source>
         <translation>For single choice, tick exactly one correct option.</translation>
     </message>
@@ -576,130 +582,150 @@
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../trainer/editor.py" line="72"/>
+        <location filename="../trainer/editor.py" line="79"/>
         <source>試行問題（採点しない）</source>
         <translation>Pilot item (not scored)</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="77"/>
+        <location filename="../trainer/editor.py" line="84"/>
         <source>図を選ぶ…</source>
         <translation>Choose figure…</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="78"/>
+        <location filename="../trainer/editor.py" line="85"/>
         <source>事例を編集…</source>
         <translation>Edit case…</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="79"/>
+        <location filename="../trainer/editor.py" line="86"/>
         <source>新しい事例…</source>
         <translation>New case…</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="114"/>
+        <location filename="../trainer/editor.py" line="121"/>
         <source>見直した人</source>
         <translation>Reviewed by</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="116"/>
+        <location filename="../trainer/editor.py" line="123"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="118"/>
-        <location filename="../trainer/editor.py" line="131"/>
+        <location filename="../trainer/editor.py" line="125"/>
+        <location filename="../trainer/editor.py" line="138"/>
         <source>事例</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="119"/>
+        <location filename="../trainer/editor.py" line="126"/>
         <source>図</source>
         <translation>Figure</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="128"/>
+        <location filename="../trainer/editor.py" line="135"/>
         <source>問題ID</source>
         <translation>Item ID</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="128"/>
+        <location filename="../trainer/editor.py" line="135"/>
         <source>形式</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="129"/>
+        <location filename="../trainer/editor.py" line="136"/>
         <source>領域</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="129"/>
+        <location filename="../trainer/editor.py" line="136"/>
+        <location filename="../trainer/editor.py" line="312"/>
         <source>小領域</source>
         <translation>Sub-competence</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="130"/>
+        <location filename="../trainer/editor.py" line="137"/>
         <source>水準（1〜4）</source>
         <translation>Level (1–4)</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="130"/>
+        <location filename="../trainer/editor.py" line="137"/>
         <source>対象</source>
         <translation>Audience</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="131"/>
+        <location filename="../trainer/editor.py" line="138"/>
+        <location filename="../trainer/editor.py" line="313"/>
         <source>問題文</source>
         <translation>Item text</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="132"/>
+        <location filename="../trainer/editor.py" line="139"/>
         <source>図（問題バンクのフォルダからの相対パス・任意）</source>
         <translation>Figure (path relative to the question bank folder, optional)</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="133"/>
+        <location filename="../trainer/editor.py" line="140"/>
         <source>選択肢と正解</source>
         <translation>Options and answer key</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="134"/>
+        <location filename="../trainer/editor.py" line="141"/>
         <source>配点</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="134"/>
+        <location filename="../trainer/editor.py" line="141"/>
+        <location filename="../trainer/editor.py" line="314"/>
         <source>解説</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="135"/>
+        <location filename="../trainer/editor.py" line="142"/>
+        <location filename="../trainer/editor.py" line="320"/>
         <source>スキル標準（DSS）</source>
         <translation>Digital Skill Standards (DSS)</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="136"/>
+        <location filename="../trainer/editor.py" line="143"/>
         <source>ITパスポート分野</source>
         <translation>IT Passport field</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="137"/>
+        <location filename="../trainer/editor.py" line="144"/>
+        <location filename="../trainer/editor.py" line="321"/>
         <source>DigComp</source>
         <translation>DigComp</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="137"/>
+        <location filename="../trainer/editor.py" line="144"/>
         <source>見直した日</source>
         <translation>Reviewed on</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="138"/>
+        <location filename="../trainer/editor.py" line="145"/>
         <source>出典</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="205"/>
+        <location filename="../trainer/editor.py" line="212"/>
         <source>（なし）</source>
         <translation>(None)</translation>
+    </message>
+    <message>
+        <location filename="../trainer/editor.py" line="317"/>
+        <source>{0}を書いてください。</source>
+        <translation>Please fill in {0}.</translation>
+    </message>
+    <message>
+        <location filename="../trainer/editor.py" line="319"/>
+        <source>対象を 1 つ以上選んでください。</source>
+        <translation>Choose at least one audience.</translation>
+    </message>
+    <message>
+        <location filename="../trainer/editor.py" line="324"/>
+        <source>{0}を書いてください（枠組みの対応。例: DSS「How/留意点/セキュリティ」、DigComp「4.1」）。</source>
+        <translation>Please fill in {0} (the framework mapping, e.g. DSS &quot;How/...&quot;, DigComp &quot;4.1&quot;).</translation>
     </message>
 </context>
 <context>
@@ -808,98 +834,135 @@
 <context>
     <name>MappingDialog</name>
     <message>
-        <location filename="../trainer/dialogs.py" line="86"/>
+        <location filename="../trainer/dialogs.py" line="89"/>
         <source>カテゴリと領域の対応</source>
         <translation>Categories and areas</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="88"/>
+        <location filename="../trainer/dialogs.py" line="91"/>
         <source>新しい問題バンクのID</source>
         <translation>ID of the new question bank</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="90"/>
+        <location filename="../trainer/dialogs.py" line="93"/>
         <source>取り込むファイルのカテゴリ</source>
         <translation>Category in the imported file</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="90"/>
+        <location filename="../trainer/dialogs.py" line="93"/>
         <source>領域</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="97"/>
+        <location filename="../trainer/dialogs.py" line="100"/>
         <source>（選んでください）</source>
         <translation>(Select one)</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="108"/>
+        <location filename="../trainer/dialogs.py" line="111"/>
         <source>問題バンクのID</source>
         <translation>Question bank ID</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="110"/>
+        <location filename="../trainer/dialogs.py" line="113"/>
         <source>取り込んだ問題はすべて「下書き」になります。内容・水準・対象を確かめてから承認してください。</source>
         <translation>All imported items become “Draft”. Check their content, level and audience before approving them.</translation>
+    </message>
+    <message>
+        <location filename="../trainer/dialogs.py" line="126"/>
+        <source>問題バンクのIDは英数字で始め、英数字・-・_ だけで書いてください。</source>
+        <translation>The bank ID must start with a letter or digit and use only letters, digits, - and _.</translation>
+    </message>
+    <message>
+        <location filename="../trainer/dialogs.py" line="128"/>
+        <source>「{0}.yaml」はもうあります。別のIDにしてください。</source>
+        <translation>&quot;{0}.yaml&quot; already exists. Choose another ID.</translation>
+    </message>
+    <message>
+        <location filename="../trainer/dialogs.py" line="130"/>
+        <source>すべてのカテゴリに領域を選んでください。</source>
+        <translation>Choose an area for every category.</translation>
     </message>
 </context>
 <context>
     <name>MatchingAnswers</name>
     <message>
-        <location filename="../trainer/answers.py" line="208"/>
-        <location filename="../trainer/answers.py" line="211"/>
+        <location filename="../trainer/answers.py" line="218"/>
+        <location filename="../trainer/answers.py" line="222"/>
         <source>記号</source>
         <translation>Label</translation>
     </message>
     <message>
-        <location filename="../trainer/answers.py" line="208"/>
+        <location filename="../trainer/answers.py" line="218"/>
+        <location filename="../trainer/answers.py" line="256"/>
         <source>前提</source>
         <translation>Premise</translation>
     </message>
     <message>
-        <location filename="../trainer/answers.py" line="209"/>
+        <location filename="../trainer/answers.py" line="219"/>
         <source>正しい選択肢の記号</source>
         <translation>Label of the correct option</translation>
     </message>
     <message>
-        <location filename="../trainer/answers.py" line="210"/>
+        <location filename="../trainer/answers.py" line="220"/>
         <source>組合せの前提</source>
         <translation>Matching premises</translation>
     </message>
     <message>
-        <location filename="../trainer/answers.py" line="211"/>
+        <location filename="../trainer/answers.py" line="222"/>
+        <location filename="../trainer/answers.py" line="256"/>
         <source>選択肢</source>
         <translation>Option</translation>
     </message>
     <message>
-        <location filename="../trainer/answers.py" line="211"/>
+        <location filename="../trainer/answers.py" line="222"/>
         <source>組合せの選択肢</source>
         <translation>Matching options</translation>
     </message>
     <message>
-        <location filename="../trainer/answers.py" line="212"/>
+        <location filename="../trainer/answers.py" line="223"/>
         <source>組ごとに部分点</source>
         <translation>Partial credit per pair</translation>
     </message>
     <message>
-        <location filename="../trainer/answers.py" line="213"/>
+        <location filename="../trainer/answers.py" line="224"/>
         <source>全て正しいときのみ得点</source>
         <translation>Points only if all are correct</translation>
     </message>
     <message>
-        <location filename="../trainer/answers.py" line="214"/>
+        <location filename="../trainer/answers.py" line="225"/>
         <source>採点方法</source>
         <translation>Scoring</translation>
     </message>
     <message>
-        <location filename="../trainer/answers.py" line="217"/>
+        <location filename="../trainer/answers.py" line="228"/>
         <source>前提と、その正しい選択肢</source>
         <translation>Premises and their correct options</translation>
     </message>
     <message>
-        <location filename="../trainer/answers.py" line="219"/>
+        <location filename="../trainer/answers.py" line="230"/>
         <source>選択肢（前提より多くてもよい）</source>
         <translation>Options (there may be more than premises)</translation>
+    </message>
+    <message>
+        <location filename="../trainer/answers.py" line="260"/>
+        <source>前提「{0}」の文が空です。</source>
+        <translation>Premise &quot;{0}&quot; has no text.</translation>
+    </message>
+    <message>
+        <location filename="../trainer/answers.py" line="262"/>
+        <source>前提「{0}」の正しい選択肢の記号を書いてください。</source>
+        <translation>Write the ID of the correct option for premise &quot;{0}&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../trainer/answers.py" line="264"/>
+        <source>前提「{0}」の正解「{1}」は選択肢の記号にありません。</source>
+        <translation>The answer &quot;{1}&quot; for premise &quot;{0}&quot; is not an option ID.</translation>
+    </message>
+    <message>
+        <location filename="../trainer/answers.py" line="265"/>
+        <source>選択肢「{0}」の文が空です。</source>
+        <translation>Option &quot;{0}&quot; has no text.</translation>
     </message>
 </context>
 <context>
@@ -954,30 +1017,40 @@
 <context>
     <name>NumericAnswers</name>
     <message>
-        <location filename="../trainer/answers.py" line="251"/>
-        <location filename="../trainer/answers.py" line="260"/>
+        <location filename="../trainer/answers.py" line="276"/>
+        <location filename="../trainer/answers.py" line="285"/>
         <source>正解の数値</source>
         <translation>Correct value</translation>
     </message>
     <message>
-        <location filename="../trainer/answers.py" line="255"/>
+        <location filename="../trainer/answers.py" line="280"/>
         <source>許容する誤差</source>
         <translation>Tolerance</translation>
     </message>
     <message>
-        <location filename="../trainer/answers.py" line="257"/>
+        <location filename="../trainer/answers.py" line="282"/>
         <source>単位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../trainer/answers.py" line="261"/>
+        <location filename="../trainer/answers.py" line="286"/>
         <source>許容する誤差（±）</source>
         <translation>Tolerance (±)</translation>
     </message>
     <message>
-        <location filename="../trainer/answers.py" line="262"/>
+        <location filename="../trainer/answers.py" line="287"/>
         <source>単位（任意）</source>
         <translation>Unit (optional)</translation>
+    </message>
+    <message>
+        <location filename="../trainer/answers.py" line="317"/>
+        <source>正解の数値を書いてください。</source>
+        <translation>Write the correct number.</translation>
+    </message>
+    <message>
+        <location filename="../trainer/answers.py" line="321"/>
+        <source>正解は数値で書いてください（「{0}」）。</source>
+        <translation>The answer must be a number (&quot;{0}&quot;).</translation>
     </message>
 </context>
 <context>
@@ -996,34 +1069,44 @@
 <context>
     <name>OrderingAnswers</name>
     <message>
-        <location filename="../trainer/answers.py" line="168"/>
+        <location filename="../trainer/answers.py" line="172"/>
         <source>記号</source>
         <translation>Label</translation>
     </message>
     <message>
-        <location filename="../trainer/answers.py" line="168"/>
+        <location filename="../trainer/answers.py" line="172"/>
         <source>手順（正しい順に並べる）</source>
         <translation>Step (listed in the correct order)</translation>
     </message>
     <message>
-        <location filename="../trainer/answers.py" line="169"/>
+        <location filename="../trainer/answers.py" line="173"/>
         <source>並べ替えの選択肢</source>
         <translation>Entries to put in order</translation>
     </message>
     <message>
-        <location filename="../trainer/answers.py" line="170"/>
+        <location filename="../trainer/answers.py" line="174"/>
         <source>隣り合う組ごとに部分点</source>
         <translation>Partial credit per adjacent pair</translation>
     </message>
     <message>
-        <location filename="../trainer/answers.py" line="171"/>
+        <location filename="../trainer/answers.py" line="175"/>
         <source>全て正しいときのみ得点</source>
         <translation>Points only if all are correct</translation>
     </message>
     <message>
-        <location filename="../trainer/answers.py" line="172"/>
+        <location filename="../trainer/answers.py" line="176"/>
         <source>採点方法</source>
         <translation>Scoring</translation>
+    </message>
+    <message>
+        <location filename="../trainer/answers.py" line="207"/>
+        <source>手順</source>
+        <translation>Steps</translation>
+    </message>
+    <message>
+        <location filename="../trainer/answers.py" line="208"/>
+        <source>手順「{0}」の文が空です。</source>
+        <translation>Step &quot;{0}&quot; has no text.</translation>
     </message>
 </context>
 <context>
@@ -1301,60 +1384,75 @@
 <context>
     <name>RowsTable</name>
     <message>
-        <location filename="../trainer/rows.py" line="47"/>
+        <location filename="../trainer/rows.py" line="49"/>
         <source>行を追加</source>
         <translation>Add row</translation>
     </message>
     <message>
-        <location filename="../trainer/rows.py" line="48"/>
+        <location filename="../trainer/rows.py" line="50"/>
         <source>行を削除</source>
         <translation>Delete row</translation>
     </message>
     <message>
-        <location filename="../trainer/rows.py" line="49"/>
+        <location filename="../trainer/rows.py" line="51"/>
         <source>上へ</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../trainer/rows.py" line="50"/>
+        <location filename="../trainer/rows.py" line="52"/>
         <source>下へ</source>
         <translation>Down</translation>
+    </message>
+    <message>
+        <location filename="../trainer/rows.py" line="92"/>
+        <source>{0}に記号が空の行があります。</source>
+        <translation>A row of {0} has no ID.</translation>
+    </message>
+    <message>
+        <location filename="../trainer/rows.py" line="95"/>
+        <source>{0}の記号「{1}」が重複しています。記号は行ごとに変えてください。</source>
+        <translation>{0}: the ID &quot;{1}&quot; is used more than once. Give each row its own ID.</translation>
+    </message>
+    <message>
+        <location filename="../trainer/rows.py" line="102"/>
+        <source>{0} 行目の「{1}」は数値で書いてください（「{2}」）。</source>
+        <translation>Row {0}: &quot;{1}&quot; must be a number (&quot;{2}&quot;).</translation>
     </message>
 </context>
 <context>
     <name>ScenarioDialog</name>
     <message>
-        <location filename="../trainer/dialogs.py" line="210"/>
+        <location filename="../trainer/dialogs.py" line="229"/>
         <source>事例の編集</source>
         <translation>Edit case</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="210"/>
+        <location filename="../trainer/dialogs.py" line="229"/>
         <source>新しい事例</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="222"/>
+        <location filename="../trainer/dialogs.py" line="241"/>
         <source>事例ID（英数字）</source>
         <translation>Case ID (letters and digits)</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="223"/>
+        <location filename="../trainer/dialogs.py" line="242"/>
         <source>題名</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="224"/>
+        <location filename="../trainer/dialogs.py" line="243"/>
         <source>本文</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="241"/>
+        <location filename="../trainer/dialogs.py" line="260"/>
         <source>事例ID「{0}」はもう使われています。</source>
         <translation>The case ID “{0}” is already in use.</translation>
     </message>
     <message>
-        <location filename="../trainer/dialogs.py" line="246"/>
+        <location filename="../trainer/dialogs.py" line="265"/>
         <source>事例IDは英数字で始め、題名と本文を書いてください。</source>
         <translation>Start the case ID with a letter or digit, and fill in the title and text.</translation>
     </message>
@@ -1362,14 +1460,19 @@
 <context>
     <name>ShortTextAnswers</name>
     <message>
-        <location filename="../trainer/answers.py" line="296"/>
+        <location filename="../trainer/answers.py" line="331"/>
         <source>正解とする答え（1 行に 1 つ）</source>
         <translation>Accepted answers (one per line)</translation>
     </message>
     <message>
-        <location filename="../trainer/answers.py" line="300"/>
+        <location filename="../trainer/answers.py" line="335"/>
         <source>正解とする答え（1 行に 1 つ。全角・半角、大文字・小文字、空白の違いは区別しません）</source>
         <translation>Accepted answers (one per line; differences in full-width/half-width, upper/lower case and spaces are ignored)</translation>
+    </message>
+    <message>
+        <location filename="../trainer/answers.py" line="351"/>
+        <source>正解とする答えを 1 つ以上書いてください。</source>
+        <translation>Write at least one accepted answer.</translation>
     </message>
 </context>
 <context>
@@ -1415,92 +1518,107 @@
         <translation>Question bank folder: {0}</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="120"/>
+        <location filename="../trainer/controller.py" line="121"/>
         <source>{0} 問を表示（全 {1} 問）</source>
         <translation>Showing {0} of {1} items</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="165"/>
+        <location filename="../trainer/controller.py" line="188"/>
         <source>未保存の変更があります（{0} ファイル）</source>
         <translation>Unsaved changes (files: {0})</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="193"/>
+        <location filename="../trainer/controller.py" line="216"/>
         <source>新しい問題</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="193"/>
+        <location filename="../trainer/controller.py" line="216"/>
         <source>問題の形式</source>
         <translation>Item type</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="251"/>
+        <location filename="../trainer/controller.py" line="268"/>
+        <source>編集中の問題の選択肢に直すところがあります。直してから保存してください。</source>
+        <translation>The options of the item being edited need correcting. Correct them, then save.</translation>
+    </message>
+    <message>
+        <location filename="../trainer/controller.py" line="279"/>
         <source>問題があるため保存していません。直してから保存してください。</source>
         <translation>Not saved: there are problems. Fix them, then save.</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="254"/>
+        <location filename="../trainer/controller.py" line="282"/>
         <source>保存できません</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="256"/>
+        <location filename="../trainer/controller.py" line="284"/>
         <source>保存しました。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="267"/>
+        <location filename="../trainer/controller.py" line="295"/>
         <source>公開</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="268"/>
+        <location filename="../trainer/controller.py" line="296"/>
         <source>未保存の変更があります。保存してから公開してください。</source>
         <translation>There are unsaved changes. Save them before publishing.</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="274"/>
+        <location filename="../trainer/controller.py" line="302"/>
         <source>公開しています…</source>
         <translation>Publishing…</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="278"/>
+        <location filename="../trainer/controller.py" line="306"/>
         <source>公開しました: 新規 {0}・変更 {1}・変更なし {2}・廃止 {3}</source>
         <translation>Published: new {0} ・ changed {1} ・ unchanged {2} ・ retired {3}</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="293"/>
+        <location filename="../trainer/controller.py" line="321"/>
         <source>第 {0} 版&#x3000;{1:%Y-%m-%d %H:%M}&#x3000;{2}</source>
         <translation>Version {0} ・ {1:%Y-%m-%d %H:%M} ・ {2}</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="298"/>
+        <location filename="../trainer/controller.py" line="326"/>
         <source>まだ公開されていません。</source>
         <translation>Not published yet.</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="305"/>
+        <location filename="../trainer/controller.py" line="333"/>
         <source>（最初の版）</source>
         <translation>(First version)</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="317"/>
+        <location filename="../trainer/controller.py" line="345"/>
         <source>見直し待ち（{0}）</source>
         <translation>Review queue ({0})</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="354"/>
+        <location filename="../trainer/controller.py" line="366"/>
+        <source>書き出し</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../trainer/controller.py" line="367"/>
+        <source>未保存の変更があります。保存してから書き出してください。</source>
+        <translation>There are unsaved changes. Save them before exporting.</translation>
+    </message>
+    <message>
+        <location filename="../trainer/controller.py" line="387"/>
         <source>未保存の変更</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="354"/>
+        <location filename="../trainer/controller.py" line="387"/>
         <source>保存していない変更があります。保存しますか？</source>
         <translation>You have unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../trainer/listing.py" line="26"/>
+        <location filename="../trainer/listing.py" line="29"/>
         <source>すべての問題</source>
         <translation>All items</translation>
     </message>
@@ -1845,37 +1963,37 @@
 <context>
     <name>TrueFalseAnswers</name>
     <message>
-        <location filename="../trainer/answers.py" line="129"/>
+        <location filename="../trainer/answers.py" line="133"/>
         <source>正しい</source>
         <translation>True</translation>
     </message>
     <message>
-        <location filename="../trainer/answers.py" line="130"/>
+        <location filename="../trainer/answers.py" line="134"/>
         <source>誤り</source>
         <translation>False</translation>
     </message>
     <message>
-        <location filename="../trainer/answers.py" line="133"/>
+        <location filename="../trainer/answers.py" line="137"/>
         <source>「正しい」と答えた人へのフィードバック</source>
         <translation>Feedback for those who answer “True”</translation>
     </message>
     <message>
-        <location filename="../trainer/answers.py" line="134"/>
+        <location filename="../trainer/answers.py" line="138"/>
         <source>「誤り」と答えた人へのフィードバック</source>
         <translation>Feedback for those who answer “False”</translation>
     </message>
     <message>
-        <location filename="../trainer/answers.py" line="137"/>
+        <location filename="../trainer/answers.py" line="141"/>
         <source>正解</source>
         <translation>Correct answer</translation>
     </message>
     <message>
-        <location filename="../trainer/answers.py" line="139"/>
+        <location filename="../trainer/answers.py" line="143"/>
         <source>「正しい」へのフィードバック</source>
         <translation>Feedback on “True”</translation>
     </message>
     <message>
-        <location filename="../trainer/answers.py" line="140"/>
+        <location filename="../trainer/answers.py" line="144"/>
         <source>「誤り」へのフィードバック</source>
         <translation>Feedback on “False”</translation>
     </message>

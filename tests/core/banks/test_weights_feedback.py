@@ -59,3 +59,11 @@ def test_single_key_must_weigh_100_and_feedback_names_options(tmp_path):
 
 def test_true_false_feedback_keys(tmp_path):
     assert _codes(tmp_path, "true_false", "    key: true\n    feedback: {true: 正しい, false: 誤り}") == []
+
+
+def test_a_picture_must_be_an_image_inside_the_bank_folder(tmp_path):
+    for image, code in (("/etc/hostname", "image_outside_folder"), ("../secret.png", "image_outside_folder"),
+                        ("notes.txt", "image_not_picture"), ("images/none.png", "image_missing")):
+        body = f"""    key: true
+    image: {image}"""
+        assert code in [found for found, _line in _codes(tmp_path, "true_false", body)], image
