@@ -123,6 +123,9 @@ def test_filters_and_search(qtbot, exam, banks):
     page.search.setText("ＺＩＰ")  # full width finds ZIP
     ids = {page.list.item(r, 0).text() for r in range(page.list.rowCount())}
     assert "sec-001" in ids
+    page.search.setText("標的型攻撃メールと報告")  # a sub-competence
+    ids = {page.list.item(r, 0).text() for r in range(page.list.rowCount())}
+    assert "sec-001" in ids and all(i.startswith("sec-") for i in ids)
 
 
 def test_a_case_text_is_edited_and_a_new_one_attached(qtbot, exam, banks, monkeypatch):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
@@ -356,7 +357,7 @@ def _joined(value: Any) -> str:
 
 def _split(text: str, before: Any) -> Any:
     """A comma-separated list stays a list; one value stays the scalar it was."""
-    parts = [part.strip() for part in text.split(",") if part.strip()]
+    parts = [part.strip() for part in re.split(r"[,、，]", text) if part.strip()]
     if isinstance(before, list) or len(parts) > 1:
         return parts
     return parts[0] if parts else ""

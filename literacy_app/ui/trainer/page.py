@@ -64,7 +64,7 @@ class TrainerPage(QWidget):
         self.tree.setMinimumWidth(180)
         # Middle: filters, search, list; the review queue
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("問題文・選択肢・IDを検索"))
+        self.search.setPlaceholderText(self.tr("問題文・選択肢・解説・小領域・IDを検索"))
         self.search.setAccessibleName(self.tr("検索"))
         self.search.setClearButtonEnabled(True)
         self.type_filter = self._combo(self.tr("形式"), [(value, label(name)) for value, name in TYPES])

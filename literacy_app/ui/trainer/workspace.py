@@ -62,10 +62,13 @@ def _reviewed(item: dict[str, Any]) -> dt.date:
 
 
 def _contains(item: dict[str, Any], text: str) -> bool:
-    """Search in the stem, options, premises and the id, ignoring width, case and spaces."""
+    """Search in the id, stem, options, premises, sub-competence, explanation, framework tags and
+    source, ignoring width, case and spaces."""
     wanted = normalise_answer(text)
+    tags = item.get("tags") or {}
     haystack = [item.get("id", ""), item.get("stem", ""), *(item.get("options") or {}).values(),
-                *(item.get("premises") or {}).values()]
+                *(item.get("premises") or {}).values(), item.get("sub_competence", ""), item.get("explanation", ""),
+                item.get("source") or "", *(str(value) for value in tags.values())]
     return any(wanted in normalise_answer(str(part)) for part in haystack)
 
 

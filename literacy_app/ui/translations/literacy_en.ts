@@ -582,148 +582,148 @@
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../trainer/editor.py" line="79"/>
+        <location filename="../trainer/editor.py" line="80"/>
         <source>試行問題（採点しない）</source>
         <translation>Pilot item (not scored)</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="84"/>
+        <location filename="../trainer/editor.py" line="85"/>
         <source>図を選ぶ…</source>
         <translation>Choose figure…</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="85"/>
+        <location filename="../trainer/editor.py" line="86"/>
         <source>事例を編集…</source>
         <translation>Edit case…</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="86"/>
+        <location filename="../trainer/editor.py" line="87"/>
         <source>新しい事例…</source>
         <translation>New case…</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="121"/>
+        <location filename="../trainer/editor.py" line="122"/>
         <source>見直した人</source>
         <translation>Reviewed by</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="123"/>
+        <location filename="../trainer/editor.py" line="124"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="125"/>
-        <location filename="../trainer/editor.py" line="138"/>
+        <location filename="../trainer/editor.py" line="126"/>
+        <location filename="../trainer/editor.py" line="139"/>
         <source>事例</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="126"/>
+        <location filename="../trainer/editor.py" line="127"/>
         <source>図</source>
         <translation>Figure</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="135"/>
+        <location filename="../trainer/editor.py" line="136"/>
         <source>問題ID</source>
         <translation>Item ID</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="135"/>
+        <location filename="../trainer/editor.py" line="136"/>
         <source>形式</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="136"/>
+        <location filename="../trainer/editor.py" line="137"/>
         <source>領域</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="136"/>
-        <location filename="../trainer/editor.py" line="312"/>
+        <location filename="../trainer/editor.py" line="137"/>
+        <location filename="../trainer/editor.py" line="313"/>
         <source>小領域</source>
         <translation>Sub-competence</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="137"/>
+        <location filename="../trainer/editor.py" line="138"/>
         <source>水準（1〜4）</source>
         <translation>Level (1–4)</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="137"/>
+        <location filename="../trainer/editor.py" line="138"/>
         <source>対象</source>
         <translation>Audience</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="138"/>
-        <location filename="../trainer/editor.py" line="313"/>
+        <location filename="../trainer/editor.py" line="139"/>
+        <location filename="../trainer/editor.py" line="314"/>
         <source>問題文</source>
         <translation>Item text</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="139"/>
+        <location filename="../trainer/editor.py" line="140"/>
         <source>図（問題バンクのフォルダからの相対パス・任意）</source>
         <translation>Figure (path relative to the question bank folder, optional)</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="140"/>
+        <location filename="../trainer/editor.py" line="141"/>
         <source>選択肢と正解</source>
         <translation>Options and answer key</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="141"/>
+        <location filename="../trainer/editor.py" line="142"/>
         <source>配点</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="141"/>
-        <location filename="../trainer/editor.py" line="314"/>
+        <location filename="../trainer/editor.py" line="142"/>
+        <location filename="../trainer/editor.py" line="315"/>
         <source>解説</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="142"/>
-        <location filename="../trainer/editor.py" line="320"/>
+        <location filename="../trainer/editor.py" line="143"/>
+        <location filename="../trainer/editor.py" line="321"/>
         <source>スキル標準（DSS）</source>
         <translation>Digital Skill Standards (DSS)</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="143"/>
+        <location filename="../trainer/editor.py" line="144"/>
         <source>ITパスポート分野</source>
         <translation>IT Passport field</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="144"/>
-        <location filename="../trainer/editor.py" line="321"/>
+        <location filename="../trainer/editor.py" line="145"/>
+        <location filename="../trainer/editor.py" line="322"/>
         <source>DigComp</source>
         <translation>DigComp</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="144"/>
+        <location filename="../trainer/editor.py" line="145"/>
         <source>見直した日</source>
         <translation>Reviewed on</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="145"/>
+        <location filename="../trainer/editor.py" line="146"/>
         <source>出典</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="212"/>
+        <location filename="../trainer/editor.py" line="213"/>
         <source>（なし）</source>
         <translation>(None)</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="317"/>
+        <location filename="../trainer/editor.py" line="318"/>
         <source>{0}を書いてください。</source>
         <translation>Please fill in {0}.</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="319"/>
+        <location filename="../trainer/editor.py" line="320"/>
         <source>対象を 1 つ以上選んでください。</source>
         <translation>Choose at least one audience.</translation>
     </message>
     <message>
-        <location filename="../trainer/editor.py" line="324"/>
+        <location filename="../trainer/editor.py" line="325"/>
         <source>{0}を書いてください（枠組みの対応。例: DSS「How/留意点/セキュリティ」、DigComp「4.1」）。</source>
         <translation>Please fill in {0} (the framework mapping, e.g. DSS &quot;How/...&quot;, DigComp &quot;4.1&quot;).</translation>
     </message>
@@ -1820,8 +1820,8 @@
     </message>
     <message>
         <location filename="../trainer/page.py" line="67"/>
-        <source>問題文・選択肢・IDを検索</source>
-        <translation>Search item text, options and IDs</translation>
+        <source>問題文・選択肢・解説・小領域・IDを検索</source>
+        <translation>Search stems, options, explanations, sub-competences and IDs</translation>
     </message>
     <message>
         <location filename="../trainer/page.py" line="68"/>
