@@ -324,3 +324,25 @@ def test_new_item_undo_and_quick_undo_keep_the_editor_honest(qtbot, exam, banks,
     assert page.editor.stem.toPlainText().strip() == "FIRST"
     page.redo_button.click()
     assert page.editor.stem.toPlainText().strip() == "SECOND"
+
+
+def test_a_matching_premise_chooses_its_answer_from_the_options(qtbot, exam, banks):
+    from PySide6.QtWidgets import QComboBox
+
+    _window, controller, page = _trainer_window(qtbot, exam, banks)
+    item_id = next(row.item_id for row in controller.workspace.rows() if row.item["type"] == "matching")
+    _choose(qtbot, controller, page, item_id)
+    answers = page.editor.answers
+    premises = answers.premises.table
+    combo = premises.cellWidget(0, 2)
+    assert isinstance(combo, QComboBox)
+    options = [row[0] for row in answers.options.rows()]
+    assert [combo.itemData(i) for i in range(1, combo.count())] == options  # the drop-down offers the options
+    before = controller.workspace.item(controller.current[0], item_id)["key"]
+    first_premise = premises.item(0, 0).text()
+    other = next(option for option in options if option != before[first_premise])
+    combo.setCurrentIndex(combo.findData(other))
+    qtbot.waitUntil(lambda: controller.workspace.item(controller.current[0], item_id)["key"][first_premise] == other,
+                    timeout=5_000)
+    answers.options.table.item(len(options) - 1, 0).setText("zz")  # renaming an option updates the drop-downs
+    qtbot.waitUntil(lambda: premises.cellWidget(0, 2).findData("zz") > 0, timeout=5_000)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..common import plain_label
-from .rows import CHECK, NUMBER, TEXT, RowsTable
+from .rows import CHECK, CHOICE, NUMBER, TEXT, RowsTable
 
 
 class AnswersEditor(QWidget):
@@ -216,7 +216,7 @@ class MatchingAnswers(AnswersEditor):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.premises = RowsTable([(self.tr("記号"), TEXT), (self.tr("前提"), TEXT),
-                                   (self.tr("正しい選択肢の記号"), TEXT)],
+                                   (self.tr("正しい選択肢"), CHOICE)],
                                   self.tr("組合せの前提"), self)
         self.premises.id_prefix = "p"
         self.options = RowsTable([(self.tr("記号"), TEXT), (self.tr("選択肢"), TEXT)], self.tr("組合せの選択肢"), self)
@@ -232,10 +232,15 @@ class MatchingAnswers(AnswersEditor):
         layout.addWidget(self.scoring)
         for table in (self.premises, self.options):
             table.changed.connect(self.changed.emit)
+        self.options.changed.connect(self._offer_options)
         self.scoring.currentIndexChanged.connect(lambda _i: self.changed.emit())
+
+    def _offer_options(self) -> None:
+        self.premises.set_choices([row[0] for row in self.options.rows() if row[0]])
 
     def load(self, item: dict[str, Any]) -> None:
         key = item.get("key") or {}
+        self.premises.choices = [str(option) for option in (item.get("options") or {})]
         self.premises.set_rows([[premise, text, key.get(premise, "")]
                                 for premise, text in (item.get("premises") or {}).items()])
         self.options.set_rows([[option, text] for option, text in (item.get("options") or {}).items()])

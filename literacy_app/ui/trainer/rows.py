@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
@@ -21,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-TEXT, CHECK, NUMBER = "text", "check", "number"
+TEXT, CHECK, NUMBER, CHOICE = "text", "check", "number", "choice"
+"""CHOICE: a drop-down of ids given by ``set_choices`` (a matching premise's right option)."""
 
 
 class RowsTable(QWidget):
@@ -32,6 +34,7 @@ class RowsTable(QWidget):
         super().__init__(parent)
         self.columns = columns
         self.id_prefix = ""
+        self.choices: list[str] = []
         """New rows get ids a, b, c … or, with a prefix such as "p", p1, p2 … (matching premises)."""
         self.table = QTableWidget(0, len(columns), self)
         self.table.setHorizontalHeaderLabels([header for header, _kind in columns])
@@ -75,6 +78,10 @@ class RowsTable(QWidget):
                 if kind == CHECK:
                     values.append(cell is not None and cell.checkState() == Qt.CheckState.Checked)
                     continue
+                if kind == CHOICE:
+                    combo = self.table.cellWidget(row, column)
+                    values.append(combo.currentData() or "" if isinstance(combo, QComboBox) else "")
+                    continue
                 text = cell.text().strip() if cell is not None else ""
                 if kind == NUMBER:
                     values.append(_number(text))
@@ -103,6 +110,12 @@ class RowsTable(QWidget):
                         row + 1, header, text))
         return found
 
+    def set_choices(self, choices: list[str]) -> None:
+        """The ids a CHOICE column offers; a row keeps its choice while it is still offered."""
+        self.choices = list(choices)
+        rows = self.rows()
+        self.set_rows(rows)
+
     def set_rows(self, rows: list[list[Any]]) -> None:
         self.table.blockSignals(True)
         self.table.setRowCount(0)
@@ -113,13 +126,26 @@ class RowsTable(QWidget):
     def _append(self, values: list[Any]) -> None:
         row = self.table.rowCount()
         self.table.insertRow(row)
-        for column, (_header, kind) in enumerate(self.columns):
+        for column, (header, kind) in enumerate(self.columns):
             value = values[column] if column < len(values) else None
             cell = QTableWidgetItem()
+            if kind == CHOICE:
+                cell.setFlags(Qt.ItemFlag.ItemIsEnabled)
             if kind == CHECK:
                 cell.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled
                               | Qt.ItemFlag.ItemIsSelectable)
                 cell.setCheckState(Qt.CheckState.Checked if value else Qt.CheckState.Unchecked)
+            elif kind == CHOICE:
+                combo = QComboBox(self.table)
+                combo.addItem(self.tr("（選ぶ）"), "")
+                for choice in self.choices:
+                    combo.addItem(choice, choice)
+                if value and value not in self.choices:
+                    combo.addItem(str(value), str(value))  # an id the options lack: shown, and reported
+                combo.setCurrentIndex(max(0, combo.findData(str(value or ""))))
+                combo.setAccessibleName(header)
+                combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+                self.table.setCellWidget(row, column, combo)
             else:
                 cell.setText("" if value is None else (f"{value:g}" if isinstance(value, float) else str(value)))
                 cell.setToolTip(cell.text() if kind == TEXT and len(cell.text()) > 12 else "")

@@ -894,14 +894,14 @@
     </message>
     <message>
         <location filename="../trainer/answers.py" line="218"/>
-        <location filename="../trainer/answers.py" line="256"/>
+        <location filename="../trainer/answers.py" line="261"/>
         <source>前提</source>
         <translation>Premise</translation>
     </message>
     <message>
         <location filename="../trainer/answers.py" line="219"/>
-        <source>正しい選択肢の記号</source>
-        <translation>Label of the correct option</translation>
+        <source>正しい選択肢</source>
+        <translation>Correct option</translation>
     </message>
     <message>
         <location filename="../trainer/answers.py" line="220"/>
@@ -910,7 +910,7 @@
     </message>
     <message>
         <location filename="../trainer/answers.py" line="222"/>
-        <location filename="../trainer/answers.py" line="256"/>
+        <location filename="../trainer/answers.py" line="261"/>
         <source>選択肢</source>
         <translation>Option</translation>
     </message>
@@ -945,22 +945,22 @@
         <translation>Options (there may be more than premises)</translation>
     </message>
     <message>
-        <location filename="../trainer/answers.py" line="260"/>
+        <location filename="../trainer/answers.py" line="265"/>
         <source>前提「{0}」の文が空です。</source>
         <translation>Premise &quot;{0}&quot; has no text.</translation>
     </message>
     <message>
-        <location filename="../trainer/answers.py" line="262"/>
+        <location filename="../trainer/answers.py" line="267"/>
         <source>前提「{0}」の正しい選択肢の記号を書いてください。</source>
         <translation>Write the ID of the correct option for premise &quot;{0}&quot;.</translation>
     </message>
     <message>
-        <location filename="../trainer/answers.py" line="264"/>
+        <location filename="../trainer/answers.py" line="269"/>
         <source>前提「{0}」の正解「{1}」は選択肢の記号にありません。</source>
         <translation>The answer &quot;{1}&quot; for premise &quot;{0}&quot; is not an option ID.</translation>
     </message>
     <message>
-        <location filename="../trainer/answers.py" line="265"/>
+        <location filename="../trainer/answers.py" line="270"/>
         <source>選択肢「{0}」の文が空です。</source>
         <translation>Option &quot;{0}&quot; has no text.</translation>
     </message>
@@ -1017,38 +1017,38 @@
 <context>
     <name>NumericAnswers</name>
     <message>
-        <location filename="../trainer/answers.py" line="276"/>
-        <location filename="../trainer/answers.py" line="285"/>
+        <location filename="../trainer/answers.py" line="281"/>
+        <location filename="../trainer/answers.py" line="290"/>
         <source>正解の数値</source>
         <translation>Correct value</translation>
     </message>
     <message>
-        <location filename="../trainer/answers.py" line="280"/>
+        <location filename="../trainer/answers.py" line="285"/>
         <source>許容する誤差</source>
         <translation>Tolerance</translation>
     </message>
     <message>
-        <location filename="../trainer/answers.py" line="282"/>
+        <location filename="../trainer/answers.py" line="287"/>
         <source>単位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../trainer/answers.py" line="286"/>
+        <location filename="../trainer/answers.py" line="291"/>
         <source>許容する誤差（±）</source>
         <translation>Tolerance (±)</translation>
     </message>
     <message>
-        <location filename="../trainer/answers.py" line="287"/>
+        <location filename="../trainer/answers.py" line="292"/>
         <source>単位（任意）</source>
         <translation>Unit (optional)</translation>
     </message>
     <message>
-        <location filename="../trainer/answers.py" line="317"/>
+        <location filename="../trainer/answers.py" line="322"/>
         <source>正解の数値を書いてください。</source>
         <translation>Write the correct number.</translation>
     </message>
     <message>
-        <location filename="../trainer/answers.py" line="321"/>
+        <location filename="../trainer/answers.py" line="326"/>
         <source>正解は数値で書いてください（「{0}」）。</source>
         <translation>The answer must be a number (&quot;{0}&quot;).</translation>
     </message>
@@ -1384,39 +1384,44 @@
 <context>
     <name>RowsTable</name>
     <message>
-        <location filename="../trainer/rows.py" line="49"/>
+        <location filename="../trainer/rows.py" line="52"/>
         <source>行を追加</source>
         <translation>Add row</translation>
     </message>
     <message>
-        <location filename="../trainer/rows.py" line="50"/>
+        <location filename="../trainer/rows.py" line="53"/>
         <source>行を削除</source>
         <translation>Delete row</translation>
     </message>
     <message>
-        <location filename="../trainer/rows.py" line="51"/>
+        <location filename="../trainer/rows.py" line="54"/>
         <source>上へ</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../trainer/rows.py" line="52"/>
+        <location filename="../trainer/rows.py" line="55"/>
         <source>下へ</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../trainer/rows.py" line="92"/>
+        <location filename="../trainer/rows.py" line="99"/>
         <source>{0}に記号が空の行があります。</source>
         <translation>A row of {0} has no ID.</translation>
     </message>
     <message>
-        <location filename="../trainer/rows.py" line="95"/>
+        <location filename="../trainer/rows.py" line="102"/>
         <source>{0}の記号「{1}」が重複しています。記号は行ごとに変えてください。</source>
         <translation>{0}: the ID &quot;{1}&quot; is used more than once. Give each row its own ID.</translation>
     </message>
     <message>
-        <location filename="../trainer/rows.py" line="102"/>
+        <location filename="../trainer/rows.py" line="109"/>
         <source>{0} 行目の「{1}」は数値で書いてください（「{2}」）。</source>
         <translation>Row {0}: &quot;{1}&quot; must be a number (&quot;{2}&quot;).</translation>
+    </message>
+    <message>
+        <location filename="../trainer/rows.py" line="140"/>
+        <source>（選ぶ）</source>
+        <translation>(choose)</translation>
     </message>
 </context>
 <context>
@@ -1460,17 +1465,17 @@
 <context>
     <name>ShortTextAnswers</name>
     <message>
-        <location filename="../trainer/answers.py" line="331"/>
+        <location filename="../trainer/answers.py" line="336"/>
         <source>正解とする答え（1 行に 1 つ）</source>
         <translation>Accepted answers (one per line)</translation>
     </message>
     <message>
-        <location filename="../trainer/answers.py" line="335"/>
+        <location filename="../trainer/answers.py" line="340"/>
         <source>正解とする答え（1 行に 1 つ。全角・半角、大文字・小文字、空白の違いは区別しません）</source>
         <translation>Accepted answers (one per line; differences in full-width/half-width, upper/lower case and spaces are ignored)</translation>
     </message>
     <message>
-        <location filename="../trainer/answers.py" line="351"/>
+        <location filename="../trainer/answers.py" line="356"/>
         <source>正解とする答えを 1 つ以上書いてください。</source>
         <translation>Write at least one accepted answer.</translation>
     </message>
