@@ -346,3 +346,20 @@ def test_a_matching_premise_chooses_its_answer_from_the_options(qtbot, exam, ban
                     timeout=5_000)
     answers.options.table.item(len(options) - 1, 0).setText("zz")  # renaming an option updates the drop-downs
     qtbot.waitUntil(lambda: premises.cellWidget(0, 2).findData("zz") > 0, timeout=5_000)
+
+
+def test_duplicate_makes_a_draft_copy_after_the_item(qtbot, exam, banks):
+    from literacy_app.core.banks import validate_paths
+
+    _window, controller, page = _trainer_window(qtbot, exam, banks)
+    _choose(qtbot, controller, page, "sec-002")
+    page.duplicate_button.click()
+    path, new_id = controller.current
+    assert new_id != "sec-002" and new_id.startswith("sec-")
+    copy = controller.workspace.item(path, new_id)
+    original = controller.workspace.item(path, "sec-002")
+    assert copy["stem"] == original["stem"] and copy["status"] == "draft" and copy["reviewer"] == "trainer-ito"
+    ids = controller.workspace.documents[path].item_ids()
+    assert ids[ids.index("sec-002") + 1] == new_id  # right after the item it copies
+    assert controller.save()
+    assert not validate_paths([banks]).problems

@@ -20,15 +20,17 @@ class EditCommand(QUndoCommand):
     """One settled edit of one item (or its creation, when ``before`` is None)."""
 
     def __init__(self, controller: TrainerController, path: Path, item_id: str, before: dict[str, Any] | None,
-                 after: dict[str, Any]) -> None:
+                 after: dict[str, Any], after_id: str | None = None) -> None:
         super().__init__(tr("{0} の編集").format(item_id))
         self.controller, self.path, self.item_id, self.before, self.after = controller, path, item_id, before, after
+        self.after_id = after_id
+        """Where a new item goes (after this one; None: at the end of the file)."""
 
     def redo(self) -> None:
         workspace = self.controller.workspace
         assert workspace is not None
         if self.before is None and self.item_id not in workspace.documents[self.path].item_ids():
-            workspace.add_item(self.path, self.after)
+            workspace.add_item(self.path, self.after, self.after_id)
         else:
             workspace.set_item(self.path, self.item_id, self.after)
         self.controller.changed_in_place(self.path, self.item_id)

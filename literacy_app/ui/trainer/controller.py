@@ -9,6 +9,7 @@ edits.  Database work runs on the backend's worker thread.
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -75,6 +76,7 @@ class TrainerController(QObject):
         page.undo_button.setEnabled(False)
         page.redo_button.setEnabled(False)
         page.new_button.clicked.connect(self.new_item)
+        page.duplicate_button.clicked.connect(self.duplicate_item)
         page.reviewed_button.clicked.connect(self.mark_reviewed)
         page.publish_button.clicked.connect(self.publish)
         page.refresh_queue_button.clicked.connect(self.load_queue)
@@ -225,6 +227,20 @@ class TrainerController(QObject):
         self.select(path, item_id)
         self.page.right_tabs.setCurrentIndex(0)
         self.page.editor.stem.setFocus()
+
+    def duplicate_item(self) -> None:
+        """A copy of the edited item under a new id, as a draft reviewed today, placed after it."""
+        if self.current is None or self.workspace is None or self.actor is None:
+            return
+        self.commit_edit()
+        path, item_id = self.current
+        data = self.workspace.item(path, item_id)
+        new_id = self.workspace.new_item_id(path)
+        data.update(id=new_id, status="draft", reviewer=self.actor.name)
+        data["reviewed"] = dt.date.today()
+        self.undo.push(EditCommand(self, path, new_id, None, data, after_id=item_id))
+        self.select(path, new_id)
+        self.page.right_tabs.setCurrentIndex(0)
 
     def attach_image(self) -> None:
         from .dialogs import attach_image

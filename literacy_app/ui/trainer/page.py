@@ -48,6 +48,8 @@ class TrainerPage(QWidget):
         self.undo_button = QPushButton(self.tr("元に戻す"), self)
         self.redo_button = QPushButton(self.tr("やり直す"), self)
         self.new_button = QPushButton(self.tr("新しい問題"), self)
+        self.duplicate_button = QPushButton(self.tr("複製"), self)
+        self.duplicate_button.setToolTip(self.tr("編集中の問題を、新しいIDの下書きとして複製します"))
         self.reviewed_button = QPushButton(self.tr("見直し済みにする"), self)
         self.publish_button = QPushButton(self.tr("公開…"), self)
         self.import_button = QPushButton(self.tr("取り込み（GIFT・Moodle XML）…"), self)
@@ -118,7 +120,8 @@ class TrainerPage(QWidget):
         self.right_tabs = QTabWidget(self)
         # Assemble
         toolbar = QHBoxLayout()
-        for button in (self.save_button, self.undo_button, self.redo_button, self.new_button, self.reviewed_button,
+        for button in (self.save_button, self.undo_button, self.redo_button, self.new_button, self.duplicate_button,
+                       self.reviewed_button,
                        self.publish_button, self.import_button, self.export_button):
             button.setAutoDefault(False)
             toolbar.addWidget(button)

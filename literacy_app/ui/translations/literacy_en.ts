@@ -9,7 +9,7 @@
         <translation>Edit {0}</translation>
     </message>
     <message>
-        <location filename="../trainer/commands.py" line="52"/>
+        <location filename="../trainer/commands.py" line="54"/>
         <source>事例 {0} の編集</source>
         <translation>Edit case {0}</translation>
     </message>
@@ -1518,107 +1518,107 @@
 <context>
     <name>TrainerController</name>
     <message>
-        <location filename="../trainer/controller.py" line="104"/>
+        <location filename="../trainer/controller.py" line="106"/>
         <source>問題バンクのフォルダ: {0}</source>
         <translation>Question bank folder: {0}</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="121"/>
+        <location filename="../trainer/controller.py" line="123"/>
         <source>{0} 問を表示（全 {1} 問）</source>
         <translation>Showing {0} of {1} items</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="188"/>
+        <location filename="../trainer/controller.py" line="190"/>
         <source>未保存の変更があります（{0} ファイル）</source>
         <translation>Unsaved changes (files: {0})</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="216"/>
+        <location filename="../trainer/controller.py" line="218"/>
         <source>新しい問題</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="216"/>
+        <location filename="../trainer/controller.py" line="218"/>
         <source>問題の形式</source>
         <translation>Item type</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="268"/>
+        <location filename="../trainer/controller.py" line="284"/>
         <source>編集中の問題の選択肢に直すところがあります。直してから保存してください。</source>
         <translation>The options of the item being edited need correcting. Correct them, then save.</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="279"/>
+        <location filename="../trainer/controller.py" line="295"/>
         <source>問題があるため保存していません。直してから保存してください。</source>
         <translation>Not saved: there are problems. Fix them, then save.</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="282"/>
+        <location filename="../trainer/controller.py" line="298"/>
         <source>保存できません</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="284"/>
+        <location filename="../trainer/controller.py" line="300"/>
         <source>保存しました。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="295"/>
+        <location filename="../trainer/controller.py" line="311"/>
         <source>公開</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="296"/>
+        <location filename="../trainer/controller.py" line="312"/>
         <source>未保存の変更があります。保存してから公開してください。</source>
         <translation>There are unsaved changes. Save them before publishing.</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="302"/>
+        <location filename="../trainer/controller.py" line="318"/>
         <source>公開しています…</source>
         <translation>Publishing…</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="306"/>
+        <location filename="../trainer/controller.py" line="322"/>
         <source>公開しました: 新規 {0}・変更 {1}・変更なし {2}・廃止 {3}</source>
         <translation>Published: new {0} ・ changed {1} ・ unchanged {2} ・ retired {3}</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="321"/>
+        <location filename="../trainer/controller.py" line="337"/>
         <source>第 {0} 版&#x3000;{1:%Y-%m-%d %H:%M}&#x3000;{2}</source>
         <translation>Version {0} ・ {1:%Y-%m-%d %H:%M} ・ {2}</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="326"/>
+        <location filename="../trainer/controller.py" line="342"/>
         <source>まだ公開されていません。</source>
         <translation>Not published yet.</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="333"/>
+        <location filename="../trainer/controller.py" line="349"/>
         <source>（最初の版）</source>
         <translation>(First version)</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="345"/>
+        <location filename="../trainer/controller.py" line="361"/>
         <source>見直し待ち（{0}）</source>
         <translation>Review queue ({0})</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="366"/>
+        <location filename="../trainer/controller.py" line="382"/>
         <source>書き出し</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="367"/>
+        <location filename="../trainer/controller.py" line="383"/>
         <source>未保存の変更があります。保存してから書き出してください。</source>
         <translation>There are unsaved changes. Save them before exporting.</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="387"/>
+        <location filename="../trainer/controller.py" line="403"/>
         <source>未保存の変更</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="387"/>
+        <location filename="../trainer/controller.py" line="403"/>
         <source>保存していない変更があります。保存しますか？</source>
         <translation>You have unsaved changes. Save them?</translation>
     </message>
@@ -1785,182 +1785,192 @@
     </message>
     <message>
         <location filename="../trainer/page.py" line="51"/>
+        <source>複製</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <location filename="../trainer/page.py" line="52"/>
+        <source>編集中の問題を、新しいIDの下書きとして複製します</source>
+        <translation>Copy the item being edited as a draft with a new ID</translation>
+    </message>
+    <message>
+        <location filename="../trainer/page.py" line="53"/>
         <source>見直し済みにする</source>
         <translation>Mark as reviewed</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="52"/>
+        <location filename="../trainer/page.py" line="54"/>
         <source>公開…</source>
         <translation>Publish…</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="53"/>
+        <location filename="../trainer/page.py" line="55"/>
         <source>取り込み（GIFT・Moodle XML）…</source>
         <translation>Import (GIFT, Moodle XML)…</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="54"/>
+        <location filename="../trainer/page.py" line="56"/>
         <source>書き出し…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="55"/>
+        <location filename="../trainer/page.py" line="57"/>
         <source>ログアウト</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="59"/>
+        <location filename="../trainer/page.py" line="61"/>
         <source>問題バンク</source>
         <translation>Question bank</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="59"/>
+        <location filename="../trainer/page.py" line="61"/>
         <source>問題数</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="60"/>
+        <location filename="../trainer/page.py" line="62"/>
         <source>問題バンク・領域・小領域</source>
         <translation>Question banks, areas and sub-competences</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="67"/>
+        <location filename="../trainer/page.py" line="69"/>
         <source>問題文・選択肢・解説・小領域・IDを検索</source>
         <translation>Search stems, options, explanations, sub-competences and IDs</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="68"/>
+        <location filename="../trainer/page.py" line="70"/>
         <source>検索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="70"/>
+        <location filename="../trainer/page.py" line="72"/>
         <source>形式</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="71"/>
+        <location filename="../trainer/page.py" line="73"/>
         <source>水準</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="71"/>
+        <location filename="../trainer/page.py" line="73"/>
         <source>水準 {0}</source>
         <translation>Level {0}</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="72"/>
+        <location filename="../trainer/page.py" line="74"/>
         <source>対象</source>
         <translation>Audience</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="74"/>
+        <location filename="../trainer/page.py" line="76"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="75"/>
+        <location filename="../trainer/page.py" line="77"/>
         <source>見直し期限切れ</source>
         <translation>Review overdue</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="76"/>
+        <location filename="../trainer/page.py" line="78"/>
         <source>統計で要確認</source>
         <translation>Flagged by statistics</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="84"/>
+        <location filename="../trainer/page.py" line="86"/>
         <source>問題の一覧</source>
         <translation>Item list</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="89"/>
+        <location filename="../trainer/page.py" line="91"/>
         <source>問題ID</source>
         <translation>Item ID</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="89"/>
+        <location filename="../trainer/page.py" line="91"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="89"/>
+        <location filename="../trainer/page.py" line="91"/>
         <source>詳細</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="89"/>
+        <location filename="../trainer/page.py" line="91"/>
         <source>ファイル</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="94"/>
+        <location filename="../trainer/page.py" line="96"/>
         <source>見直し待ちの問題</source>
         <translation>Items awaiting review</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="95"/>
+        <location filename="../trainer/page.py" line="97"/>
         <source>見直しの間隔を過ぎた問題と、受験結果の統計で確認が必要な問題です。行をダブルクリックすると編集できます。</source>
         <translation>Items past their review interval, and items that the results statistics say need checking. Double-click a row to edit the item.</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="97"/>
+        <location filename="../trainer/page.py" line="99"/>
         <source>見直し待ちを更新</source>
         <translation>Refresh review queue</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="105"/>
+        <location filename="../trainer/page.py" line="107"/>
         <source> か月</source>
         <translation> months</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="106"/>
-        <location filename="../trainer/page.py" line="141"/>
+        <location filename="../trainer/page.py" line="108"/>
+        <location filename="../trainer/page.py" line="144"/>
         <source>見直しの間隔</source>
         <translation>Review interval</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="113"/>
+        <location filename="../trainer/page.py" line="115"/>
         <source>公開された版</source>
         <translation>Published versions</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="117"/>
+        <location filename="../trainer/page.py" line="119"/>
         <source>前の版との違い</source>
         <translation>Changes from the previous version</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="149"/>
+        <location filename="../trainer/page.py" line="152"/>
         <source>問題一覧</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="150"/>
+        <location filename="../trainer/page.py" line="153"/>
         <source>見直し待ち</source>
         <translation>Review queue</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="153"/>
+        <location filename="../trainer/page.py" line="156"/>
         <source>受験者の画面と同じ表示です（選択肢の順序は受験時に入れ替わります）。</source>
         <translation>Shown as examinees see it (the options are shuffled in the assessment).</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="161"/>
+        <location filename="../trainer/page.py" line="164"/>
         <source>編集</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="162"/>
+        <location filename="../trainer/page.py" line="165"/>
         <source>プレビュー</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="163"/>
+        <location filename="../trainer/page.py" line="166"/>
         <source>版の履歴</source>
         <translation>Version history</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="182"/>
+        <location filename="../trainer/page.py" line="185"/>
         <source>{0}: すべて</source>
         <translation>{0}: All</translation>
     </message>
