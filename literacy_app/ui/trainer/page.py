@@ -52,8 +52,10 @@ class TrainerPage(QWidget):
         self.duplicate_button.setToolTip(self.tr("編集中の問題を、新しいIDの下書きとして複製します"))
         self.reviewed_button = QPushButton(self.tr("見直し済みにする"), self)
         self.publish_button = QPushButton(self.tr("公開…"), self)
-        self.import_button = QPushButton(self.tr("取り込み（GIFT・Moodle XML）…"), self)
+        self.import_button = QPushButton(self.tr("取り込み…"), self)
+        self.import_button.setToolTip(self.tr("Moodle の GIFT・Moodle XML ファイルから問題を取り込みます（すべて下書き）"))
         self.export_button = QPushButton(self.tr("書き出し…"), self)
+        self.export_button.setToolTip(self.tr("一覧に表示中の問題を GIFT・Moodle XML・QTI 2.1 で書き出します"))
         self.logout_button = QPushButton(self.tr("ログアウト"), self)
         self.status = plain_label("", self)
         # Left: banks → areas → sub-competences

@@ -1805,172 +1805,182 @@
     </message>
     <message>
         <location filename="../trainer/page.py" line="55"/>
-        <source>取り込み（GIFT・Moodle XML）…</source>
-        <translation>Import (GIFT, Moodle XML)…</translation>
+        <source>取り込み…</source>
+        <translation>Import…</translation>
     </message>
     <message>
         <location filename="../trainer/page.py" line="56"/>
+        <source>Moodle の GIFT・Moodle XML ファイルから問題を取り込みます（すべて下書き）</source>
+        <translation>Import items from a Moodle GIFT or Moodle XML file (all as drafts)</translation>
+    </message>
+    <message>
+        <location filename="../trainer/page.py" line="57"/>
         <source>書き出し…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="57"/>
+        <location filename="../trainer/page.py" line="58"/>
+        <source>一覧に表示中の問題を GIFT・Moodle XML・QTI 2.1 で書き出します</source>
+        <translation>Export the listed items as GIFT, Moodle XML or QTI 2.1</translation>
+    </message>
+    <message>
+        <location filename="../trainer/page.py" line="59"/>
         <source>ログアウト</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="61"/>
+        <location filename="../trainer/page.py" line="63"/>
         <source>問題バンク</source>
         <translation>Question bank</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="61"/>
+        <location filename="../trainer/page.py" line="63"/>
         <source>問題数</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="62"/>
+        <location filename="../trainer/page.py" line="64"/>
         <source>問題バンク・領域・小領域</source>
         <translation>Question banks, areas and sub-competences</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="69"/>
+        <location filename="../trainer/page.py" line="71"/>
         <source>問題文・選択肢・解説・小領域・IDを検索</source>
         <translation>Search stems, options, explanations, sub-competences and IDs</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="70"/>
+        <location filename="../trainer/page.py" line="72"/>
         <source>検索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="72"/>
+        <location filename="../trainer/page.py" line="74"/>
         <source>形式</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="73"/>
+        <location filename="../trainer/page.py" line="75"/>
         <source>水準</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="73"/>
+        <location filename="../trainer/page.py" line="75"/>
         <source>水準 {0}</source>
         <translation>Level {0}</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="74"/>
+        <location filename="../trainer/page.py" line="76"/>
         <source>対象</source>
         <translation>Audience</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="76"/>
+        <location filename="../trainer/page.py" line="78"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="77"/>
+        <location filename="../trainer/page.py" line="79"/>
         <source>見直し期限切れ</source>
         <translation>Review overdue</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="78"/>
+        <location filename="../trainer/page.py" line="80"/>
         <source>統計で要確認</source>
         <translation>Flagged by statistics</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="86"/>
+        <location filename="../trainer/page.py" line="88"/>
         <source>問題の一覧</source>
         <translation>Item list</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="91"/>
+        <location filename="../trainer/page.py" line="93"/>
         <source>問題ID</source>
         <translation>Item ID</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="91"/>
+        <location filename="../trainer/page.py" line="93"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="91"/>
+        <location filename="../trainer/page.py" line="93"/>
         <source>詳細</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="91"/>
+        <location filename="../trainer/page.py" line="93"/>
         <source>ファイル</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="96"/>
+        <location filename="../trainer/page.py" line="98"/>
         <source>見直し待ちの問題</source>
         <translation>Items awaiting review</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="97"/>
+        <location filename="../trainer/page.py" line="99"/>
         <source>見直しの間隔を過ぎた問題と、受験結果の統計で確認が必要な問題です。行をダブルクリックすると編集できます。</source>
         <translation>Items past their review interval, and items that the results statistics say need checking. Double-click a row to edit the item.</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="99"/>
+        <location filename="../trainer/page.py" line="101"/>
         <source>見直し待ちを更新</source>
         <translation>Refresh review queue</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="107"/>
+        <location filename="../trainer/page.py" line="109"/>
         <source> か月</source>
         <translation> months</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="108"/>
-        <location filename="../trainer/page.py" line="144"/>
+        <location filename="../trainer/page.py" line="110"/>
+        <location filename="../trainer/page.py" line="146"/>
         <source>見直しの間隔</source>
         <translation>Review interval</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="115"/>
+        <location filename="../trainer/page.py" line="117"/>
         <source>公開された版</source>
         <translation>Published versions</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="119"/>
+        <location filename="../trainer/page.py" line="121"/>
         <source>前の版との違い</source>
         <translation>Changes from the previous version</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="152"/>
+        <location filename="../trainer/page.py" line="154"/>
         <source>問題一覧</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="153"/>
+        <location filename="../trainer/page.py" line="155"/>
         <source>見直し待ち</source>
         <translation>Review queue</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="156"/>
+        <location filename="../trainer/page.py" line="158"/>
         <source>受験者の画面と同じ表示です（選択肢の順序は受験時に入れ替わります）。</source>
         <translation>Shown as examinees see it (the options are shuffled in the assessment).</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="164"/>
+        <location filename="../trainer/page.py" line="166"/>
         <source>編集</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="165"/>
+        <location filename="../trainer/page.py" line="167"/>
         <source>プレビュー</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="166"/>
+        <location filename="../trainer/page.py" line="168"/>
         <source>版の履歴</source>
         <translation>Version history</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="185"/>
+        <location filename="../trainer/page.py" line="187"/>
         <source>{0}: すべて</source>
         <translation>{0}: All</translation>
     </message>
