@@ -14,9 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .catalog import AREAS
-from .fiscal import fiscal_year
-
-JST = dt.timezone(dt.timedelta(hours=9), "JST")
+from .fiscal import JST, fiscal_year
 
 # Common surnames in rough order of frequency; old forms (髙, 﨑, 𠮷, 邉, 齋, 濵) appear now and then
 # beside the common form, as they do in a real personnel system.

@@ -13,6 +13,10 @@ def fiscal_year(day: dt.date | dt.datetime) -> int:
     return day.year if day.month >= 4 else day.year - 1
 
 
+JST = dt.timezone(dt.timedelta(hours=9), "JST")
+"""Japan time: 年度 boundaries and the dates printed on reports, whatever the PC's clock zone."""
+
+
 def fiscal_year_range(year: int) -> tuple[dt.date, dt.date]:
     """First and last day of a 年度."""
     return dt.date(year, 4, 1), dt.date(year + 1, 3, 31)
@@ -21,9 +25,8 @@ def fiscal_year_range(year: int) -> tuple[dt.date, dt.date]:
 def fiscal_year_instants(year: int) -> tuple[dt.datetime, dt.datetime]:
     """A 年度 as UTC instants: 1 April 00:00 to the next 1 April 00:00, Japan time."""
     first, last = fiscal_year_range(year)
-    jst = dt.timezone(dt.timedelta(hours=9))
-    start = dt.datetime.combine(first, dt.time(), jst)
-    end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time(), jst)
+    start = dt.datetime.combine(first, dt.time(), JST)
+    end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time(), JST)
     return start.astimezone(dt.UTC), end.astimezone(dt.UTC)
 
 

@@ -14,7 +14,7 @@ from sqlalchemy import and_, select
 
 from ..core.catalog import AREAS, AUDIENCE_NAMES
 from ..core.errors import UserError
-from ..core.fiscal import fiscal_label, fiscal_year, fiscal_year_instants
+from ..core.fiscal import JST, fiscal_label, fiscal_year, fiscal_year_instants
 from ..core.model import Actor
 from ..core.roster import normalise_staff_no
 from ..resources import reports_dir
@@ -23,7 +23,6 @@ from ..storage.models import Assessment, Attempt, AttemptAreaScore, Examinee
 from ..storage.uow import UnitOfWork
 from .render import AREA_SHORT, environment, print_pdf
 
-JST = dt.timezone(dt.timedelta(hours=9), "JST")
 STUDY_BELOW = 60.0  # areas under this percent (or under their minimum) get a study suggestion
 
 

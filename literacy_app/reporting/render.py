@@ -18,12 +18,9 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..core.catalog import AREA_SHORT, AREAS, AUDIENCE_NAMES, area_name
+from ..core.fiscal import JST
 from ..resources import reports_dir
 from .summary import FEW_PEOPLE, Summary
-
-JST = dt.timezone(dt.timedelta(hours=9), "JST")
-"""Reports are dated in Japan, whatever the PC's clock zone."""
-
 
 FLAG_NAMES = {"negative_discrimination": "識別力が負", "negative_total_covariance": "合計点と逆相関",
               "too_easy": "易しすぎる（正答率95%超）", "too_hard": "難しすぎる（正答率20%未満）"}

@@ -21,7 +21,6 @@ from ..core.assembly import PoolItem, draw_form
 from ..core.catalog import AUDIENCES
 from ..core.demo_items import ItemSim, prepare_item, simulate_sitting
 from ..core.demo_model import (
-    JST,
     DemoReport,
     Person,
     Window,
@@ -32,7 +31,7 @@ from ..core.demo_model import (
     sitters,
 )
 from ..core.errors import UserError
-from ..core.fiscal import reiwa_name
+from ..core.fiscal import JST, reiwa_name
 from ..core.model import Actor
 from ..core.scoring import normalise_response
 from ..resources import question_banks_dir

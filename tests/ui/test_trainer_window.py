@@ -247,6 +247,9 @@ def test_the_trainer_window_speaks_english_when_chosen(qtbot, exam, banks):
     assert [page.type_filter.itemText(i) for i in range(1, 3)] == ["Single choice", "Multiple choice"]
     assert page.list.horizontalHeaderItem(0).text() != "問題ID"
     assert page.list.item(0, 4).text() in ("Approved", "Draft", "Retired")
+    from literacy_app.ui.trainer.labels import tr  # dialogs and undo steps, which are not QObjects
+
+    assert tr("公開できません") == "Cannot publish"
 
 
 def test_a_file_saved_by_someone_else_meanwhile_is_not_overwritten(qtbot, exam, banks):

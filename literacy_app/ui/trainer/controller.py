@@ -14,7 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QStackedWidget
 
@@ -80,7 +80,12 @@ class TrainerController(QObject):
         page.reviewed_button.clicked.connect(self.mark_reviewed)
         page.publish_button.clicked.connect(self.publish)
         page.refresh_queue_button.clicked.connect(self.load_queue)
-        page.review_months.valueChanged.connect(lambda _v: (self.refresh_list(), self.load_queue()))
+        # the queue re-reads every answer's statistics: wait until the interval stops changing
+        self._queue_timer = QTimer(page)
+        self._queue_timer.setSingleShot(True)
+        self._queue_timer.setInterval(600)
+        self._queue_timer.timeout.connect(self.load_queue)
+        page.review_months.valueChanged.connect(lambda _v: (self.refresh_list(), self._queue_timer.start()))
         page.history.currentRowChanged.connect(self._history_row_chosen)
         page.right_tabs.currentChanged.connect(lambda _i: self._load_history())
         page.import_button.clicked.connect(lambda: self._interchange("import"))
@@ -118,10 +123,10 @@ class TrainerController(QObject):
         if self.workspace is None:
             return
         filters = self.filters()
-        self._rows = [row for row in self.workspace.rows() if filters.matches(row)]
+        every = self.workspace.rows()
+        self._rows = [row for row in every if filters.matches(row)]
         listing.fill_list(self.page.list, self._rows, self.current)
-        self.page.count.setText(self.tr("{0} 問を表示（全 {1} 問）").format(len(self._rows),
-                                                                        len(self.workspace.rows())))
+        self.page.count.setText(self.tr("{0} 問を表示（全 {1} 問）").format(len(self._rows), len(every)))
 
     # choosing and editing ----------------------------------------------------------------------------
     def _list_row_chosen(self, row: int) -> None:
@@ -162,8 +167,7 @@ class TrainerController(QObject):
         before = self.workspace.item(path, item_id)
         after = self.page.editor.value()
         if after != before:
-            self.undo.push(EditCommand(self, path, item_id, before, after))
-        self.update_preview()
+            self.undo.push(EditCommand(self, path, item_id, before, after))  # redo() refreshes list and preview
 
     def changed_in_place(self, path: Path, item_id: str | None) -> None:
         """After an edit, undo or redo: show the affected item as it now is (an undo of another

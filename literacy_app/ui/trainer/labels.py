@@ -38,6 +38,7 @@ def label(text: str) -> str:
 
 
 def tr(text: str) -> str:
-    """For code that is not a QObject (dialog functions, undo commands): one fixed context, so
-    the translation is found whatever widget the text is shown on."""
-    return QCoreApplication.translate("TrainerDialogs", text)
+    """For code that is not a QObject (dialog functions, undo commands).  lupdate files a bare
+    ``tr("…")`` call under the empty context, so that is where it is looked up — the same
+    whatever widget the text is shown on (``parent.tr`` would use the widget's class)."""
+    return QCoreApplication.translate("", text)

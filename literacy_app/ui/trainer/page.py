@@ -53,7 +53,8 @@ class TrainerPage(QWidget):
         self.reviewed_button = QPushButton(self.tr("見直し済みにする"), self)
         self.publish_button = QPushButton(self.tr("公開…"), self)
         self.import_button = QPushButton(self.tr("取り込み…"), self)
-        self.import_button.setToolTip(self.tr("Moodle の GIFT・Moodle XML ファイルから問題を取り込みます（すべて下書き）"))
+        self.import_button.setToolTip(
+            self.tr("Moodle の GIFT・Moodle XML ファイルから問題を取り込みます（すべて下書き）"))
         self.export_button = QPushButton(self.tr("書き出し…"), self)
         self.export_button.setToolTip(self.tr("一覧に表示中の問題を GIFT・Moodle XML・QTI 2.1 で書き出します"))
         self.logout_button = QPushButton(self.tr("ログアウト"), self)

@@ -1518,107 +1518,107 @@
 <context>
     <name>TrainerController</name>
     <message>
-        <location filename="../trainer/controller.py" line="106"/>
+        <location filename="../trainer/controller.py" line="111"/>
         <source>問題バンクのフォルダ: {0}</source>
         <translation>Question bank folder: {0}</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="123"/>
+        <location filename="../trainer/controller.py" line="129"/>
         <source>{0} 問を表示（全 {1} 問）</source>
         <translation>Showing {0} of {1} items</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="190"/>
+        <location filename="../trainer/controller.py" line="194"/>
         <source>未保存の変更があります（{0} ファイル）</source>
         <translation>Unsaved changes (files: {0})</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="218"/>
+        <location filename="../trainer/controller.py" line="222"/>
         <source>新しい問題</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="218"/>
+        <location filename="../trainer/controller.py" line="222"/>
         <source>問題の形式</source>
         <translation>Item type</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="284"/>
+        <location filename="../trainer/controller.py" line="288"/>
         <source>編集中の問題の選択肢に直すところがあります。直してから保存してください。</source>
         <translation>The options of the item being edited need correcting. Correct them, then save.</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="295"/>
+        <location filename="../trainer/controller.py" line="299"/>
         <source>問題があるため保存していません。直してから保存してください。</source>
         <translation>Not saved: there are problems. Fix them, then save.</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="298"/>
+        <location filename="../trainer/controller.py" line="302"/>
         <source>保存できません</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="300"/>
+        <location filename="../trainer/controller.py" line="304"/>
         <source>保存しました。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="311"/>
+        <location filename="../trainer/controller.py" line="315"/>
         <source>公開</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="312"/>
+        <location filename="../trainer/controller.py" line="316"/>
         <source>未保存の変更があります。保存してから公開してください。</source>
         <translation>There are unsaved changes. Save them before publishing.</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="318"/>
+        <location filename="../trainer/controller.py" line="322"/>
         <source>公開しています…</source>
         <translation>Publishing…</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="322"/>
+        <location filename="../trainer/controller.py" line="326"/>
         <source>公開しました: 新規 {0}・変更 {1}・変更なし {2}・廃止 {3}</source>
         <translation>Published: new {0} ・ changed {1} ・ unchanged {2} ・ retired {3}</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="337"/>
+        <location filename="../trainer/controller.py" line="341"/>
         <source>第 {0} 版&#x3000;{1:%Y-%m-%d %H:%M}&#x3000;{2}</source>
         <translation>Version {0} ・ {1:%Y-%m-%d %H:%M} ・ {2}</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="342"/>
+        <location filename="../trainer/controller.py" line="346"/>
         <source>まだ公開されていません。</source>
         <translation>Not published yet.</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="349"/>
+        <location filename="../trainer/controller.py" line="353"/>
         <source>（最初の版）</source>
         <translation>(First version)</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="361"/>
+        <location filename="../trainer/controller.py" line="365"/>
         <source>見直し待ち（{0}）</source>
         <translation>Review queue ({0})</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="382"/>
+        <location filename="../trainer/controller.py" line="386"/>
         <source>書き出し</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="383"/>
+        <location filename="../trainer/controller.py" line="387"/>
         <source>未保存の変更があります。保存してから書き出してください。</source>
         <translation>There are unsaved changes. Save them before exporting.</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="403"/>
+        <location filename="../trainer/controller.py" line="407"/>
         <source>未保存の変更</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../trainer/controller.py" line="403"/>
+        <location filename="../trainer/controller.py" line="407"/>
         <source>保存していない変更があります。保存しますか？</source>
         <translation>You have unsaved changes. Save them?</translation>
     </message>
@@ -1809,178 +1809,178 @@
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="56"/>
+        <location filename="../trainer/page.py" line="57"/>
         <source>Moodle の GIFT・Moodle XML ファイルから問題を取り込みます（すべて下書き）</source>
         <translation>Import items from a Moodle GIFT or Moodle XML file (all as drafts)</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="57"/>
+        <location filename="../trainer/page.py" line="58"/>
         <source>書き出し…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="58"/>
+        <location filename="../trainer/page.py" line="59"/>
         <source>一覧に表示中の問題を GIFT・Moodle XML・QTI 2.1 で書き出します</source>
         <translation>Export the listed items as GIFT, Moodle XML or QTI 2.1</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="59"/>
+        <location filename="../trainer/page.py" line="60"/>
         <source>ログアウト</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="63"/>
+        <location filename="../trainer/page.py" line="64"/>
         <source>問題バンク</source>
         <translation>Question bank</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="63"/>
+        <location filename="../trainer/page.py" line="64"/>
         <source>問題数</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="64"/>
+        <location filename="../trainer/page.py" line="65"/>
         <source>問題バンク・領域・小領域</source>
         <translation>Question banks, areas and sub-competences</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="71"/>
+        <location filename="../trainer/page.py" line="72"/>
         <source>問題文・選択肢・解説・小領域・IDを検索</source>
         <translation>Search stems, options, explanations, sub-competences and IDs</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="72"/>
+        <location filename="../trainer/page.py" line="73"/>
         <source>検索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="74"/>
+        <location filename="../trainer/page.py" line="75"/>
         <source>形式</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="75"/>
+        <location filename="../trainer/page.py" line="76"/>
         <source>水準</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="75"/>
+        <location filename="../trainer/page.py" line="76"/>
         <source>水準 {0}</source>
         <translation>Level {0}</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="76"/>
+        <location filename="../trainer/page.py" line="77"/>
         <source>対象</source>
         <translation>Audience</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="78"/>
+        <location filename="../trainer/page.py" line="79"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="79"/>
+        <location filename="../trainer/page.py" line="80"/>
         <source>見直し期限切れ</source>
         <translation>Review overdue</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="80"/>
+        <location filename="../trainer/page.py" line="81"/>
         <source>統計で要確認</source>
         <translation>Flagged by statistics</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="88"/>
+        <location filename="../trainer/page.py" line="89"/>
         <source>問題の一覧</source>
         <translation>Item list</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="93"/>
+        <location filename="../trainer/page.py" line="94"/>
         <source>問題ID</source>
         <translation>Item ID</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="93"/>
+        <location filename="../trainer/page.py" line="94"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="93"/>
+        <location filename="../trainer/page.py" line="94"/>
         <source>詳細</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="93"/>
+        <location filename="../trainer/page.py" line="94"/>
         <source>ファイル</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="98"/>
+        <location filename="../trainer/page.py" line="99"/>
         <source>見直し待ちの問題</source>
         <translation>Items awaiting review</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="99"/>
+        <location filename="../trainer/page.py" line="100"/>
         <source>見直しの間隔を過ぎた問題と、受験結果の統計で確認が必要な問題です。行をダブルクリックすると編集できます。</source>
         <translation>Items past their review interval, and items that the results statistics say need checking. Double-click a row to edit the item.</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="101"/>
+        <location filename="../trainer/page.py" line="102"/>
         <source>見直し待ちを更新</source>
         <translation>Refresh review queue</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="109"/>
+        <location filename="../trainer/page.py" line="110"/>
         <source> か月</source>
         <translation> months</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="110"/>
-        <location filename="../trainer/page.py" line="146"/>
+        <location filename="../trainer/page.py" line="111"/>
+        <location filename="../trainer/page.py" line="147"/>
         <source>見直しの間隔</source>
         <translation>Review interval</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="117"/>
+        <location filename="../trainer/page.py" line="118"/>
         <source>公開された版</source>
         <translation>Published versions</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="121"/>
+        <location filename="../trainer/page.py" line="122"/>
         <source>前の版との違い</source>
         <translation>Changes from the previous version</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="154"/>
+        <location filename="../trainer/page.py" line="155"/>
         <source>問題一覧</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="155"/>
+        <location filename="../trainer/page.py" line="156"/>
         <source>見直し待ち</source>
         <translation>Review queue</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="158"/>
+        <location filename="../trainer/page.py" line="159"/>
         <source>受験者の画面と同じ表示です（選択肢の順序は受験時に入れ替わります）。</source>
         <translation>Shown as examinees see it (the options are shuffled in the assessment).</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="166"/>
+        <location filename="../trainer/page.py" line="167"/>
         <source>編集</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="167"/>
+        <location filename="../trainer/page.py" line="168"/>
         <source>プレビュー</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="168"/>
+        <location filename="../trainer/page.py" line="169"/>
         <source>版の履歴</source>
         <translation>Version history</translation>
     </message>
     <message>
-        <location filename="../trainer/page.py" line="187"/>
+        <location filename="../trainer/page.py" line="188"/>
         <source>{0}: すべて</source>
         <translation>{0}: All</translation>
     </message>
