@@ -10,8 +10,6 @@ log file, whose path is printed).
 from __future__ import annotations
 
 import argparse
-import getpass
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -147,8 +145,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         setup_logging(settings.data_dir)
         from . import commands
 
-        handler = getattr(commands, f"cmd_{args.command.replace('-', '_')}")
-        return int(handler(args, settings) or 0)
+        return int(commands.COMMANDS[args.command](args, settings) or 0)
     except UserError as exc:
         print(exc.render(lang), file=sys.stderr)
         for line in getattr(exc, "lines", []):
@@ -168,17 +165,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         logging.getLogger(__name__).exception("unexpected error")
         print(message("unexpected_error", lang, log=str(log_file)), file=sys.stderr)
         return 2
-
-
-def print_json(value: object) -> None:
-    print(json.dumps(value, ensure_ascii=False, indent=2, default=str))
-
-
-def cli_actor_name() -> str:
-    try:
-        return f"cli:{getpass.getuser()}"
-    except Exception:  # noqa: BLE001 - getuser can fail in odd containers
-        return "cli"
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import getpass
+import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from .cli import cli_actor_name, print_json
 from .config import Settings
 from .core.banks import validate_paths
 from .core.banks.stats import bank_stats
@@ -25,6 +26,18 @@ if TYPE_CHECKING:
 
 # Database commands import SQLAlchemy, Alembic and the services lazily (inside _uow and the
 # handlers): `bank validate` is run by trainers many times a day and should start fast.
+
+
+def print_json(value: object) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+
+
+def cli_actor_name() -> str:
+    """Who the audit log names for a command-line change: the OS account running it."""
+    try:
+        return f"cli:{getpass.getuser()}"
+    except Exception:  # noqa: BLE001 - getuser can fail in odd containers
+        return "cli"
 
 
 def _actor() -> Actor:
@@ -165,8 +178,6 @@ def _roster_import(args: argparse.Namespace, settings: Settings) -> int:
 def _read_password(args: argparse.Namespace, lang: str) -> str:
     if args.password_stdin or not sys.stdin.isatty():
         return sys.stdin.readline().rstrip("\n")
-    import getpass
-
     password = getpass.getpass(message("password_prompt", lang))
     if getpass.getpass(message("password_again", lang)) != password:
         raise UserError("password_mismatch")
@@ -330,3 +341,18 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
                   attempts=result.attempts, answers=result.answers, seconds=result.seconds,
                   access_code=demo.ACCESS_CODE))
     return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
+    "db": cmd_db,
+    "bank": cmd_bank,
+    "export": cmd_export,
+    "roster": cmd_roster,
+    "user": cmd_user,
+    "assessment": cmd_assessment,
+    "report": cmd_report,
+    "self-check": cmd_self_check,
+    "demo": cmd_demo,
+}
+"""Each top-level command of ``cli._parser`` and its handler (``bank import``/``export`` are in
+``commands_interchange``, reached from ``cmd_bank``)."""

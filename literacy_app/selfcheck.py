@@ -12,7 +12,6 @@ import datetime as dt
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import select
 
@@ -21,13 +20,9 @@ from .core.errors import UserError
 from .core.i18n import message
 from .core.model import SYSTEM, Actor
 from .services import assessments, attempts, finishing, people
+from .services._versions import version
 from .storage.engine import sqlite_url
 from .storage.models import Blueprint
-
-
-def _correct_response(content: dict[str, Any]) -> Any:
-    return content["key"]["value"] if content["type"] == "numeric" else (
-        content["key"][0] if content["type"] == "short_text" else content["key"])
 
 
 def run_self_check(lang: str) -> int:
@@ -56,9 +51,9 @@ def run_self_check(lang: str) -> int:
                     state = attempts.start_attempt(uow, examinee, assessment_id, access_code="self-check-code")
                 for item in state.items:
                     with database.uow() as uow:
-                        item_content = attempts.version_content(uow, item.version_id)
+                        published = version(uow, item.version_id)
                         attempts.save_answer(uow, examinee, state.attempt_id, item.position,
-                                             _correct_response(item_content), seq=1)
+                                             published.kind.correct_response(published.content), seq=1)
                 with database.uow() as uow:
                     result = finishing.finish_attempt(uow, examinee, state.attempt_id)
                 if not (result.passed and abs(result.percent - 100.0) < 1e-9):

@@ -14,6 +14,7 @@ from typing import Any
 
 from .catalog import AREAS
 from .errors import UserError
+from .itemtypes import item_type
 
 
 @dataclass(frozen=True)
@@ -36,9 +37,6 @@ class DrawnItem:
     version_id: int
     option_order: tuple[str, ...]
     pilot: bool
-
-
-_SHUFFLED_TYPES = {"single", "multiple", "matching"}
 
 
 def draw_form(blueprint: Mapping[str, Any], pool: Sequence[PoolItem], seed: int) -> list[DrawnItem]:
@@ -88,12 +86,4 @@ def draw_form(blueprint: Mapping[str, Any], pool: Sequence[PoolItem], seed: int)
 
 
 def _option_order(item: PoolItem, shuffle: Mapping[str, Any], rng: random.Random) -> tuple[str, ...]:
-    order = list(item.option_ids)
-    if item.type == "ordering" and len(order) > 1:
-        # never show an ordering item already in the right order: that would give the key away
-        original = list(order)
-        while order == original:
-            rng.shuffle(order)
-    elif item.type in _SHUFFLED_TYPES and shuffle.get("options", True):
-        rng.shuffle(order)
-    return tuple(order)
+    return tuple(item_type(item.type).arrange(item.option_ids, shuffle.get("options", True), rng))

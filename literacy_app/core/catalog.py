@@ -50,10 +50,6 @@ AUDIENCE_NAMES: dict[str, dict[str, str]] = {
 }
 AUDIENCE_BY_JA = {names["ja"]: key for key, names in AUDIENCE_NAMES.items()}
 
-ItemType = Literal["single", "multiple", "true_false", "ordering", "matching", "numeric", "short_text"]
-ITEM_TYPES: tuple[str, ...] = (
-    "single", "multiple", "true_false", "ordering", "matching", "numeric", "short_text",
-)
 LEVELS: tuple[int, ...] = (1, 2, 3, 4)
 
 Role = Literal["trainer", "hr", "admin"]

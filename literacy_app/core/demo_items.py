@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from .demo_model import logistic
+from .itemtypes import ItemContent, parse
 from .scoring import score_fraction
 
 LEVEL_DIFFICULTY = {1: -1.5, 2: -0.7, 3: 0.0, 4: 0.6}
@@ -33,6 +34,7 @@ class ItemSim:
     """How simulated examinees answer one item version."""
 
     content: Mapping[str, Any]
+    typed: ItemContent
     difficulty: float
     right: tuple[Any, ...]  # responses that score 1 (the first is the usual one)
     wrong: tuple[Any, ...]  # single-part wrong responses (distractors, wrong numbers, texts)
@@ -80,13 +82,14 @@ def prepare_item(content: Mapping[str, Any], item_id: str, seed: int) -> ItemSim
     else:  # multiple, ordering, matching: built part by part in simulate_response
         right, wrong = [key], []
     # keep only what really scores as intended: a variant the scorer reads otherwise is dropped
-    right = [r for r in right if score_fraction(content, r) == 1.0] or [right[0]]
-    wrong = [w for w in wrong if score_fraction(content, w) == 0.0 and (not isinstance(w, str) or w.strip())]
+    typed = parse(content)
+    right = [r for r in right if score_fraction(typed, r) == 1.0] or [right[0]]
+    wrong = [w for w in wrong if score_fraction(typed, w) == 0.0 and (not isinstance(w, str) or w.strip())]
     weights = rng.dirichlet(np.full(len(wrong), 0.9)) if wrong else np.array([])
     cumulative = tuple(float(x) for x in np.cumsum(weights))
     if cumulative:
         cumulative = cumulative[:-1] + (1.0,)
-    return ItemSim(content, difficulty, tuple(right), tuple(wrong), cumulative)
+    return ItemSim(content, typed, difficulty, tuple(right), tuple(wrong), cumulative)
 
 
 def _pick_wrong(sim: ItemSim, rng: random.Random) -> Any:

@@ -141,7 +141,7 @@ def fiscal_years(now: dt.datetime, years: int) -> list[int]:
 
 def build_units(rng: np.random.Generator) -> list[str]:
     """The 課 of the city as 局/部/課 paths: every 局, 2–4 部 each, 2–5 課 each."""
-    units = []
+    units: list[str] = []
     for kyoku, bus in ORGANISATION.items():
         names = list(bus)
         keep = int(rng.integers(2, min(4, len(names)) + 1))

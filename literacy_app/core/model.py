@@ -69,6 +69,15 @@ class FormItem:
     image: dict[str, str] | None
     points: float
 
+    @classmethod
+    def from_view(cls, position: int, item_id: str, version_id: int, view: dict[str, Any]) -> FormItem:
+        """The form item of an examinee view (``core.itemtypes``: the only form that may leave the
+        server before the review policy allows more)."""
+        return cls(position=position, item_id=item_id, version_id=version_id, type=view["type"],
+                   stem=view["stem"], options=tuple((k, t) for k, t in view["options"]),
+                   premises=tuple((k, t) for k, t in view["premises"]), area=view["area"],
+                   unit=view["unit"], scenario=view["scenario"], image=view["image"], points=view["points"])
+
 
 @dataclass(frozen=True)
 class AttemptState:

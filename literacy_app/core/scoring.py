@@ -7,127 +7,40 @@ is fraction × points.  An unanswered item (response ``None``) scores 0.
 
 from __future__ import annotations
 
-import math
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import UserError
+from .itemtypes import ItemContent, item_type, parse
+from .itemtypes.base import common_fields
 from .model import AreaResult
-from .text import normalise_answer
 
 
-def _option_ids(content: Mapping[str, Any], field: str = "options") -> list[str]:
-    return [key for key, _text in content.get(field, [])]
+def typed(content: Mapping[str, Any] | ItemContent) -> ItemContent:
+    """Typed content from stored JSON (a typed content passes through)."""
+    return content if isinstance(content, ItemContent) else parse(content)
 
 
-def normalise_response(content: Mapping[str, Any], response: Any) -> Any:
+def normalise_response(content: Mapping[str, Any] | ItemContent, response: Any) -> Any:
     """Check a response's shape for the item type and return its stored form.
 
     ``None`` clears an answer.  Raises ``UserError('bad_response')`` for anything else that does
-    not fit, so a bad client can never store a response the scorer would misread.
+    not fit, so a bad client can never store a response the scorer would misread.  The rules
+    per type are in ``core/itemtypes/``.
     """
     if response is None:
         return None
-    kind = content["type"]
-    options = _option_ids(content)
-
-    def bad(detail: str) -> UserError:
-        return UserError("bad_response", detail=detail)
-
-    if kind == "single":
-        if not isinstance(response, str) or response not in options:
-            raise bad("one option id")
-        return response
-    if kind == "multiple":
-        if not isinstance(response, list) or not all(isinstance(r, str) and r in options for r in response):
-            raise bad("a list of option ids")
-        return sorted(set(response), key=options.index)
-    if kind == "true_false":
-        if not isinstance(response, bool):
-            raise bad("true or false")
-        return response
-    if kind == "ordering":
-        if not isinstance(response, list) or sorted(response) != sorted(options):
-            raise bad("every option id once, in order")
-        return list(response)
-    if kind == "matching":
-        premises = _option_ids(content, "premises")
-        if not isinstance(response, dict):
-            raise bad("a mapping of premise to option")
-        cleaned = {}
-        for premise, choice in response.items():
-            if premise not in premises or (choice is not None and choice not in options):
-                raise bad("a mapping of premise to option")
-            if choice is not None:
-                cleaned[premise] = choice
-        return cleaned
-    if kind == "numeric":
-        if isinstance(response, bool):
-            raise bad("a number")
-        if isinstance(response, (int, float)):
-            value = float(response)
-        elif isinstance(response, str):
-            text = unicodedata.normalize("NFKC", response).replace(",", "").strip()
-            if not text:
-                return None
-            try:
-                value = float(text)
-            except ValueError:
-                raise bad("a number") from None
-        else:
-            raise bad("a number")
-        if not math.isfinite(value):
-            raise bad("a number")
-        return value
-    if kind == "short_text":
-        if not isinstance(response, str) or len(response) > 500:
-            raise bad("text of at most 500 characters")
-        return response if response.strip() else None
-    raise bad(f"unknown item type {kind}")
+    if not isinstance(content, ItemContent):
+        content = ItemContent(**common_fields(content))  # the shape needs no key: the view suffices
+    return item_type(content.type).normalise(content, response)
 
 
-def score_fraction(content: Mapping[str, Any], response: Any) -> float:
-    """Fraction of the item's points earned by a (normalised) response."""
+def score_fraction(content: Mapping[str, Any] | ItemContent, response: Any) -> float:
+    """Fraction of the item's points earned by a (normalised) response; unanswered earns 0."""
     if response is None:
         return 0.0
-    kind = content["type"]
-    key = content["key"]
-    weights = content.get("weights")
-    if kind == "single" and weights:
-        return 1.0 if response == key else max(0.0, min(100.0, weights.get(response, 0.0))) / 100.0
-    if kind in ("single", "true_false"):
-        return 1.0 if response == key else 0.0
-    if kind == "multiple" and weights:
-        return max(0.0, min(100.0, sum(weights.get(option, 0.0) for option in response))) / 100.0
-    if kind == "multiple":
-        right = set(key)
-        wrong = set(_option_ids(content)) - right
-        chosen = set(response)
-        if content.get("scoring", "partial") == "all_or_nothing":
-            return 1.0 if chosen == right else 0.0
-        earned = len(chosen & right) / len(right) - (len(chosen & wrong) / len(wrong) if wrong else 0.0)
-        return max(0.0, earned)
-    if kind == "ordering":
-        if list(response) == list(key):
-            return 1.0
-        if content.get("scoring", "adjacent_pairs") == "all_or_nothing":
-            return 0.0
-        wanted = set(zip(key, key[1:], strict=False))
-        got = sum(1 for pair in zip(response, response[1:], strict=False) if pair in wanted)
-        return got / len(wanted)
-    if kind == "matching":
-        correct = sum(1 for premise, choice in key.items() if response.get(premise) == choice)
-        if content.get("scoring", "per_pair") == "all_or_nothing":
-            return 1.0 if correct == len(key) else 0.0
-        return correct / len(key)
-    if kind == "numeric":
-        return 1.0 if abs(float(response) - key["value"]) <= key.get("tolerance", 0.0) + 1e-9 else 0.0
-    if kind == "short_text":
-        given = normalise_answer(response)
-        return 1.0 if any(given == normalise_answer(accepted) for accepted in key) else 0.0
-    return 0.0
+    content = typed(content)
+    return item_type(content.type).score(content, response)
 
 
 @dataclass(frozen=True)

@@ -272,7 +272,7 @@ def _item_arrays(x: np.ndarray, shown: np.ndarray, max_marks: np.ndarray, order:
         }
 
 
-def _form_figures(xc: np.ndarray, max_marks: np.ndarray) -> dict[str, float | int | None]:
+def _form_figures(xc: np.ndarray, max_marks: np.ndarray) -> dict[str, Any]:
     """Mean … KR-21 over the complete rows ``xc`` (s × p); conventions in ``FormStatistics``."""
     s, p = xc.shape
     out: dict[str, float | int | None] = dict.fromkeys(
@@ -289,7 +289,8 @@ def _form_figures(xc: np.ndarray, max_marks: np.ndarray) -> dict[str, float | in
     dev = totals - mean if varies else np.zeros(s)
     m2, m3, m4 = ((dev**r).sum() / s for r in (2, 3, 4))
     k2 = s * m2 / (s - 1)
-    out["sd"] = math.sqrt(k2)
+    sd = math.sqrt(k2)
+    out["sd"] = sd
     if not varies:
         return out
     if s >= 3:
@@ -302,8 +303,9 @@ def _form_figures(xc: np.ndarray, max_marks: np.ndarray) -> dict[str, float | in
         return out
     alpha = p / (p - 1) * (1 - xc.var(axis=0, ddof=1).sum() / k2)
     out["cic"] = float(100 * alpha)
-    out["error_ratio"] = 100 * math.sqrt(max(0.0, 1 - alpha))
-    out["standard_error"] = out["error_ratio"] * out["sd"] / 100
+    error_ratio = 100 * math.sqrt(max(0.0, 1 - alpha))
+    out["error_ratio"] = error_ratio
+    out["standard_error"] = error_ratio * sd / 100
     full = xc == max_marks
     if np.all(full | (xc == 0)):
         share = full.mean(axis=0)

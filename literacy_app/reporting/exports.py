@@ -9,8 +9,10 @@ from ..core.model import Actor
 from ..core.tables import write_csv, write_xlsx
 from ..services._common import audit, require_staff
 from ..storage.uow import Database, UnitOfWork
-from .render import summary_tables, write_html, write_pdf
-from .summary import DEFAULT_MIN_GROUP, Summary, make_summary
+from .figures.summary import DEFAULT_MIN_GROUP, Summary, make_summary
+from .rendering.html import write_html
+from .rendering.pdf import write_pdf
+from .rendering.tables import summary_tables
 
 FORMATS = ("html", "pdf", "xlsx", "csv")
 
@@ -55,7 +57,8 @@ def record_summary_export(uow: UnitOfWork, actor: Actor, summary: Summary, fmt: 
 
 def export_person(uow: UnitOfWork, actor: Actor, staff_no: str, out: Path, *, year: int | None = None) -> None:
     """Write one person's 個人結果票 as a PDF and record who printed whose results."""
-    from .person import person_results, write_person_pdf
+    from .figures.person import person_results
+    from .rendering.person import write_person_pdf
 
     results = person_results(uow, actor, staff_no, year)
     write_person_pdf(results, out)

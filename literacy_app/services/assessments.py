@@ -13,6 +13,8 @@ from ..core.passwords import hash_password
 from ..storage.models import Assessment, Attempt, Blueprint, BlueprintVersion, Examinee
 from ..storage.uow import UnitOfWork
 from ._common import audit, require_examinee, require_staff
+from .cohort import in_cohort
+from .finishing import finish_expired_attempts
 
 
 def open_assessment(uow: UnitOfWork, actor: Actor, blueprint_id: str, opens_at: dt.datetime,
@@ -51,17 +53,6 @@ def open_assessment(uow: UnitOfWork, actor: Actor, blueprint_id: str, opens_at: 
     return assessment.id
 
 
-def in_cohort(cohort: dict[str, Any], examinee: Examinee) -> bool:
-    if cohort.get("staff_nos") and examinee.staff_no not in cohort["staff_nos"]:
-        return False
-    if cohort.get("audiences") and examinee.audience not in cohort["audiences"]:
-        return False
-    prefixes = cohort.get("org_prefixes")
-    if prefixes and not any(examinee.org_path.startswith(prefix) for prefix in prefixes):
-        return False
-    return True
-
-
 def item_count(content: dict[str, Any]) -> int:
     drawn = sum(int(n) for levels in content["draw"].values() for n in levels.values())
     return drawn + int(content.get("pilot_items", 0))
@@ -69,8 +60,6 @@ def item_count(content: dict[str, Any]) -> int:
 
 def list_open_assessments(uow: UnitOfWork, actor: Actor) -> list[OpenAssessment]:
     """Assessments this examinee may sit now, with any unfinished attempt to resume."""
-    from .finishing import finish_expired_attempts
-
     session = uow.session
     examinee = session.get(Examinee, actor.id)
     if examinee is None:

@@ -1,7 +1,8 @@
 """Sitting an assessment: start (draw a form), save each answer at once, resume.
 
 ``save_answer`` is the hot path — it runs on every click — so it uses three statements (read
-the attempt and item, upsert the answer, commit) and caches immutable item content.  Each save
+the attempt and item, upsert the answer, commit); immutable item content comes from the
+database's own cache (``services._versions``).  Each save
 carries a client sequence number: a retried or late save can never overwrite a newer answer.
 """
 
@@ -18,26 +19,12 @@ from ..core.assembly import PoolItem, draw_form
 from ..core.errors import NotAllowed, UserError
 from ..core.model import Actor, AttemptState, FormItem
 from ..core.passwords import verify_password
-from ..core.scoring import normalise_response
 from ..storage.models import Answer, Assessment, Attempt, AttemptItem, BlueprintVersion, Examinee, Item, ItemVersion
 from ..storage.uow import UnitOfWork
 from ._common import require_examinee
-from .assessments import in_cohort
-
-_content_cache: dict[int, dict[str, Any]] = {}
-
-
-def version_content(uow: UnitOfWork, version_id: int) -> dict[str, Any]:
-    """Item version content; cached for the process because published versions never change."""
-    content = _content_cache.get(version_id)
-    if content is None:
-        content = uow.session.scalar(select(ItemVersion.content).where(ItemVersion.id == version_id))
-        if content is None:
-            raise UserError("attempt_not_found")
-        if len(_content_cache) > 20_000:
-            _content_cache.clear()
-        _content_cache[version_id] = content
-    return content
+from ._versions import version
+from .cohort import in_cohort
+from .finishing import finish_expired_attempts
 
 
 def blueprint_content(uow: UnitOfWork, assessment_id: int) -> dict[str, Any]:
@@ -53,8 +40,6 @@ def blueprint_content(uow: UnitOfWork, assessment_id: int) -> dict[str, Any]:
 def start_attempt(uow: UnitOfWork, actor: Actor, assessment_id: int, access_code: str | None = None,
                   seed: int | None = None) -> AttemptState:
     """Start a new attempt (or return the unfinished one): draw the form, fix the deadline."""
-    from .finishing import finish_expired_attempts
-
     session = uow.session
     examinee = session.get(Examinee, actor.id) if actor.kind == "examinee" else None
     if examinee is None:
@@ -114,8 +99,6 @@ def _pool(uow: UnitOfWork, audience: str) -> list[PoolItem]:
 
 def resume_attempt(uow: UnitOfWork, actor: Actor, attempt_id: int) -> AttemptState:
     """The form, the saved answers and the remaining time, as stored (the clock ran meanwhile)."""
-    from .finishing import finish_expired_attempts
-
     attempt = uow.session.get(Attempt, attempt_id)
     if attempt is None:
         raise UserError("attempt_not_found")
@@ -134,15 +117,9 @@ def _state(uow: UnitOfWork, attempt: Attempt) -> AttemptState:
             select(AttemptItem, ItemVersion.item_id)
             .join(ItemVersion, ItemVersion.id == AttemptItem.item_version_id)
             .where(AttemptItem.attempt_id == attempt.id).order_by(AttemptItem.position)):
-        content = version_content(uow, row.item_version_id)
-        texts = dict((key, text) for key, text in content.get("options", []))
-        items.append(FormItem(
-            position=row.position, item_id=item_id,
-            version_id=row.item_version_id, type=content["type"], stem=content["stem"],
-            options=tuple((key, texts[key]) for key in row.option_order),
-            premises=tuple((key, text) for key, text in content.get("premises", [])),
-            area=content["area"], unit=content.get("unit"), scenario=content.get("scenario"),
-            image=content.get("image"), points=content.get("points", 1.0)))
+        published = version(uow, row.item_version_id)
+        view = published.kind.examinee_view(published.content, row.option_order)
+        items.append(FormItem.from_view(row.position, item_id, row.item_version_id, view))
     answers: dict[int, Any] = {}
     flags = set()
     for position, response, flagged in session.execute(
@@ -178,15 +155,20 @@ def _upsert_statement(dialect_name: str, update_columns: tuple[str, ...], ordere
     ).returning(table.c.position)
 
 
-# Built once: constructing these costs more than running them, and save_answer runs per click.
-_WRITABLE = _writable_statement()
-_UPSERTS: dict[tuple[str, tuple[str, ...], bool], Any] = {}
+# Built once per database: constructing these costs more than running them, and save_answer runs
+# per click.  The database owns them (``Database.statement_cache``), like every other cache.
+def _statement(uow: UnitOfWork, key: tuple[Any, ...]) -> Any:
+    cache = uow.database.statement_cache
+    statement = cache.get(key)
+    if statement is None:
+        statement = cache[key] = _writable_statement() if key[0] == "writable" else _upsert_statement(*key[1:])
+    return statement
 
 
 def _writable(uow: UnitOfWork, actor: Actor, attempt_id: int, position: int) -> int:
     """Check that the attempt belongs to the actor and is open; return the item version id."""
     row = uow.connection.execute(
-        _WRITABLE, {"attempt_id": attempt_id, "position": position}).first()
+        _statement(uow, ("writable",)), {"attempt_id": attempt_id, "position": position}).first()
     if row is None:
         raise UserError("attempt_not_found")
     examinee_id, status, deadline, version_id = row
@@ -202,10 +184,7 @@ def _writable(uow: UnitOfWork, actor: Actor, attempt_id: int, position: int) -> 
 
 def _upsert(uow: UnitOfWork, values: dict[str, Any], update_columns: tuple[str, ...], seq: int | None) -> bool:
     """Insert or update one answer row; with ``seq``, only a newer sequence number wins."""
-    key = (uow.database.dialect, update_columns, seq is not None)
-    statement = _UPSERTS.get(key)
-    if statement is None:
-        statement = _UPSERTS[key] = _upsert_statement(*key)
+    statement = _statement(uow, ("upsert", uow.database.dialect, update_columns, seq is not None))
     # a row comes back only when it was inserted or updated (not when the WHERE kept the old one)
     return uow.connection.execute(statement, values).first() is not None
 
@@ -217,8 +196,8 @@ def save_answer(uow: UnitOfWork, actor: Actor, attempt_id: int, position: int, r
     Refused (``UserError``) after submit, after the deadline, for another person's attempt, or
     for a response that does not fit the item; nothing is stored then.
     """
-    version_id = _writable(uow, actor, attempt_id, position)
-    stored = normalise_response(version_content(uow, version_id), response)
+    published = version(uow, _writable(uow, actor, attempt_id, position))
+    stored = None if response is None else published.kind.normalise(published.content, response)
     values = {"attempt_id": attempt_id, "position": position, "response": stored,
               "saved_at": uow.now, "seq": seq if seq is not None else 0, "flagged": False}
     written = _upsert(uow, values, ("response", "saved_at", "seq"), seq)
@@ -238,6 +217,5 @@ def set_flag(uow: UnitOfWork, actor: Actor, attempt_id: int, position: int, flag
 def set_position(uow: UnitOfWork, actor: Actor, attempt_id: int, position: int) -> None:
     """Remember the page the examinee is on, so a resumed attempt opens there."""
     _writable(uow, actor, attempt_id, position)
-    uow.connection.execute(update(Attempt.__table__).where(Attempt.__table__.c.id == attempt_id)
-                           .values(last_position=position))
+    uow.connection.execute(update(Attempt).where(Attempt.id == attempt_id).values(last_position=position))
     uow.commit()

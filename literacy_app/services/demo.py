@@ -185,10 +185,10 @@ def _sit_window(uow: UnitOfWork, window: Window, assessment_id: int, blueprint: 
             timeout = bool(timeouts[offset])
             cut = answer_rng.randrange(len(form) // 2, len(form)) if timeout else None
             raw = simulate_sitting(items, answer_rng, cut)
-            responses = [normalise_response(sim.content, response) for (sim, _t), (response, _f) in zip(
+            responses = [normalise_response(sim.typed, response) for (sim, _t), (response, _f) in zip(
                 items, raw, strict=True)]
             fractions, outcome = score_items(blueprint, (
-                (sim.content, response, drawn.pilot)
+                (sim.typed, response, drawn.pilot)
                 for (sim, _t), response, drawn in zip(items, responses, form, strict=True)))
             started, deadline, finished = attempt_times(rng, window, limit, timeout, float(shares[offset]))
             attempt = {"assessment_id": assessment_id, "examinee_id": examinee_id, "seed": int(seeds[offset]),
@@ -235,4 +235,4 @@ def _insert(connection: Connection, table: Table, rows: list[dict[str, Any]]) ->
 
 
 def _table(model: Any) -> Table:
-    return model.__table__  # type: ignore[no-any-return]
+    return model.__table__

@@ -15,12 +15,13 @@ from sqlalchemy import delete, select
 
 from ..core.catalog import AREAS
 from ..core.errors import UserError
+from ..core.itemtypes import ItemContent
 from ..core.model import Actor, AreaResult, AttemptResult
-from ..core.scoring import Outcome, PassRuleSpec, ScoredItem, evaluate, score_fraction
+from ..core.scoring import Outcome, PassRuleSpec, ScoredItem, evaluate, score_fraction, typed
 from ..storage.models import Answer, Assessment, Attempt, AttemptAreaScore, AttemptItem, BlueprintVersion, LearningLink
 from ..storage.uow import UnitOfWork
 from ._common import require_examinee
-from .attempts import version_content
+from ._versions import version
 
 
 def _blueprint(uow: UnitOfWork, attempt: Attempt) -> tuple[Assessment, dict[str, Any]]:
@@ -31,7 +32,7 @@ def _blueprint(uow: UnitOfWork, attempt: Attempt) -> tuple[Assessment, dict[str,
     return assessment, version.content
 
 
-def score_items(blueprint: Mapping[str, Any], items: Iterable[tuple[Mapping[str, Any], Any, bool]]
+def score_items(blueprint: Mapping[str, Any], items: Iterable[tuple[ItemContent | Mapping[str, Any], Any, bool]]
                 ) -> tuple[list[float], Outcome]:
     """Fractions of (content, response, pilot) items and the outcome under the blueprint's rule.
 
@@ -39,10 +40,11 @@ def score_items(blueprint: Mapping[str, Any], items: Iterable[tuple[Mapping[str,
     """
     fractions = []
     scored = []
-    for content, response, pilot in items:
+    for stored, response, pilot in items:
+        content = typed(stored)
         fraction = score_fraction(content, response)
         fractions.append(fraction)
-        scored.append(ScoredItem(content["area"], float(content.get("points", 1.0)), fraction, pilot))
+        scored.append(ScoredItem(content.area, content.points, fraction, pilot))
     return fractions, evaluate(scored, PassRuleSpec.from_dict(blueprint["pass_rule"]), AREAS)
 
 
@@ -53,7 +55,7 @@ def _score(uow: UnitOfWork, attempt: Attempt, finished_by: str) -> None:
     rows = list(session.scalars(select(AttemptItem).where(AttemptItem.attempt_id == attempt.id)))
     responses = [answers[row.position].response if row.position in answers else None for row in rows]
     fractions, outcome = score_items(blueprint, (
-        (version_content(uow, row.item_version_id), response, row.pilot)
+        (version(uow, row.item_version_id).content, response, row.pilot)
         for row, response in zip(rows, responses, strict=True)))
     for row, fraction in zip(rows, fractions, strict=True):
         answer = answers.get(row.position)
@@ -126,22 +128,6 @@ def review_allowed(policy: str, assessment: Assessment, now: Any) -> bool:
     return False
 
 
-def _feedback_for(content: dict[str, Any], response: Any) -> list[str]:
-    """The bank's per-answer feedback (Moodle's) for what the examinee chose, in option order."""
-    feedback = content.get("feedback") or {}
-    if not feedback or response is None:
-        return []
-    if isinstance(response, bool):
-        chosen = ["true" if response else "false"]
-    elif isinstance(response, str):
-        chosen = [response]
-    elif isinstance(response, list):
-        chosen = [str(option) for option in response]
-    else:
-        return []
-    return [feedback[option] for option in chosen if option in feedback]
-
-
 def _result(uow: UnitOfWork, attempt: Attempt) -> AttemptResult:
     session = uow.session
     assessment, blueprint = _blueprint(uow, attempt)
@@ -154,14 +140,17 @@ def _result(uow: UnitOfWork, attempt: Attempt) -> AttemptResult:
         answers = {a.position: a for a in session.scalars(select(Answer).where(Answer.attempt_id == attempt.id))}
         for row in session.scalars(select(AttemptItem).where(AttemptItem.attempt_id == attempt.id)
                                    .order_by(AttemptItem.position)):
-            content = version_content(uow, row.item_version_id)
+            published = version(uow, row.item_version_id)
+            content, raw = published.content, published.raw
             answer = answers.get(row.position)
-            review.append({"position": row.position, "type": content["type"], "stem": content["stem"],
-                           "options": content.get("options", []), "premises": content.get("premises", []),
-                           "unit": content.get("unit"), "key": content["key"],
-                           "explanation": content["explanation"], "links": content.get("links", []),
-                           "feedback": _feedback_for(content, answer.response if answer else None),
-                           "response": answer.response if answer else None,
+            response = answer.response if answer else None
+            chosen = published.kind.feedback_keys(response) if response is not None else []
+            review.append({"position": row.position, "type": content.type, "stem": content.stem,
+                           "options": raw.get("options", []), "premises": raw.get("premises", []),
+                           "unit": content.unit, "key": raw["key"],
+                           "explanation": content.explanation, "links": raw.get("links", []),
+                           "feedback": [content.feedback[key] for key in chosen if key in content.feedback],
+                           "response": response,
                            "fraction": answer.fraction if answer else 0.0, "pilot": row.pilot})
     assert attempt.finished_at is not None
     return AttemptResult(attempt.id, attempt.status, attempt.score or 0.0, attempt.max_score or 0.0,

@@ -5,13 +5,13 @@ Counts only, never names: HR follows up through the line managers, and this view
 into a list of who has not sat the test.  Groups under the minimum size are suppressed (with the
 secondary suppression of ``core.suppression``) and carry no figures at all.
 
-The cohort is selected in SQL with the same rules as ``assessments.in_cohort``; the database
+The cohort is selected in SQL by ``services.cohort`` (the one home of the cohort rule); the database
 groups by (org_path, state) and the roll-up over the few resulting groups is done here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,9 +24,9 @@ from ..core.suppression import DEFAULT_MIN_GROUP, SEPARATOR, check_min_group, hi
 from ..storage.models import Assessment, Attempt, Examinee
 from ..storage.uow import UnitOfWork
 from ._common import require_staff
+from .cohort import chunks, cohort_conditions
 
 NOT_STARTED, IN_PROGRESS, FINISHED = 0, 1, 2
-_CHUNK = 500  # staff numbers per IN (…): well under SQLite's and PostgreSQL's parameter limits
 
 
 @dataclass(frozen=True)
@@ -42,11 +42,6 @@ class ProgressRow:
     finished: int | None = None
 
 
-def chunks(values: Sequence[str]) -> Iterable[Sequence[str]]:
-    for start in range(0, len(values), _CHUNK):
-        yield values[start:start + _CHUNK]
-
-
 def unknown_staff_nos(uow: UnitOfWork, staff_nos: Iterable[str]) -> set[str]:
     """The numbers that are not in the roster (an assessment's staff list must name real people)."""
     wanted = sorted(set(staff_nos))
@@ -54,25 +49,6 @@ def unknown_staff_nos(uow: UnitOfWork, staff_nos: Iterable[str]) -> set[str]:
     for chunk in chunks(wanted):
         known.update(uow.session.scalars(select(Examinee.staff_no).where(Examinee.staff_no.in_(chunk))))
     return set(wanted) - known
-
-
-def cohort_members(uow: UnitOfWork, cohort: dict[str, Any]) -> set[int]:
-    """Ids of the active examinees an assessment window is open to (its cohort)."""
-    base = select(Examinee.id).where(Examinee.active.is_(True), *cohort_conditions(cohort))
-    staff_nos = list(cohort.get("staff_nos") or [])
-    queries = [base.where(Examinee.staff_no.in_(chunk)) for chunk in chunks(staff_nos)] if staff_nos else [base]
-    return {number for query in queries for number in uow.session.scalars(query)}
-
-
-def cohort_conditions(cohort: dict[str, Any]) -> list[ColumnElement[bool]]:
-    """``in_cohort`` as SQL, except the staff list (applied in chunks by the caller)."""
-    conditions: list[ColumnElement[bool]] = []
-    if cohort.get("audiences"):
-        conditions.append(Examinee.audience.in_(list(cohort["audiences"])))
-    if cohort.get("org_prefixes"):
-        conditions.append(or_(*(Examinee.org_path.startswith(prefix, autoescape=True)
-                                for prefix in cohort["org_prefixes"])))
-    return conditions
 
 
 def _group_counts(uow: UnitOfWork, assessment: Assessment) -> dict[str, list[int]]:

@@ -25,6 +25,7 @@ from typing import Any
 from ..core.banks import Problem, load_paths, validate_paths
 from ..core.fiscal import months_before
 from ..core.i18n import message
+from ..core.itemtypes import item_type
 from ..core.model import Actor
 from ..core.statistics import NEGATIVE_DISCRIMINATION, TOO_EASY, TOO_HARD
 from ..storage.uow import UnitOfWork
@@ -168,8 +169,9 @@ def review_queue(uow: UnitOfWork, actor: Actor, paths: str | Path | Iterable[str
 
 def _statistics_reasons(item: Any, found: ItemFigures, min_responses: int, details: dict[str, Any]) -> list[str]:
     """The statistics' flags that concern the item as it is in the file, and their figures."""
-    keys = set(item.key) if item.type == "multiple" else {item.key} if item.type == "single" else set()
-    distractors = set(getattr(item, "options", None) or ()) - keys if item.type in ("single", "multiple") else set()
+    kind = item_type(item.type)
+    keys = set(kind.chosen_options(item.key))  # a choice item's key names options as a response does
+    distractors = set(getattr(item, "options", None) or ()) - keys if kind.choice else set()
     weak = {option: share for option, share in found.weak_options(min_responses).items() if option in distractors}
     details.update(n=found.n, pilot_n=found.pilot_n, assessments=found.assessments, facility=found.facility,
                    discrimination_index=found.discrimination_index, few_responses=found.n < min_responses,

@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from ..core.catalog import area_name
 from ..core.content import canonical_json
+from ..core.itemtypes import TYPES
 from ..core.model import Actor
 from ..storage.models import Item, ItemVersion, Publish
 from ..storage.uow import UnitOfWork
@@ -70,8 +71,6 @@ def item_history(uow: UnitOfWork, actor: Actor, item_id: str) -> list[VersionEnt
     return entries
 
 
-TYPE_NAMES = {"single": "単一選択", "multiple": "複数選択", "true_false": "正誤", "ordering": "並べ替え",
-              "matching": "組合せ", "numeric": "数値", "short_text": "短答"}
 SCORING_NAMES = {"partial": "部分点（正しい選択ごとに加点、誤りごとに減点）", "all_or_nothing": "完全正解のみ得点",
                  "adjacent_pairs": "隣り合う組ごとに部分点", "per_pair": "組ごとに部分点"}
 TAG_NAMES = {"dss": "DSS", "itpassport": "ITパスポート", "digcomp": "DigComp"}
@@ -87,7 +86,7 @@ def render_content(content: Mapping[str, Any]) -> list[str]:
     """
     lines: list[str] = []
     kind = content.get("type", "")
-    lines.append(f"種類: {TYPE_NAMES.get(kind, kind)}")
+    lines.append(f"種類: {TYPES[kind].label if kind in TYPES else kind}")
     if "area" in content:
         lines.append(f"領域: {area_name(content['area'])}（{content['area']}）")
     if "sub_competence" in content:
@@ -139,14 +138,5 @@ def _number(value: Any) -> str:
 
 
 def _key(kind: str, key: Any) -> str:
-    if kind == "true_false" or isinstance(key, bool):
-        return "正しい（true）" if key else "誤り（false）"
-    if kind == "ordering" and isinstance(key, list):
-        return " → ".join(map(str, key))
-    if isinstance(key, Mapping) and kind == "numeric":
-        return f"{_number(key.get('value'))}（許容誤差 ±{_number(key.get('tolerance', 0))}）"
-    if isinstance(key, Mapping):
-        return "、".join(f"{premise} → {choice}" for premise, choice in key.items())
-    if isinstance(key, list):
-        return " / ".join(map(str, key)) if kind == "short_text" else "、".join(map(str, key))
-    return str(key)
+    found = TYPES.get(kind)
+    return found.key_summary(key) if found else str(key)

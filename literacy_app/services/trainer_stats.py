@@ -1,6 +1,6 @@
 """Item statistics across every finished attempt, for the trainer's review queue.
 
-``reporting.item_stats`` analyses one assessment; a trainer reviews an *item*, which may have been
+``reporting.figures.item_stats`` analyses one assessment; a trainer reviews an *item*, which may have been
 drawn into many assessments (several 年度, several audiences, scored or as a pilot), so here the
 figures are pooled per item id over all finished attempts and all published versions of the item.
 
@@ -10,7 +10,7 @@ Definitions (shared/guides/item-statistics.md; x = the mark on the item = fracti
 - facility = mean(x / max mark) = the mean fraction over the n rows (Moodle's facility index).
 - discrimination index: Moodle's — 100 × the correlation of x with the rest of the test y = T − x,
   T being the attempt's *scored* total (pilot items are unscored, so for a pilot item y = T; this is
-  the same criterion ``reporting.item_stats`` uses for pilot items).  Totals of different
+  the same criterion ``reporting.figures.item_stats`` uses for pilot items).  Totals of different
   assessments are not on one scale (other blueprints, lengths, cohorts), so one correlation over
   all attempts would mix between-assessment differences into the index and can even reverse its
   sign (Simpson's paradox).  The index is therefore the *pooled within-assessment* correlation:
@@ -45,6 +45,7 @@ from dataclasses import dataclass
 import numpy as np
 from sqlalchemy import Text, case, cast, null, select
 
+from ..core.itemtypes import TYPES
 from ..core.model import Actor
 from ..core.statistics import EASY_ABOVE, HARD_BELOW, NEGATIVE_DISCRIMINATION, TOO_EASY, TOO_HARD
 from ..core.statistics_distractors import SAME, SNAP
@@ -57,7 +58,7 @@ WEAK_SHARE = 0.02
 """A distractor chosen by fewer than this share of the responses does no work."""
 MIN_RESPONSES = 30
 """Below this many responses facility and distractor shares are too noisy to flag (the guide's ~30)."""
-CHOICE_TYPES = ("single", "multiple")
+CHOICE_TYPES = tuple(name for name, kind in TYPES.items() if kind.choice)
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,7 @@ def compute_figures(uow: UnitOfWork, min_responses: int = MIN_RESPONSES) -> dict
     return figures
 
 
-def _rows(uow: UnitOfWork) -> list[tuple]:  # type: ignore[type-arg]
+def _rows(uow: UnitOfWork) -> list[tuple]:
     """(attempt, assessment, version, item id, fraction, pilot, response) of every finished answer row.
 
     The response is fetched for choice items only, as its stored JSON text (decoded later once per
@@ -211,7 +212,7 @@ def _chosen(text: str) -> list[str]:
     return [option for option in response if isinstance(option, str)] if isinstance(response, list) else []
 
 
-def _distractor_shares(version_index: np.ndarray, item_index: np.ndarray, responses: tuple,  # type: ignore[type-arg]
+def _distractor_shares(version_index: np.ndarray, item_index: np.ndarray, responses: tuple,
                        facts: list[_Facts]) -> dict[int, tuple[DistractorShare, ...]]:
     """Per item index: each distractor's pooled share (see the module docstring), by option id.
 

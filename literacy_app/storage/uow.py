@@ -8,8 +8,9 @@ action never leaves half-changed data.  Repositories and helpers never commit.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from types import TracebackType
+from typing import Any
 
 from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -19,12 +20,25 @@ from .types import utcnow
 Clock = Callable[[], dt.datetime]
 
 
+CONTENT_CACHE_LIMIT = 20_000
+"""Published versions kept parsed per database; past this the cache starts again (a bank holds
+a few hundred items, a city's whole history a few thousand versions)."""
+
+
 class Database:
-    """An engine plus the clock services use — tests pass a clock to move time without sleeping."""
+    """An engine plus the clock services use — tests pass a clock to move time without sleeping.
+
+    It also owns what the services cache about this database, so a process that opens two
+    databases (a server, a test) never reads one database's content for the other's ids.
+    """
 
     def __init__(self, engine: Engine, clock: Clock = utcnow) -> None:
         self.engine = engine
         self.clock = clock
+        self.content_cache: dict[int, Any] = {}
+        """Item version id → its parsed content (``services._versions``); versions never change."""
+        self.statement_cache: dict[Hashable, Any] = {}
+        """Compiled-once SQL statements of the hot paths, keyed by their shape."""
         self._sessions = sessionmaker(bind=engine, expire_on_commit=False)
         self._read_sessions = sessionmaker(bind=engine.execution_options(read_only=True),
                                            expire_on_commit=False)

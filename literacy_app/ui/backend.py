@@ -138,7 +138,7 @@ class ExamineeBackend(QObject):
     def build_summary(self, actor: Actor, choice: Any, done: Done, failed: Failed) -> None:
         """The summary for HR's choice (ui.hr.page.ReportChoice), read-only; item statistics
         computed on a cache miss are stored afterwards in a short write."""
-        from ..reporting.summary import make_summary
+        from ..reporting.figures.summary import make_summary
 
         def job() -> Any:
             assert self.database is not None

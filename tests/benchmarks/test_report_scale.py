@@ -24,10 +24,10 @@ from ._report import report
 SUMMARY = """
 import resource, statistics, sys, time
 from pathlib import Path
-import literacy_app.reporting.charts  # loaded in the app already: Qt's import is not the report's cost
+import literacy_app.reporting.rendering.charts  # loaded in the app already: Qt's import is not the report's cost
 from literacy_app.core.model import Actor
-from literacy_app.reporting.render import write_html
-from literacy_app.reporting.summary import make_summary
+from literacy_app.reporting.rendering.html import write_html
+from literacy_app.reporting.figures.summary import make_summary
 from literacy_app.storage.engine import make_engine
 from literacy_app.storage.uow import Database
 database = Database(make_engine(sys.argv[1]))
@@ -44,7 +44,7 @@ ITEM_STATS = """
 import sys, time
 from sqlalchemy import select
 from literacy_app.core.model import Actor
-from literacy_app.reporting.item_stats import assessment_item_statistics
+from literacy_app.reporting.figures.item_stats import assessment_item_statistics
 from literacy_app.storage.engine import make_engine
 from literacy_app.storage.models import Assessment
 from literacy_app.storage.uow import Database

@@ -1,4 +1,5 @@
-"""The core never imports Qt: importing every core module works with PySide6 blocked."""
+"""The core never imports Qt: importing every core module works with PySide6 blocked — and so do
+the services, the storage, and the report figures (a server builds figures without Qt)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,11 @@ def test_core_imports_with_pyside6_blocked():
 
         sys.meta_path.insert(0, Block())
         import literacy_app.core as core
+        import literacy_app.reporting.figures as figures
+        import literacy_app.services as services
         names = [m.name for m in pkgutil.walk_packages(core.__path__, "literacy_app.core.")]
+        names += [m.name for m in pkgutil.walk_packages(figures.__path__, "literacy_app.reporting.figures.")]
+        names += [m.name for m in pkgutil.walk_packages(services.__path__, "literacy_app.services.")]
         for name in names:
             importlib.import_module(name)
         for name in ("literacy_app.services", "literacy_app.storage.models", "literacy_app.cli"):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import select, update
 
 from literacy_app.core.model import SYSTEM, Actor
-from literacy_app.reporting.summary import make_summary
+from literacy_app.reporting.figures.summary import make_summary
 from literacy_app.services import attempts, finishing, people
 from literacy_app.storage.models import StatisticsCache
 

@@ -12,8 +12,8 @@ import difflib
 import os
 import re
 
-from literacy_app.reporting.render import write_html
-from literacy_app.reporting.summary import build_summary
+from literacy_app.reporting.figures.summary import build_summary
+from literacy_app.reporting.rendering.html import write_html
 
 from ..conftest import FILES
 from .test_summary import HR

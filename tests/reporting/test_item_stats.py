@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import func, select
 
 from literacy_app.core.model import SYSTEM, Actor
-from literacy_app.reporting.item_stats import assessment_item_statistics
+from literacy_app.reporting.figures.item_stats import assessment_item_statistics
 from literacy_app.services.demo import generate_demo
 from literacy_app.storage.models import Answer, Assessment, Attempt, AttemptItem, ItemVersion
 

@@ -15,7 +15,8 @@ from literacy_app.core.catalog import area_name
 from literacy_app.core.errors import NotAllowed, UserError
 from literacy_app.core.model import SYSTEM, Actor
 from literacy_app.reporting.exports import export_person
-from literacy_app.reporting.person import person_results, write_person_pdf
+from literacy_app.reporting.figures.person import person_results
+from literacy_app.reporting.rendering.person import write_person_pdf
 from literacy_app.services import people
 from literacy_app.storage.models import AuditLog
 

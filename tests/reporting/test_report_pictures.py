@@ -11,8 +11,9 @@ import sys
 import numpy as np
 import pytest
 
-from literacy_app.reporting.render import write_html, write_pdf
-from literacy_app.reporting.summary import build_summary
+from literacy_app.reporting.figures.summary import build_summary
+from literacy_app.reporting.rendering.html import write_html
+from literacy_app.reporting.rendering.pdf import write_pdf
 
 from ..conftest import ROOT
 from .test_summary import HR, ORGS, _sit

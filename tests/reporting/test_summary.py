@@ -8,8 +8,9 @@ import pytest
 
 from literacy_app.core.errors import NotAllowed
 from literacy_app.core.model import SYSTEM, Actor
-from literacy_app.reporting.summary import build_summary
+from literacy_app.reporting.figures.summary import build_summary
 from literacy_app.services import assessments, attempts, finishing, people
+from literacy_app.services._versions import version
 from literacy_app.services.progress import assessments_in_year, org_units
 
 HR = Actor("staff", 1, "hr-user", "hr")
@@ -32,7 +33,7 @@ def _sit(database, clock, staff: list[tuple[str, str]], right_share: dict[str, f
         scored = [item for item in state.items]
         for item in scored[: round(right_share[staff_no] * len(scored))]:
             with database.uow() as uow:
-                content = attempts.version_content(uow, item.version_id)
+                content = version(uow, item.version_id).raw
                 key = content["key"]
                 response = key["value"] if content["type"] == "numeric" else key[0] if content["type"] == "short_text" else key
                 attempts.save_answer(uow, actor, state.attempt_id, item.position, response, seq=1)
@@ -85,7 +86,9 @@ def test_html_pdf_and_xlsx_of_the_summary(year_2026, tmp_path, qapp):
     from openpyxl import load_workbook
 
     from literacy_app.core.tables import write_xlsx
-    from literacy_app.reporting.render import summary_tables, write_html, write_pdf
+    from literacy_app.reporting.rendering.html import write_html
+    from literacy_app.reporting.rendering.pdf import write_pdf
+    from literacy_app.reporting.rendering.tables import summary_tables
 
     database, _staff, _percents = year_2026
     with database.uow(read_only=True) as uow:

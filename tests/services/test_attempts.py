@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from literacy_app.core.errors import NotAllowed, UserError
 from literacy_app.services import assessments, attempts, finishing
+from literacy_app.services._versions import version
 from literacy_app.storage.models import Answer, Attempt, AttemptItem
 
 from ..conftest import add_examinee, open_window
@@ -154,7 +155,7 @@ def test_save_after_deadline_is_refused_and_changes_nothing(sitting, clock):
 def test_expired_attempt_is_finished_automatically_with_what_was_saved(sitting, clock):
     database, examinee, _aid, state = sitting
     with database.uow() as uow:
-        content = attempts.version_content(uow, state.items[0].version_id)
+        content = version(uow, state.items[0].version_id).raw
         attempts.save_answer(uow, examinee, state.attempt_id, 1, _right(content), seq=1)
     clock.advance(minutes=31)
     with database.uow() as uow:
@@ -172,7 +173,7 @@ def test_finish_scores_all_types_and_excludes_pilot(sitting):
     database, examinee, _aid, state = sitting
     for item in state.items:
         with database.uow() as uow:
-            content = attempts.version_content(uow, item.version_id)
+            content = version(uow, item.version_id).raw
             attempts.save_answer(uow, examinee, state.attempt_id, item.position, _right(content), seq=1)
     with database.uow() as uow:
         result = finishing.finish_attempt(uow, examinee, state.attempt_id)
@@ -190,7 +191,7 @@ def test_security_minimum_fails_a_high_total(sitting):
     database, examinee, _aid, state = sitting
     for item in state.items:
         with database.uow() as uow:
-            content = attempts.version_content(uow, item.version_id)
+            content = version(uow, item.version_id).raw
             right = _right(content)
             response = right if content["area"] == "data" or item.position % 2 else None
             attempts.save_answer(uow, examinee, state.attempt_id, item.position, response, seq=1)
@@ -244,10 +245,14 @@ def test_review_after_window_hides_keys_until_the_window_closes(published, clock
 
 
 def test_per_answer_feedback_follows_the_examinees_choice():
-    from literacy_app.services.finishing import _feedback_for
+    from literacy_app.core.itemtypes import TYPES
 
-    content = {"feedback": {"a": "よい判断です", "c": "添付を開くのは危険です", "true": "正しい", "false": "誤り"}}
-    assert _feedback_for(content, "c") == ["添付を開くのは危険です"]
-    assert _feedback_for(content, ["a", "b", "c"]) == ["よい判断です", "添付を開くのは危険です"]
-    assert _feedback_for(content, False) == ["誤り"]
-    assert _feedback_for(content, None) == [] and _feedback_for({}, "a") == []
+    feedback = {"a": "よい判断です", "c": "添付を開くのは危険です", "true": "正しい", "false": "誤り"}
+
+    def chosen(kind: str, response: object) -> list[str]:
+        return [feedback[key] for key in TYPES[kind].feedback_keys(response) if key in feedback]
+
+    assert chosen("single", "c") == ["添付を開くのは危険です"]
+    assert chosen("multiple", ["a", "b", "c"]) == ["よい判断です", "添付を開くのは危険です"]
+    assert chosen("true_false", False) == ["誤り"]
+    assert chosen("numeric", 3.0) == [] and chosen("ordering", ["a", "c"]) == []

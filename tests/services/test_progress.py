@@ -7,7 +7,7 @@ import pytest
 from literacy_app.core.errors import NotAllowed, UserError
 from literacy_app.core.model import Actor
 from literacy_app.core.suppression import MinGroupTooSmall
-from literacy_app.services import assessments, attempts, finishing, progress
+from literacy_app.services import assessments, attempts, cohort, finishing, progress
 
 from ..conftest import add_examinee, open_window
 
@@ -63,7 +63,7 @@ def test_staff_list_decides_who_sees_the_window(city, clock, hr, monkeypatch):
     for person in chosen:
         assert _visible(database, person) == [assessment_id]
     assert _visible(database, people[SOMU][1]) == []
-    monkeypatch.setattr(progress, "_CHUNK", 2)  # the list is queried in chunks; the sums must agree
+    monkeypatch.setattr(cohort, "_CHUNK", 2)  # the list is queried in chunks; the sums must agree
     rows = _rows(database, hr, assessment_id, min_group=3)
     assert rows[""].target == 3 and rows[""].not_started == 3
     assert all(row.suppressed for path, row in rows.items() if path)  # one person per 局

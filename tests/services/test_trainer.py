@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from literacy_app.core.errors import NotAllowed
 from literacy_app.core.i18n import MESSAGES, message
 from literacy_app.core.model import SYSTEM, Actor
-from literacy_app.reporting.item_stats import assessment_item_statistics
+from literacy_app.reporting.figures.item_stats import assessment_item_statistics
 from literacy_app.services import attempts, finishing, trainer
 from literacy_app.services.demo import generate_demo
 from literacy_app.services.publishing import InvalidBank, publish_bank

@@ -5,7 +5,7 @@ from .load import BankSet, load_paths
 from .problems import Problem
 
 
-def validate_paths(paths) -> BankSet:  # type: ignore[no-untyped-def]
+def validate_paths(paths) -> BankSet:
     """Load and fully check bank and blueprint files; ``result.problems`` lists what is wrong."""
     bank_set = load_paths(paths)
     check(bank_set)

@@ -49,7 +49,7 @@ _resolver_11 = pyyaml.resolver.Resolver()
 _constructor_11 = pyyaml.constructor.SafeConstructor()
 _resolver_12 = VersionedResolver(version=(1, 2))
 _analyser = Emitter(None, allow_unicode=True)  # only its scalar analysis is used: plain, quoted or block?
-_analyser.use_version = (1, 1)  # read by the analysis when there is no dumper; 1.1 is the stricter reading
+_analyser.use_version = (1, 1)  # type: ignore[attr-defined]  # not declared by ruamel's Emitter, but read by the analysis when there is no dumper; 1.1 is the stricter reading
 
 
 class _Representer(RoundTripRepresenter):

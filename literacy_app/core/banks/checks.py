@@ -10,9 +10,12 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from ..itemtypes import item_type
+from ..itemtypes.base import AddProblem, ItemType
 from ..text import normalise_answer
-from .load import BankSet, LoadedBank
+from .load import BankSet, LoadedBank, LoadedBlueprint
 from .problems import Problem
+from .yamlread import Map, Seq
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif")
 """Pictures the examinee's window can show (Qt's built-in image formats)."""
@@ -57,10 +60,10 @@ def _pos(bank: LoadedBank, keys: tuple[Any, ...]) -> tuple[int, int]:
     node: Any = bank.data
     position = node.pos
     for key in keys:
-        if isinstance(node, dict) and key in node:
+        if isinstance(node, Map) and key in node:
             position = node.key_pos[key]
             node = node[key]
-        elif isinstance(node, list) and isinstance(key, int) and key < len(node):
+        elif isinstance(node, Seq) and isinstance(key, int) and key < len(node):
             position = node.item_pos[key]
             node = node[key]
         else:
@@ -75,9 +78,9 @@ def _item_rules(bank: LoadedBank, index: int, item: Any, scenarios: dict[str, st
         found.append(Problem(bank.path, *bank.item_position(index, field, entry), code, params))
 
     options = getattr(item, "options", None)
-    kind = item.type
+    kind = item_type(item.type)
     if options is not None:
-        minimum = 3 if kind in ("multiple", "ordering") else 2
+        minimum = kind.min_options
         if len(options) < minimum:
             add("options", "too_few_options", min=minimum)
         first_with_text: dict[str, str] = {}
@@ -87,35 +90,8 @@ def _item_rules(bank: LoadedBank, index: int, item: Any, scenarios: dict[str, st
                 add("options", "duplicate_option_text", entry=option_id, text=text)
             else:
                 first_with_text[normal] = option_id
-    listing = ", ".join(options) if options else ""
-    if kind == "single" and item.key not in options:
-        add("key", "key_not_option", key=item.key, options=listing)
-    elif kind in ("multiple", "ordering"):
-        for key, count in Counter(item.key).items():
-            if key not in options:
-                add("key", "key_not_option", entry=key, key=key, options=listing)
-            elif count > 1:
-                add("key", "key_duplicate", entry=key, key=key)
-        if kind == "multiple" and set(item.key) >= set(options):
-            add("key", "multiple_all_keys")
-        if kind == "ordering":
-            missing = [o for o in options if o not in item.key]
-            if missing:
-                add("key", "ordering_key_incomplete", missing=", ".join(missing))
-    elif kind == "matching":
-        for premise, choice in item.key.items():
-            if premise not in item.premises:
-                add("key", "matching_unknown_premise", entry=premise, premise=premise)
-            if choice not in options:
-                add("key", "key_not_option", entry=premise, key=choice, options=listing)
-        for premise in item.premises:
-            if premise not in item.key:
-                add("key", "matching_premise_unmatched", premise=premise)
-    elif kind == "short_text":
-        for answer in item.key:
-            if not normalise_answer(answer):
-                add("key", "short_text_empty_after_normalising", entry=answer, answer=answer)
-    found.extend(_weight_and_feedback_rules(item, add))
+    kind.check(item, add)
+    _weight_and_feedback_rules(item, kind, add)
     if item.scenario is not None and item.scenario not in scenarios:
         add("scenario", "scenario_missing", scenario=item.scenario)
     if item.image is not None:
@@ -130,31 +106,19 @@ def _item_rules(bank: LoadedBank, index: int, item: Any, scenarios: dict[str, st
     return found
 
 
-def _weight_and_feedback_rules(item: Any, add: Any) -> list[Problem]:
-    """Moodle weights and per-answer feedback must name real options and agree with the key."""
+def _weight_and_feedback_rules(item: Any, kind: ItemType[Any], add: AddProblem) -> None:
+    """Moodle weights and per-answer feedback must name real answers (the type's own rules
+    relate weights to the key)."""
     options = getattr(item, "options", None) or {}
-    weights = getattr(item, "weights", None)
-    if weights:
-        for option_id in weights:
-            if option_id not in options:
-                add("weights", "weight_not_option", entry=option_id, option=option_id)
-        if item.type == "single" and weights.get(item.key, 100.0) != 100.0:
-            add("weights", "weight_key_not_full", entry=item.key, key=item.key)
-        if item.type == "multiple":
-            positive = {option for option, weight in weights.items() if weight > 0}
-            total = sum(weights[option] for option in positive)
-            if abs(total - 100.0) > 0.01:
-                add("weights", "weights_sum", total=f"{total:g}")
-            if positive != set(item.key):
-                add("key", "weights_key_mismatch", positive=", ".join(sorted(positive)))
+    for option_id in getattr(item, "weights", None) or {}:
+        if option_id not in options:
+            add("weights", "weight_not_option", entry=option_id, option=option_id)
     feedback = getattr(item, "feedback", None)
     if feedback:
-        allowed = set(options) if item.type in ("single", "multiple") else (
-            {"true", "false"} if item.type == "true_false" else set())
+        allowed = kind.feedback_answers(item)
         for answer in feedback:
             if answer not in allowed:
                 add("feedback", "feedback_not_option", entry=answer, answer=answer)
-    return []
 
 
 def pool_counts(bank_set: BankSet, audience: str, pilot: bool = False) -> Counter[tuple[str, int]]:
@@ -166,7 +130,7 @@ def pool_counts(bank_set: BankSet, audience: str, pilot: bool = False) -> Counte
     return counts
 
 
-def _blueprint_rules(bank_set: BankSet, blueprint: Any) -> list[Problem]:
+def _blueprint_rules(bank_set: BankSet, blueprint: LoadedBlueprint) -> list[Problem]:
     model = blueprint.model
     found: list[Problem] = []
     regular = pool_counts(bank_set, model.audience)

@@ -223,10 +223,10 @@ def schema_problems(name: str, data: Any, exc: ValidationError,
                 params[key] = int(value)  # "100", not "100.0", in a sentence
         if code not in _KNOWN_CODES:
             code = "schema_other"
-        key = (line, col, code, field_name)
-        if key in seen:
+        found = (line, col, code, field_name)
+        if found in seen:
             continue
-        seen.add(key)
+        seen.add(found)
         problems.append(Problem(name, line, col, code, params))
     return problems
 

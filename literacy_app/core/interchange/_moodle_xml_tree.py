@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 from xml.parsers import expat
 
 from ..errors import UserError
@@ -78,7 +78,7 @@ def _parse(path: Path, data: bytes) -> _Node:
         if stack:
             stack[-1].parts.append(data)
 
-    def refuse(*_args: Any) -> None:
+    def refuse(*_args: Any) -> NoReturn:
         raise _Refused(parser.CurrentLineNumber)
 
     parser.StartElementHandler = start

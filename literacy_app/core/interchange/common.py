@@ -23,6 +23,7 @@ from typing import Any
 
 from ..catalog import AREAS
 from ..errors import UserError
+from ..itemtypes import TYPES
 from .convert import SHORT_TEXT_MAX, TAG_PLACEHOLDER, TEXT_MAX, option_ids, to_item
 from .model import (
     IDENTIFIER,
@@ -130,7 +131,6 @@ def from_item(item: dict, *, scenario: dict | None = None) -> tuple[Question | N
     def warn(code: str, **params: Any) -> None:
         warnings.append(InterchangeWarning(0, item_id or None, code, params))
 
-    kind = item.get("type")
     stem = str(item.get("stem") or "").strip()
     if scenario:
         stem = f"【{scenario.get('title', '')}】\n{str(scenario.get('text') or '').strip()}\n\n{stem}"
@@ -145,50 +145,11 @@ def from_item(item: dict, *, scenario: dict | None = None) -> tuple[Question | N
         q.category = f"{area}/{sub}" if sub and sub != UNCLASSIFIED else str(area)
     if item.get("image"):
         warn("ix_export_image_dropped", image=str(item["image"]))
-    options: dict[str, str] = {str(k): str(v) for k, v in (item.get("options") or {}).items()}
-    feedback = {str(k).lower() if isinstance(k, bool) else str(k): str(v)
-                for k, v in (item.get("feedback") or {}).items()}
-    weights = {str(k): float(v) for k, v in (item.get("weights") or {}).items()}
-    if kind == "single":
-        q.kind, q.single = "multichoice", True
-        key = str(item.get("key"))
-        q.answers = [Answer(text, 100.0 if option == key else weights.get(option, 0.0), feedback.get(option))
-                     for option, text in options.items()]
-    elif kind == "multiple":
-        q.kind, q.single = "multichoice", False
-        keys = [str(k) for k in item.get("key") or []]
-        if item.get("scoring") == "all_or_nothing":
-            warn("ix_export_all_or_nothing")
-        right, wrong = len(keys), max(1, len(options) - len(keys))
-        if weights:
-            fractions = {option: weights.get(option, 0.0) for option in options}
-        else:
-            fractions = {option: 100 / right if option in keys else -100 / wrong for option in options}
-        q.answers = [Answer(text, fractions[option], feedback.get(option)) for option, text in options.items()]
-    elif kind == "true_false":
-        q.kind = "truefalse"
-        q.truth = bool(item.get("key"))
-        q.true_feedback, q.false_feedback = feedback.get("true"), feedback.get("false")
-    elif kind == "matching":
-        q.kind = "matching"
-        if item.get("scoring") == "all_or_nothing":
-            warn("ix_export_all_or_nothing")
-        premises = {str(k): str(v) for k, v in (item.get("premises") or {}).items()}
-        key = {str(k): str(v) for k, v in (item.get("key") or {}).items()}
-        q.pairs = [(text, options.get(key.get(premise, ""), "")) for premise, text in premises.items()]
-        used = set(key.values())
-        q.pairs += [("", text) for option, text in options.items() if option not in used]
-    elif kind == "numeric":
-        q.kind = "numerical"
-        key = item.get("key") or {}
-        q.numeric = [NumericAnswer(float(key.get("value", 0)), float(key.get("tolerance") or 0.0))]
-        q.unit = str(item["unit"]) if item.get("unit") else None
-    elif kind == "short_text":
-        q.kind = "shortanswer"
-        q.answers = [Answer(str(text), 100.0) for text in item.get("key") or []]
-    else:
-        warn("ix_export_kind", kind=str(kind))
+    kind = TYPES.get(str(item.get("type")))
+    if kind is None or kind.moodle_kind is None:
+        warn("ix_export_kind", kind=str(item.get("type")))
         return None, warnings
+    kind.to_question(item, q, warn)
     return q, warnings
 
 

@@ -107,14 +107,15 @@ def _no_duplicates(texts: list[str], warn: Any) -> bool:
 
 
 def _multichoice(q: Question, item: dict, warn: Any) -> bool:
-    texts = [_short(answer.text, "answer", warn) for answer in q.answers]
-    if any(text is None for text in texts):
+    shortened = [_short(answer.text, "answer", warn) for answer in q.answers]
+    texts = [text for text in shortened if text is not None]
+    if len(texts) < len(shortened):
         return False
     minimum = 2 if q.single else 3
     if len(texts) < minimum:
         warn("ix_too_few_answers", min=minimum, count=len(texts))
         return False
-    if not _no_duplicates(texts, warn):  # type: ignore[arg-type]
+    if not _no_duplicates(texts, warn):
         return False
     ids = option_ids(len(texts))
     item["options"] = dict(zip(ids, texts, strict=True))
@@ -165,7 +166,7 @@ def _multichoice(q: Question, item: dict, warn: Any) -> bool:
 
 def _round(number: float) -> float:
     value = round(number, 5)
-    return int(value) if value == int(value) else value  # type: ignore[return-value]
+    return int(value) if value == int(value) else value
 
 
 def _truefalse(q: Question, item: dict, warn: Any) -> bool:

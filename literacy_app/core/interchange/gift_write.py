@@ -92,11 +92,11 @@ def _question_text(q: Question, warn: Callable[..., None]) -> str | None:
             block += "#" + _plain(right)
         return _missing_word(head, stem, block + general.strip())
     elif q.kind == "matching":
-        for premise, answer in q.pairs:
+        for premise, matched in q.pairs:
             if "->" in premise:
                 warn("ix_export_arrow", text=premise)
                 return None
-            lines.append(f"={_plain(premise) if premise else ''} -> {escape(answer.strip())}")
+            lines.append(f"={_plain(premise) if premise else ''} -> {escape(matched.strip())}")
     elif q.kind == "shortanswer":
         if any("->" in answer.text for answer in q.answers):
             warn("ix_export_arrow", text=next(a.text for a in q.answers if "->" in a.text))
@@ -110,12 +110,12 @@ def _question_text(q: Question, warn: Callable[..., None]) -> str | None:
         if q.unit:
             warn("ix_export_unit_dropped", unit=q.unit)
         if len(q.numeric) == 1 and not q.numeric[0].feedback and q.numeric[0].fraction == 100 and not general:
-            answer = q.numeric[0]
-            return _missing_word(head, stem, f"#{_num(answer.value)}:{_num(answer.tolerance)}")
+            only = q.numeric[0]
+            return _missing_word(head, stem, f"#{_num(only.value)}:{_num(only.tolerance)}")
         lines.append("#")
-        for answer in q.numeric:
-            weight = "" if answer.fraction == 100 else f"%{_weight_text(answer.fraction)}%"
-            lines.append(f"={weight}{_num(answer.value)}:{_num(answer.tolerance)}{_feedback(answer.feedback)}")
+        for number in q.numeric:
+            weight = "" if number.fraction == 100 else f"%{_weight_text(number.fraction)}%"
+            lines.append(f"={weight}{_num(number.value)}:{_num(number.tolerance)}{_feedback(number.feedback)}")
     else:
         warn("ix_export_kind", kind=q.kind)
         return None

@@ -162,11 +162,11 @@ def _question(q: Question, warn: Callable[..., None]) -> list[str]:
     elif q.kind == "matching":
         out.append("    <shuffleanswers>true</shuffleanswers>")
         out += _combined_feedback()
-        for premise, answer in q.pairs:
+        for premise, matched in q.pairs:
             out += ['    <subquestion format="html">',
                     f"      <text>{_cdata(text_to_html(premise))}</text>",
                     "      <answer>",
-                    f"        <text>{_escape(answer)}</text>",
+                    f"        <text>{_escape(matched)}</text>",
                     "      </answer>",
                     "    </subquestion>"]
     elif q.kind == "shortanswer":

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from ...core.catalog import area_name
+from ...core.itemtypes import TYPES
 from ...core.model import AttemptResult
 from ..common import plain_label
 from ..widgets.chart import area_chart
@@ -28,27 +29,8 @@ def describe(entry: dict[str, Any], value: Any, lang: str) -> str:
     """A response or key in words, using the option texts the examinee saw."""
     if value is None:
         return "（未解答）" if lang == "ja" else "(no answer)"
-    options = dict((key, text) for key, text in entry.get("options", []))
-    premises = dict((key, text) for key, text in entry.get("premises", []))
-    kind = entry["type"]
-    if kind == "true_false":
-        return ("○ 正しい" if value else "× 誤り") if lang == "ja" else ("True" if value else "False")
-    if kind in ("single",):
-        return options.get(value, str(value))
-    if kind in ("multiple", "ordering"):
-        joiner = " → " if kind == "ordering" else "、"
-        return joiner.join(options.get(v, str(v)) for v in value)
-    if kind == "matching":
-        return " ／ ".join(f"{premises.get(p, p)} = {options.get(o, o)}" for p, o in value.items())
-    if kind == "numeric":
-        number = value["value"] if isinstance(value, dict) else value
-        text = f"{float(number):g}"
-        if isinstance(value, dict) and value.get("tolerance"):
-            text += f" ±{value['tolerance']:g}"
-        return text + (entry.get("unit") or "")
-    if kind == "short_text" and isinstance(value, list):
-        return " ／ ".join(value)
-    return str(value)
+    kind = TYPES.get(entry["type"])
+    return kind.describe(value, entry, lang) if kind else str(value)
 
 
 class ResultPage(QWidget):

@@ -78,7 +78,7 @@ class HrController(QObject):
         self.backend.hr_choices(self.actor, year, lambda choices: self.page.set_choices(*choices), self._failed)
 
     def preview(self) -> None:
-        from ...reporting.render import summary_document
+        from ...reporting.rendering.pdf import summary_document
 
         assert self.actor is not None
         self.page.set_busy(True, self.tr("集計しています…"))

@@ -6,14 +6,25 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
 from .labels import tr
 
-if TYPE_CHECKING:
-    from .controller import TrainerController
+if TYPE_CHECKING:  # the workspace loads ruamel and pydantic: only when the trainer window opens
+    from .workspace import Workspace
+
+
+class TrainerController(Protocol):
+    """What an undo step needs of the trainer's controller (which owns the undo stack): the open
+    folder and the two refresh calls.  A protocol, so this module need not import the controller."""
+
+    workspace: Workspace | None
+
+    def changed_in_place(self, path: Path, item_id: str | None) -> None: ...
+
+    def scenarios_changed(self, path: Path) -> None: ...
 
 
 class EditCommand(QUndoCommand):

@@ -13,19 +13,20 @@ from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from ...core.errors import UserError
+from ...core.itemtypes.numeric import parse_number
+from ...core.itemtypes.short_text import MAX_LENGTH
 from ...core.model import FormItem
-from ...core.scoring import normalise_response
 from ..common import plain_label
 from .items_base import AnswerEditor
 
 DEBOUNCE_MS = 400
-SHORT_TEXT_MAX = 500  # normalise_response refuses longer text
+SHORT_TEXT_MAX = MAX_LENGTH  # the service refuses longer text
 
 
 def is_number(text: str) -> bool:
     """Would the service accept ``text`` as a numeric answer (NFKC, commas removed)?"""
     try:
-        return normalise_response({"type": "numeric"}, text) is not None
+        return parse_number(text) is not None
     except UserError:
         return False
 

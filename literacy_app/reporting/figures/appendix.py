@@ -17,9 +17,9 @@ from typing import Any
 
 from sqlalchemy import delete, func, select
 
-from ..core.model import Actor
-from ..storage.models import Assessment, Attempt, StatisticsCache
-from ..storage.uow import Database, UnitOfWork
+from ...core.model import Actor
+from ...storage.models import Assessment, Attempt, StatisticsCache
+from ...storage.uow import Database, UnitOfWork
 
 PAYLOAD_VERSION = 2
 """Part of the signature: a cache written by an older release (without pilot figures) is stale."""
@@ -48,7 +48,7 @@ class ItemAppendix:
         flagged = [(row[0], row[1], row[2], row[3], tuple(row[4])) for row in payload["flagged"]]
         pilot = [tuple(row) for row in payload.get("pilot", [])]
         return cls(payload["title"], payload["attempts"], payload["cic"], payload["standard_error"], flagged,
-                   payload["few_items"], pilot)  # type: ignore[arg-type]
+                   payload["few_items"], pilot)
 
 
 @dataclass
@@ -78,9 +78,10 @@ def appendix(uow: UnitOfWork, actor: Actor, assessments: list[tuple[str, int]],
         if hit is not None and hit.signature == signatures[number]:
             entry = ItemAppendix.from_payload(hit.payload)
         else:
-            entry = compute(uow, actor, number, title)
-            if entry is None:
+            computed = compute(uow, actor, number, title)
+            if computed is None:
                 continue
+            entry = computed
             pending.entries.append((number, signatures[number], asdict(entry)))
         entries.append(entry)
     return entries

@@ -1,4 +1,5 @@
-"""One person's 個人結果票: their finished attempts with per-area results, as an A4 PDF.
+"""One person's 個人結果票 figures: their finished attempts with per-area results
+(``rendering.person`` prints them as an A4 PDF).
 
 For HR (and admins) only: an examinee sees their own result on screen, not through this report.
 """
@@ -7,21 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from pathlib import Path
 
-import yaml
 from sqlalchemy import and_, select
 
-from ..core.catalog import AREAS, AUDIENCE_NAMES
-from ..core.errors import UserError
-from ..core.fiscal import JST, fiscal_label, fiscal_year, fiscal_year_instants
-from ..core.model import Actor
-from ..core.roster import normalise_staff_no
-from ..resources import reports_dir
-from ..services._common import require_staff
-from ..storage.models import Assessment, Attempt, AttemptAreaScore, Examinee
-from ..storage.uow import UnitOfWork
-from .render import AREA_SHORT, environment, print_pdf
+from ...core.catalog import AREAS, AUDIENCE_NAMES
+from ...core.errors import UserError
+from ...core.fiscal import JST, fiscal_label, fiscal_year, fiscal_year_instants
+from ...core.model import Actor
+from ...core.roster import normalise_staff_no
+from ...services._common import require_staff
+from ...storage.models import Assessment, Attempt, AttemptAreaScore, Examinee
+from ...storage.uow import UnitOfWork
 
 STUDY_BELOW = 60.0  # areas under this percent (or under their minimum) get a study suggestion
 
@@ -96,31 +93,3 @@ def person_results(uow: UnitOfWork, actor: Actor, staff_no: str, year: int | Non
     return PersonResults(examinee.staff_no, examinee.name, examinee.org_path,
                          AUDIENCE_NAMES.get(examinee.audience, {}).get("ja", examinee.audience), year,
                          tuple(attempts))
-
-
-def person_chart_images(results: PersonResults) -> dict[str, bytes]:
-    """Per attempt, its areas' percents beside their minimums (QtCharts, offscreen)."""
-    from .charts import bar_chart_png
-
-    images: dict[str, bytes] = {}
-    for attempt in results.attempts:
-        if attempt.areas:
-            images[f"areas{attempt.attempt_id}"] = bar_chart_png(
-                [AREA_SHORT.get(a.area, a.area) for a in attempt.areas],
-                {"得点率": [a.percent for a in attempt.areas], "最低基準": [a.minimum_percent for a in attempt.areas]},
-                "領域別の得点率（%）", maximum=100)
-    return images
-
-
-def render_person_html(results: PersonResults, generated: dt.date | None = None) -> str:
-    training = yaml.safe_load((reports_dir() / "training.yaml").read_text(encoding="utf-8")) or {}
-    return environment().get_template("person.html.j2").render(
-        p=results, css=(reports_dir() / "report.css").read_text(encoding="utf-8"), training=training,
-        year_label=fiscal_label(results.year) if results.year is not None else None, study_below=STUDY_BELOW,
-        generated=(generated or dt.datetime.now(JST).date()).isoformat())
-
-
-def write_person_pdf(results: PersonResults, path: Path, generated: dt.date | None = None) -> None:
-    """The 個人結果票 as an A4 PDF (the same stylesheet and Qt printing as the summary)."""
-    print_pdf(render_person_html(results, generated), person_chart_images(results), path,
-              f"ICTリテラシー確認 個人結果票 {results.staff_no}")

@@ -15,14 +15,15 @@ from typing import Any
 
 from sqlalchemy import and_, case, func, literal, select, union
 
-from ..core.catalog import AREAS
-from ..core.fiscal import fiscal_label, fiscal_year_instants
-from ..core.model import Actor
-from ..core.suppression import DEFAULT_MIN_GROUP, check_min_group, hidden_groups
-from ..services._common import require_staff
-from ..services.progress import cohort_conditions, cohort_members, in_unit
-from ..storage.models import Assessment, Attempt, AttemptAreaScore, BlueprintVersion, Examinee
-from ..storage.uow import Database, UnitOfWork
+from ...core.catalog import AREAS
+from ...core.fiscal import fiscal_label, fiscal_year_instants
+from ...core.model import Actor
+from ...core.suppression import DEFAULT_MIN_GROUP, check_min_group, hidden_groups
+from ...services._common import require_staff
+from ...services.cohort import cohort_conditions, cohort_members
+from ...services.progress import in_unit
+from ...storage.models import Assessment, Attempt, AttemptAreaScore, BlueprintVersion, Examinee
+from ...storage.uow import Database, UnitOfWork
 from .appendix import FEW_PEOPLE, ItemAppendix, Pending, store_pending
 from .appendix import appendix as appendix_entries
 
@@ -86,12 +87,12 @@ def build_summary(uow: UnitOfWork, actor: Actor, year: int, *, assessment_id: in
             select(BlueprintVersion.id).where(BlueprintVersion.blueprint_id == blueprint_id)))
     assessments = session.execute(
         select(Assessment.title, Assessment.id).where(window).order_by(Assessment.opens_at)).all()
-    finished = (select(Attempt.id, Attempt.examinee_id, Attempt.percent, Attempt.passed)
-                .join(Assessment, Assessment.id == Attempt.assessment_id)
-                .where(window, Attempt.status == "finished"))
+    query = (select(Attempt.id, Attempt.examinee_id, Attempt.percent, Attempt.passed)
+             .join(Assessment, Assessment.id == Attempt.assessment_id)
+             .where(window, Attempt.status == "finished"))
     if org_unit:
-        finished = finished.join(Examinee, Examinee.id == Attempt.examinee_id).where(in_unit(org_unit))
-    finished = finished.subquery()
+        query = query.join(Examinee, Examinee.id == Attempt.examinee_id).where(in_unit(org_unit))
+    finished = query.subquery()
     # the previous 年度 is shown as totals and area means only: no groups, no eligibility
     full = with_previous
     eligible = _eligible(uow, window, finished, org_unit) if full else 0
@@ -110,7 +111,7 @@ def build_summary(uow: UnitOfWork, actor: Actor, year: int, *, assessment_id: in
         bucket = case(*[(finished.c.percent < low + 10, low) for low in BINS[:-1]], else_=BINS[-1])
         distribution = dict(session.execute(select(bucket, func.count()).group_by(bucket)).all())
 
-    def grouped(index: int) -> tuple[list[tuple], list[tuple]]:  # type: ignore[type-arg]
+    def grouped(index: int) -> tuple[list[tuple], list[tuple]]:
         """Fold the cells into groups by 所属 (index 0) or audience (index 1)."""
         people: dict[str, list[float]] = defaultdict(lambda: [0, 0.0, 0, 0])
         for row in cells:
@@ -158,7 +159,7 @@ def make_summary(database: Database, actor: Actor, year: int, **options: Any) ->
     return summary
 
 
-def _eligible(uow: UnitOfWork, window, finished, org_unit: str | None) -> int:  # type: ignore[no-untyped-def]
+def _eligible(uow: UnitOfWork, window, finished, org_unit: str | None) -> int:
     """Everyone the 年度's windows were open to, plus anyone who sat one anyway — counted by
     the database unless a window names a staff list (those are matched in chunks, in Python)."""
     cohorts = list(uow.session.scalars(select(Assessment.cohort).where(window)))
@@ -176,7 +177,7 @@ def _eligible(uow: UnitOfWork, window, finished, org_unit: str | None) -> int:  
     return int(uow.session.scalar(select(func.count()).select_from(union(sat, *members).subquery())) or 0)
 
 
-def _cells(uow: UnitOfWork, finished, full: bool) -> tuple[list, list]:  # type: ignore[no-untyped-def, type-arg]
+def _cells(uow: UnitOfWork, finished, full: bool) -> tuple[list, list]:
     """Two GROUP BY queries carry every figure: per (所属, audience) and per (所属, audience, area).
 
     A person has one 所属 and one audience, so distinct-people counts add up across those
@@ -184,7 +185,7 @@ def _cells(uow: UnitOfWork, finished, full: bool) -> tuple[list, list]:  # type:
     """
     keys = [Examinee.org_path, Examinee.audience] if full else [literal(""), literal("")]
 
-    def joined(query):  # type: ignore[no-untyped-def]
+    def joined(query):
         return query.join(Examinee, Examinee.id == finished.c.examinee_id) if full else query
 
     cells = uow.session.execute(joined(
@@ -195,10 +196,10 @@ def _cells(uow: UnitOfWork, finished, full: bool) -> tuple[list, list]:  # type:
         select(*keys, AttemptAreaScore.area, func.sum(AttemptAreaScore.percent), func.count())
         .join(finished, finished.c.id == AttemptAreaScore.attempt_id))
         .group_by(*keys[:2 if full else 0], AttemptAreaScore.area)).all()
-    return [row for row in cells if row[4]], area_cells
+    return [row for row in cells if row[4]], list(area_cells)
 
 
-def _int():  # type: ignore[no-untyped-def]
+def _int():
     from sqlalchemy import Integer
 
     return Integer
@@ -208,7 +209,7 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(float(value), 4)
 
 
-def _figures(people_rows, area_rows, min_group: int, roll_up: bool) -> list[GroupFigures]:  # type: ignore[no-untyped-def]
+def _figures(people_rows, area_rows, min_group: int, roll_up: bool) -> list[GroupFigures]:
     """Group rows from SQL → figures per group (and per 局, 局/部 prefix when rolling up)."""
     people: dict[str, list[float]] = defaultdict(lambda: [0, 0.0, 0, 0])
     areas: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(lambda: [0.0, 0]))

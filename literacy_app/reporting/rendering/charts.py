@@ -96,5 +96,5 @@ def bar_chart_png(categories: list[str], series: dict[str, list[float]], title: 
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    return bytes(data)
+    image.save(buffer, b"PNG")
+    return bytes(data.data())

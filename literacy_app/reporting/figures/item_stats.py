@@ -17,11 +17,11 @@ from dataclasses import dataclass
 import numpy as np
 from sqlalchemy import select
 
-from ..core.model import Actor
-from ..core.statistics import FormStatistics, ItemStatistics, item_analysis
-from ..services._common import require_staff
-from ..storage.models import Answer, Attempt, AttemptItem, ItemVersion
-from ..storage.uow import UnitOfWork
+from ...core.model import Actor
+from ...core.statistics import FormStatistics, ItemStatistics, item_analysis
+from ...services._common import require_staff
+from ...storage.models import Answer, Attempt, AttemptItem, ItemVersion
+from ...storage.uow import UnitOfWork
 
 
 @dataclass(frozen=True)

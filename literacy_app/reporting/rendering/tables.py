@@ -1,0 +1,29 @@
+"""The summary as plain tables for the xlsx and CSV exports."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...core.catalog import AREAS, AUDIENCE_NAMES, area_name
+from ...core.tables import Table
+from ..figures.summary import Summary
+
+
+def summary_tables(summary: Summary) -> list[Any]:
+    """The summary as tables for xlsx / CSV export (suppressed groups show no figures)."""
+    def rows(groups, label):
+        for g in groups:
+            figures = ([None] * (3 + len(AREAS)) if g.suppressed else
+                       [g.people, g.mean_percent, g.pass_rate] + [g.area_means.get(a) for a in AREAS])
+            yield [label(g.key), "非表示（少人数）" if g.suppressed else ""] + figures
+
+    headers = ["集団", "備考", "人数", "平均得点率(%)", "合格率"] + [area_name(a) for a in AREAS]
+    return [
+        Table("全体", ["年度", "対象者", "受験完了", "平均得点率(%)", "合格率"],
+              [[summary.label, summary.eligible, summary.finished, summary.mean_percent, summary.pass_rate]],
+              {4: "0.0%"}),
+        Table("区分別", headers, list(rows(summary.by_audience,
+                                         lambda k: AUDIENCE_NAMES.get(k, {}).get("ja", k))), {4: "0.0%"}),
+        Table("所属別", headers, list(rows(summary.by_org, lambda k: k or "（所属なし）")), {4: "0.0%"}),
+        Table("得点分布", ["得点率", "人数"], [list(pair) for pair in summary.distribution]),
+    ]
