@@ -1,7 +1,7 @@
 """The fixed vocabulary of the product: competence areas, audiences, item types, levels.
 
 Kept in one place so that the bank schema, the scoring, the reports and the UI all speak of the
-same seven areas (see ../shared/guides/competence.md) in the same order.
+same seven areas (see docs/competence.md) in the same order.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ SUB_COMPETENCES: dict[str, tuple[str, ...]] = {
     "dx_management": ("ICT提案の評価 (目的・KPI・TCO)", "パッケージ vs 独自開発 (Fit to Standard)",
                       "調達 (RFP・SLA・ロックイン)", "委託先管理・インシデント体制", "EBPM・ロジックモデル"),
 }
-"""Sub-competences per area, as in ../shared/guides/competence.md (reports group by them)."""
+"""Sub-competences per area, as in docs/competence.md (reports group by them)."""
 
 AudienceId = Literal["recruit", "promotion", "manager"]
 AUDIENCES: tuple[str, ...] = ("recruit", "promotion", "manager")

@@ -5,7 +5,7 @@ first non-blank row, to be exact); problems are located as ``file:row`` with the
 spreadsheet shows, so HR can find them in Excel.  Every row is checked and every problem listed:
 the import is all-or-nothing and HR fixes the file in one pass.
 
-Rules that follow from the Japanese conventions (../shared/guides/users.md):
+Rules that follow from Japanese personnel conventions:
 - 職員番号 is text: leading zeros are kept, full-width digits are NFKC-normalised, and a number
   Excel stored as a number is refused (its lost zeros cannot be known) unless its cell format is a
   zero-padding format such as 000000, whose display is the exact text.

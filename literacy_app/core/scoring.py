@@ -84,7 +84,7 @@ def evaluate(items: Iterable[ScoredItem], rule: PassRuleSpec, area_order: Iterab
     """Totals per area and overall (pilot items excluded) and the pass decision.
 
     Passing needs the total percentage AND every area's minimum: strength in one area cannot
-    hide a weak security area (the IT Passport 600/300 logic, competence.md).
+    hide a weak security area (the IT Passport 600/300 logic, docs/competence.md).
     """
     area_order = list(area_order)
     scores: dict[str, float] = {}

@@ -1,6 +1,6 @@
 """Item analysis of a form: Moodle's quiz-statistics figures plus the classical measures Moodle lacks.
 
-The formulas are those of shared/guides/item-statistics.md.  Notation: s attempts, p items; for item j,
+The formulas are those of docs/statistics.md.  Notation: s attempts, p items; for item j,
 x is the mark earned on it (fraction × max mark), T the attempt total, y = T − x the rest of the test.
 
 Conventions

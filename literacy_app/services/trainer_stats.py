@@ -4,7 +4,7 @@
 drawn into many assessments (several 年度, several audiences, scored or as a pilot), so here the
 figures are pooled per item id over all finished attempts and all published versions of the item.
 
-Definitions (shared/guides/item-statistics.md; x = the mark on the item = fraction × points):
+Definitions (docs/statistics.md; x = the mark on the item = fraction × points):
 
 - n: answer rows of the item in finished attempts (an unanswered item scored 0 and counts).
 - facility = mean(x / max mark) = the mean fraction over the n rows (Moodle's facility index).

@@ -1,7 +1,7 @@
 """Item analysis against hand arithmetic, plain-Python references and the invariants of the guide.
 
 The expected numbers are worked out by hand in the comments and written as the arithmetic itself, never
-taken from the code under test.  shared/guides/item-statistics.md fixes the formulas.  No PyPI package
+taken from the code under test.  docs/statistics.md fixes the formulas.  No PyPI package
 with a published reference dataset (and its α) is installed in the venv (no scipy, statsmodels, pingouin
 …), and the brief forbids installing one, so the cross-checks are the hand-built matrices and an
 independent exact (Fraction) implementation in plain Python.

@@ -110,7 +110,7 @@ def test_each_blueprint_has_three_times_its_draw_and_draws_20_forms(banks, items
 
 def test_blueprints_follow_the_guide(banks):
     by_id = {b.model.blueprint: b.model for b in banks.blueprints}
-    expected = {  # competence.md: items per area, time, pass rule
+    expected = {  # docs/competence.md: items per area, time, pass rule
         "recruit-standard": ({"dx_mindset": 5, "data": 6, "technology": 6, "collaboration": 7, "security": 10,
                               "digital_gov": 6}, 45, 60),
         "promotion-standard": ({"dx_mindset": 5, "data": 8, "technology": 6, "collaboration": 6, "security": 10,

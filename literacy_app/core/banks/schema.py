@@ -35,7 +35,7 @@ class Link(_Strict):
 
 
 class FrameworkTags(_Strict):
-    """Where the item sits in the public frameworks (competence.md)."""
+    """Where the item sits in the public frameworks (docs/competence.md)."""
 
     dss: ShortText | list[ShortText]
     itpassport: Literal["strategy", "management", "technology"]

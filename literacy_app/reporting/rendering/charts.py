@@ -96,5 +96,5 @@ def bar_chart_png(categories: list[str], series: dict[str, list[float]], title: 
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, b"PNG")
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs say bytes; PySide6 6.11 accepts only str here
     return bytes(data.data())
