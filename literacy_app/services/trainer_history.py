@@ -19,6 +19,7 @@ from sqlalchemy import select
 from ..core.catalog import area_name
 from ..core.content import canonical_json
 from ..core.itemtypes import TYPES
+from ..core.itemtypes.numeric import format_number
 from ..core.model import Actor
 from ..storage.models import Item, ItemVersion, Publish
 from ..storage.uow import UnitOfWork
@@ -93,7 +94,7 @@ def render_content(content: Mapping[str, Any]) -> list[str]:
         lines.append(f"小項目: {content['sub_competence']}")
     if "level" in content:
         lines.append(f"レベル: {content['level']}")
-    lines.append(f"配点: {_number(content.get('points', 1.0))}")
+    lines.append(f"配点: {format_number(content.get('points', 1.0))}")
     scenario = content.get("scenario")
     if isinstance(scenario, Mapping):
         lines += _text(f"事例 {scenario.get('id', '')}「{scenario.get('title', '')}」", scenario.get("text", ""))
@@ -107,7 +108,7 @@ def render_content(content: Mapping[str, Any]) -> list[str]:
     if "scoring" in content:
         lines.append(f"採点: {SCORING_NAMES.get(content['scoring'], content['scoring'])}")
     for option_id, weight in (content.get("weights") or {}).items():
-        lines.append(f"重み {option_id}: {_number(weight)}%")
+        lines.append(f"重み {option_id}: {format_number(weight)}%")
     if content.get("unit"):
         lines.append(f"単位: {content['unit']}")
     lines += _text("解説", content.get("explanation", ""))
@@ -131,10 +132,6 @@ def _text(label: str, text: Any) -> list[str]:
     """``label: first line`` and the further lines indented (a trailing newline is not a line)."""
     parts = str(text).rstrip("\n").split("\n")
     return [f"{label}: {parts[0]}"] + [f"    {part}" for part in parts[1:]]
-
-
-def _number(value: Any) -> str:
-    return f"{value:g}" if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
 
 
 def _key(kind: str, key: Any) -> str:

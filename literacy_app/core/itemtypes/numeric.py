@@ -40,7 +40,8 @@ def parse_number(response: Any) -> float | None:
     return value
 
 
-def _number(value: Any) -> str:
+def format_number(value: Any) -> str:
+    """A number as people write it (4, not 4.0; 0.5); anything else as its text."""
     return f"{value:g}" if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
 
 
@@ -71,7 +72,7 @@ class NumericType(ItemType[NumericContent]):
         return text + (view.get("unit") or "")
 
     def key_summary(self, key: Any) -> str:
-        return f"{_number(key.get('value'))}（許容誤差 ±{_number(key.get('tolerance', 0))}）"
+        return f"{format_number(key.get('value'))}（許容誤差 ±{format_number(key.get('tolerance', 0))}）"
 
     def to_question(self, item: Mapping[str, Any], question: Question, warn: Warn) -> None:
         question.kind = "numerical"
