@@ -50,6 +50,8 @@ class OpenAssessment:
     closes_at: dt.datetime | None
     unfinished_attempt_id: int | None
     instructions: str | None = None
+    seat_codes: bool = False
+    """The code asked for is the person's own (from the seat slip), not the room's."""
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,8 @@ class AttemptState:
     now: dt.datetime
     status: str
     last_position: int
+    token: str | None = None
+    """The attempt token the server issued (LAN mode): every further exam call carries it."""
 
     @property
     def remaining_seconds(self) -> float:

@@ -1,11 +1,13 @@
 """Staff accounts (trainer / hr / admin) and examinee identification.
 
-Passwords are hashed with scrypt; five wrong passwords in a row lock the account until an
-administrator unlocks it.  Every change is written to the audit log.
+Passwords are hashed with scrypt (``core.passwords``); five wrong passwords in a row lock the
+account for a quarter of an hour (an administrator can unlock sooner), and wrong passwords from
+one PC address are slowed down whoever they are for.  Every change and every login is audited.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 
 from sqlalchemy import select
@@ -14,9 +16,10 @@ from ..core import roster
 from ..core.catalog import ROLES
 from ..core.errors import UserError
 from ..core.model import Actor
-from ..core.passwords import hash_password, verify_password
+from ..core.passwords import hash_password, needs_rehash, verify_password
 from ..storage.models import Examinee, StaffAccount
 from ..storage.uow import UnitOfWork
+from . import throttle
 from ._common import audit, require_staff
 
 MAX_FAILED_LOGINS = 5
@@ -46,36 +49,72 @@ def add_user(uow: UnitOfWork, actor: Actor, username: str, password: str, role: 
 
 
 def unlock_user(uow: UnitOfWork, actor: Actor, username: str) -> None:
+    """Lift a lock at once: the administrator's own lock and the wrong-password wait."""
     require_staff(actor, "admin")
     account = uow.session.scalar(select(StaffAccount).where(StaffAccount.username == username))
     if account is None:
         raise UserError("login_failed")
     account.locked = False
+    account.locked_until = None
     account.failed_logins = 0
+    throttle.clear(uow, f"staff:{username}")
     audit(uow, actor, "user_unlock", username=username)
     uow.commit()
 
 
-def login_staff(uow: UnitOfWork, username: str, password: str) -> Actor:
-    """Check a password; count failures and lock after five, committing the count either way."""
+LOCK_TIME = dt.timedelta(minutes=15)
+"""How long repeated wrong passwords lock an account: long enough to stop guessing, short enough
+that someone typing wrong passwords under HR's name cannot keep HR out (and per-address
+throttling slows that someone down first)."""
+
+
+def login_staff(uow: UnitOfWork, username: str, password: str, address: str | None = None) -> Actor:
+    """Check a password; count failures (per account and per PC address), committing either way.
+
+    Five wrong passwords in a row lock the account for ``LOCK_TIME``; an administrator can lift
+    the lock sooner.  Successes and failures are audited.
+    """
+    keys = throttle.address_key(address)
+    throttle.check(uow, keys)
     account = uow.session.scalar(select(StaffAccount).where(StaffAccount.username == username))
     if account is None or not account.active:
         verify_password(password, _dummy_hash())  # same cost whether or not the user exists
+        _failed(uow, username, keys, address, "unknown_user")
         raise UserError("login_failed")
-    if account.locked:
-        raise UserError("account_locked")
+    if account.locked or (account.locked_until is not None and uow.now < account.locked_until):
+        raise UserError("account_locked", minutes=_minutes_left(uow, account))
     if not verify_password(password, account.password_hash):
         account.failed_logins += 1
         if account.failed_logins >= MAX_FAILED_LOGINS:
-            account.locked = True
+            account.locked_until = uow.now + LOCK_TIME
+            account.failed_logins = 0
             audit(uow, Actor("staff", account.id, username, account.role), "user_locked",
-                  username=username, failed_logins=account.failed_logins)
-        uow.commit()
-        raise UserError("account_locked" if account.locked else "login_failed")
+                  username=username, until=account.locked_until.isoformat())
+            _failed(uow, username, keys, address, "wrong_password")
+            raise UserError("account_locked", minutes=_minutes_left(uow, account))
+        _failed(uow, username, keys, address, "wrong_password")
+        raise UserError("login_failed")
     account.failed_logins = 0
+    account.locked_until = None
     account.last_login_at = uow.now
+    if needs_rehash(account.password_hash):
+        account.password_hash = hash_password(password)
+    actor = Actor("staff", account.id, account.username, account.role)
+    audit(uow, actor, "staff_login", address=address or "")
     uow.commit()
-    return Actor("staff", account.id, account.username, account.role)
+    return actor
+
+
+def _failed(uow: UnitOfWork, username: str, keys: list[str], address: str | None, reason: str) -> None:
+    throttle.fail(uow, keys)
+    audit(uow, Actor("staff", 0, username[:100]), "staff_login_failed", reason=reason, address=address or "")
+    uow.commit()
+
+
+def _minutes_left(uow: UnitOfWork, account: StaffAccount) -> int:
+    if account.locked or account.locked_until is None:
+        return 0
+    return max(1, int((account.locked_until - uow.now).total_seconds() // 60) + 1)
 
 
 @functools.cache

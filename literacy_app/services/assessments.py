@@ -13,6 +13,7 @@ from ..core.passwords import hash_password
 from ..storage.models import Assessment, Attempt, Blueprint, BlueprintVersion, Examinee
 from ..storage.uow import UnitOfWork
 from ._common import audit, require_examinee, require_staff
+from .codes import CODE_HASH_N, code_required
 from .cohort import in_cohort
 from .finishing import finish_expired_attempts
 
@@ -42,7 +43,7 @@ def open_assessment(uow: UnitOfWork, actor: Actor, blueprint_id: str, opens_at: 
     assessment = Assessment(
         blueprint_version_id=version.id, title=title or content["title"], opens_at=opens_at,
         closes_at=closes_at, cohort=cohort,
-        access_code_hash=hash_password(access_code) if access_code else None,
+        access_code_hash=hash_password(access_code, n=CODE_HASH_N) if access_code else None,
         max_attempts=max_attempts or content.get("max_attempts", 1), created_by=actor.name,
         created_at=uow.now)
     session.add(assessment)
@@ -89,8 +90,8 @@ def list_open_assessments(uow: UnitOfWork, actor: Actor) -> list[OpenAssessment]
         result.append(OpenAssessment(
             id=assessment.id, title=assessment.title, audience=content["audience"],
             time_limit_minutes=content["time_limit_minutes"], item_count=item_count(content),
-            attempts_left=max(0, left), access_code_required=assessment.access_code_hash is not None,
+            attempts_left=max(0, left), access_code_required=code_required(assessment),
             closes_at=assessment.closes_at, unfinished_attempt_id=open_attempt,
-            instructions=content.get("instructions")))
+            instructions=content.get("instructions"), seat_codes=assessment.person_codes))
     uow.commit()  # expired attempts finished above are stored
     return result

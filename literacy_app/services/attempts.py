@@ -8,7 +8,10 @@ carries a client sequence number: a retried or late save can never overwrite a n
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import hashlib
+import hmac
 import secrets
 from typing import Any
 
@@ -18,11 +21,11 @@ from sqlalchemy.dialects import postgresql, sqlite
 from ..core.assembly import PoolItem, draw_form
 from ..core.errors import NotAllowed, UserError
 from ..core.model import Actor, AttemptState, FormItem
-from ..core.passwords import verify_password
 from ..storage.models import Answer, Assessment, Attempt, AttemptItem, BlueprintVersion, Examinee, Item, ItemVersion
 from ..storage.uow import UnitOfWork
-from ._common import require_examinee
+from ._common import audit, require_examinee
 from ._versions import version
+from .codes import check_code, code_required
 from .cohort import in_cohort
 from .finishing import finish_expired_attempts
 
@@ -38,8 +41,15 @@ def blueprint_content(uow: UnitOfWork, assessment_id: int) -> dict[str, Any]:
 
 
 def start_attempt(uow: UnitOfWork, actor: Actor, assessment_id: int, access_code: str | None = None,
-                  seed: int | None = None) -> AttemptState:
-    """Start a new attempt (or return the unfinished one): draw the form, fix the deadline."""
+                  seed: int | None = None, *, address: str | None = None, issue_token: bool = False,
+                  require_code: bool = False) -> AttemptState:
+    """Start a new attempt (or continue the unfinished one): draw the form, fix the deadline.
+
+    The window's code (or the person's seat code) is checked first, also when an unfinished
+    attempt is continued.  ``issue_token`` (the server) hands out a new attempt token, which
+    every further exam call must carry; ``require_code`` (the server) refuses a window that has
+    no code at all, since on a LAN a 職員番号 alone proves nothing.
+    """
     session = uow.session
     examinee = session.get(Examinee, actor.id) if actor.kind == "examinee" else None
     if examinee is None:
@@ -50,15 +60,14 @@ def start_attempt(uow: UnitOfWork, actor: Actor, assessment_id: int, access_code
     if (assessment is None or not (assessment.opens_at <= now < assessment.closes_at)
             or not in_cohort(assessment.cohort, examinee)):
         raise UserError("assessment_not_open")
+    if require_code and not code_required(assessment):
+        raise UserError("window_without_code")
+    check_code(uow, examinee, assessment, access_code, address)
     existing = session.scalar(select(Attempt).where(
         Attempt.assessment_id == assessment_id, Attempt.examinee_id == examinee.id,
         Attempt.status == "in_progress"))
     if existing is not None:
-        uow.commit()
-        return _state(uow, existing)
-    if assessment.access_code_hash is not None and not verify_password(
-            (access_code or "").strip(), assessment.access_code_hash):
-        raise UserError("access_code_wrong")
+        return _opened(uow, actor, existing, "attempt_resume", address, issue_token)
     used = len(session.scalars(select(Attempt.id).where(
         Attempt.assessment_id == assessment_id, Attempt.examinee_id == examinee.id)).all())
     if used >= assessment.max_attempts:
@@ -76,8 +85,41 @@ def start_attempt(uow: UnitOfWork, actor: Actor, assessment_id: int, access_code
     session.add_all(AttemptItem(attempt_id=attempt.id, position=d.position, item_version_id=d.version_id,
                                 option_order=list(d.option_order), pilot=d.pilot) for d in form)
     session.flush()
+    return _opened(uow, actor, attempt, "attempt_start", address, issue_token)
+
+
+def _opened(uow: UnitOfWork, actor: Actor, attempt: Attempt, action: str, address: str | None,
+            issue_token: bool) -> AttemptState:
+    """Audit the start or resume, issue the token when asked, commit, and return the state."""
+    token = None
+    if issue_token:
+        token = secrets.token_urlsafe(32)  # 256 bits
+        attempt.token_hash = token_digest(token)
+    audit(uow, actor, action, attempt_id=attempt.id, assessment_id=attempt.assessment_id, address=address or "")
     uow.commit()
-    return _state(uow, attempt)
+    state = _state(uow, attempt)
+    return dataclasses.replace(state, token=token) if token else state
+
+
+def token_digest(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+TOKEN_GRACE = dt.timedelta(minutes=10)
+"""An attempt token outlives the deadline by this much, so a PC that lost the network at the
+last minute can still submit (saves after the deadline are refused by ``save_answer`` anyway)."""
+
+
+def token_actor(uow: UnitOfWork, attempt_id: int, token: str) -> Actor:
+    """The examinee an attempt token speaks for; refused when it is not this attempt's current token."""
+    row = uow.connection.execute(
+        select(Attempt.examinee_id, Attempt.token_hash, Attempt.deadline_at, Examinee.staff_no)
+        .join(Examinee, Examinee.id == Attempt.examinee_id).where(Attempt.id == attempt_id)).first()
+    if row is None or row.token_hash is None or not hmac.compare_digest(row.token_hash, token_digest(token)):
+        raise UserError("token_invalid")
+    if uow.now > row.deadline_at + TOKEN_GRACE:
+        raise UserError("token_expired")
+    return Actor("examinee", row.examinee_id, row.staff_no)
 
 
 def _pool(uow: UnitOfWork, audience: str) -> list[PoolItem]:
@@ -97,8 +139,29 @@ def _pool(uow: UnitOfWork, audience: str) -> list[PoolItem]:
     return pool
 
 
-def resume_attempt(uow: UnitOfWork, actor: Actor, attempt_id: int) -> AttemptState:
-    """The form, the saved answers and the remaining time, as stored (the clock ran meanwhile)."""
+def resume_attempt(uow: UnitOfWork, actor: Actor, attempt_id: int, access_code: str | None = None, *,
+                   address: str | None = None, issue_token: bool = False) -> AttemptState:
+    """The form, the saved answers and the remaining time, as stored (the clock ran meanwhile).
+
+    Continuing needs the same code as starting: a 職員番号 typed on another PC is not enough.
+    """
+    attempt = uow.session.get(Attempt, attempt_id)
+    if attempt is None:
+        raise UserError("attempt_not_found")
+    require_examinee(actor, attempt.examinee_id)
+    examinee = uow.session.get(Examinee, attempt.examinee_id)
+    assessment = uow.session.get(Assessment, attempt.assessment_id)
+    assert examinee is not None and assessment is not None
+    finish_expired_attempts(uow, examinee_id=attempt.examinee_id)
+    if attempt.status == "in_progress":
+        check_code(uow, examinee, assessment, access_code, address)
+        return _opened(uow, actor, attempt, "attempt_resume", address, issue_token)
+    uow.commit()
+    return _state(uow, attempt)
+
+
+def reload_attempt(uow: UnitOfWork, actor: Actor, attempt_id: int) -> AttemptState:
+    """The state again for the PC that holds the attempt (after a lost connection): no code, no new token."""
     attempt = uow.session.get(Attempt, attempt_id)
     if attempt is None:
         raise UserError("attempt_not_found")

@@ -138,6 +138,8 @@ class Assessment(Base):
     cohort: Mapped[dict[str, Any]]
     access_code_hash: Mapped[str | None] = mapped_column(String(300))
     max_attempts: Mapped[int] = mapped_column(Integer, default=1)
+    person_codes: Mapped[bool] = mapped_column(Boolean, default=False)
+    """Each examinee needs their own code from a seat slip (``SeatCode``) to start and to resume."""
     created_by: Mapped[str] = mapped_column(String(100))
     created_at: Mapped[dt.datetime]
 
@@ -167,6 +169,41 @@ class StaffAccount(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[dt.datetime]
     last_login_at: Mapped[dt.datetime | None]
+    locked_until: Mapped[dt.datetime | None]
+    """Set after repeated wrong passwords; the lock ends by itself then (or an admin unlocks).
+    ``locked`` is an administrator's lock with no end."""
+
+
+class StaffSession(Base):
+    """A signed-in staff member on the server: only the SHA-256 of the random token is kept."""
+
+    __tablename__ = "staff_session"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("staff_account.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[dt.datetime]
+    expires_at: Mapped[dt.datetime]
+
+
+class SeatCode(Base):
+    """One examinee's code for one window (printed on the seat slip), stored hashed."""
+
+    __tablename__ = "seat_code"
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessment.id", ondelete="CASCADE"), primary_key=True)
+    examinee_id: Mapped[int] = mapped_column(ForeignKey("examinee.id", ondelete="CASCADE"), primary_key=True)
+    code_hash: Mapped[str] = mapped_column(String(300))
+    issued_at: Mapped[dt.datetime]
+    issued_by: Mapped[str] = mapped_column(String(100))
+
+
+class Throttle(Base):
+    """Wrong codes and passwords counted per key (``examinee:7``, ``address:10.0.0.5``, ``staff:hr1``):
+    after a few, each further try waits longer, up to a lock that ends by itself."""
+
+    __tablename__ = "throttle"
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None]
+    updated_at: Mapped[dt.datetime]
 
 
 class Attempt(Base):
@@ -186,6 +223,9 @@ class Attempt(Base):
     max_score: Mapped[float | None] = mapped_column(Float)
     percent: Mapped[float | None] = mapped_column(Float)
     passed: Mapped[bool | None] = mapped_column(Boolean)
+    token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    """SHA-256 of the attempt token the server last issued (start or resume): every exam call of
+    the PC holding it must carry it; a resume on another PC replaces it."""
 
 
 class AttemptItem(Base):
@@ -228,7 +268,11 @@ class AttemptAreaScore(Base):
 
 
 class AuditLog(Base):
-    """Who did what, when: publishes, account changes, exports."""
+    """Who did what, when: publishes, account changes, exports, logins, sittings.
+
+    Append-only: triggers refuse UPDATE and DELETE, and each row's ``row_hash`` covers the row
+    and the previous row's hash, so ``literacy-app audit verify`` finds a row removed or edited
+    by someone who got past the triggers (``services.audit_chain``)."""
 
     __tablename__ = "audit_log"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -236,6 +280,8 @@ class AuditLog(Base):
     actor: Mapped[str] = mapped_column(String(100))
     action: Mapped[str] = mapped_column(String(50))
     detail: Mapped[dict[str, Any]]
+    prev_hash: Mapped[str] = mapped_column(String(64), default="")
+    row_hash: Mapped[str] = mapped_column(String(64), default="")
 
 
 class StatisticsCache(Base):

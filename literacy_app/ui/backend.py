@@ -80,10 +80,10 @@ class ExamineeBackend(QObject):
 
         self._call(lambda uow: attempts.start_attempt(uow, actor, assessment_id, access_code), done, failed)
 
-    def resume(self, actor: Actor, attempt_id: int, done: Done, failed: Failed) -> None:
+    def resume(self, actor: Actor, attempt_id: int, access_code: str | None, done: Done, failed: Failed) -> None:
         from ..services import attempts
 
-        self._call(lambda uow: attempts.resume_attempt(uow, actor, attempt_id), done, failed)
+        self._call(lambda uow: attempts.resume_attempt(uow, actor, attempt_id, access_code), done, failed)
 
     def save_answer(self, actor: Actor, attempt_id: int) -> Callable[[int, Any, int], bool]:
         """A save function for the AnswerSaver (runs on the worker thread)."""

@@ -1,4 +1,5 @@
-"""Staff accounts: scrypt hashes, five-strike lockout, admin-only changes, audit; examinee login."""
+"""Staff accounts: scrypt hashes at OWASP strength, a lockout that ends, per-address slowing,
+admin-only changes, audit; examinee login."""
 
 from __future__ import annotations
 
@@ -20,21 +21,34 @@ def _add(database, username="hr-tanaka", role="hr", actor=SYSTEM):
         return accounts.add_user(uow, actor, username, PASSWORD, role)
 
 
-def _login(database, username, password):
+def _login(database, username, password, address=None):
     with database.uow() as uow:
-        return accounts.login_staff(uow, username, password)
+        return accounts.login_staff(uow, username, password, address)
 
 
 def test_password_is_stored_as_a_memory_hard_hash(database):
     _add(database)
     with database.uow(read_only=True) as uow:
         stored = uow.session.scalar(select(StaffAccount.password_hash))
-    assert stored.startswith("scrypt$32768$8$1$") and PASSWORD not in stored
+    # OWASP Password Storage Cheat Sheet: scrypt N=2^17, r=8, p=1 at least
+    assert stored.startswith("scrypt$131072$8$1$") and PASSWORD not in stored
     actor = _login(database, "hr-tanaka", PASSWORD)
     assert (actor.kind, actor.role, actor.name) == ("staff", "hr", "hr-tanaka")
 
 
-def test_five_wrong_passwords_lock_the_account(database):
+def test_an_older_weaker_hash_is_upgraded_at_the_next_login(database):
+    from literacy_app.core.passwords import hash_password
+
+    _add(database)
+    with database.uow() as uow:
+        uow.session.scalars(select(StaffAccount)).one().password_hash = hash_password(PASSWORD, n=2**15)
+        uow.commit()
+    _login(database, "hr-tanaka", PASSWORD)
+    with database.uow(read_only=True) as uow:
+        assert uow.session.scalar(select(StaffAccount.password_hash)).startswith("scrypt$131072$")
+
+
+def test_five_wrong_passwords_lock_the_account_for_a_while(database, clock):
     _add(database)
     for _ in range(4):
         with pytest.raises(UserError) as caught:
@@ -46,12 +60,33 @@ def test_five_wrong_passwords_lock_the_account(database):
     with pytest.raises(UserError) as caught:  # even the right password is refused now
         _login(database, "hr-tanaka", PASSWORD)
     assert caught.value.code == "account_locked" and "ロック" in caught.value.render()
-    with database.uow() as uow:
+    # the lock ends by itself: typing wrong passwords under HR's name cannot keep HR out for good
+    clock.advance(minutes=16)
+    assert _login(database, "hr-tanaka", PASSWORD).role == "hr"
+    for _ in range(5):
+        with pytest.raises(UserError):
+            _login(database, "hr-tanaka", "wrong password")
+    with database.uow() as uow:  # and an administrator can lift it at once
         accounts.unlock_user(uow, SYSTEM, "hr-tanaka")
     assert _login(database, "hr-tanaka", PASSWORD).role == "hr"
     with database.uow(read_only=True) as uow:
         actions = uow.session.scalars(select(AuditLog.action).order_by(AuditLog.id)).all()
-    assert actions == ["user_add", "user_locked", "user_unlock"]
+    assert actions == ["user_add", *["staff_login_failed"] * 4, "user_locked", "staff_login_failed",
+                       "staff_login", *["staff_login_failed"] * 4, "user_locked", "staff_login_failed",
+                       "user_unlock", "staff_login"]
+
+
+def test_wrong_passwords_from_one_address_are_slowed_whoever_they_are_for(database):
+    _add(database)
+    _add(database, username="hr-suzuki")
+    names = ["hr-tanaka", "hr-suzuki"] * 4 + [f"guess-{n}" for n in range(12)]
+    for name in names:  # spread over accounts, so no account lock triggers
+        with pytest.raises(UserError):
+            _login(database, name, "guess-guess", address="10.0.0.66")
+    with pytest.raises(UserError) as caught:  # the address now waits, even with a right password
+        _login(database, "hr-tanaka", PASSWORD, address="10.0.0.66")
+    assert caught.value.code == "too_many_tries" and "秒" in caught.value.render()
+    assert _login(database, "hr-tanaka", PASSWORD, address="10.0.0.7").name == "hr-tanaka"  # others are not hit
 
 
 def test_a_success_resets_the_failure_count(database):

@@ -142,7 +142,7 @@ class ExamineeController(QObject):
             self.instructions.show_error(error_text(error, self.lang))
 
         if self.assessment.unfinished_attempt_id is not None:
-            self.backend.resume(self.actor, self.assessment.unfinished_attempt_id, self._loaded, failed)
+            self.backend.resume(self.actor, self.assessment.unfinished_attempt_id, access_code, self._loaded, failed)
         else:
             self.backend.start(self.actor, self.assessment.id, access_code, self._loaded, failed)
 

@@ -25,7 +25,9 @@ class InstructionsPage(QWidget):
         self.code.setEchoMode(QLineEdit.EchoMode.Password)
         self.code_row = QWidget(self)
         code_form = QFormLayout(self.code_row)
-        code_form.addRow(self.tr("アクセスコード（試験監督者から配られたもの）"), self.code)
+        self.code_label = plain_label(self.tr("アクセスコード（試験監督者から配られたもの）"), self.code_row)
+        self.code_label.setBuddy(self.code)
+        code_form.addRow(self.code_label, self.code)
         self.message = plain_label("", self)
         self.message.setStyleSheet("color: #b00020;")
         self.back_button = QPushButton(self.tr("戻る"), self)
@@ -65,7 +67,10 @@ class InstructionsPage(QWidget):
         ]))
         self.custom.setText(assessment.instructions or "")
         self.custom.setVisible(bool(assessment.instructions))
-        self.code_row.setVisible(assessment.access_code_required and not resume)
+        # the code is asked again to continue: a 職員番号 alone must not open someone else's attempt
+        self.code_row.setVisible(assessment.access_code_required)
+        self.code_label.setText(self.tr("受験票に印刷されたコード") if assessment.seat_codes
+                                else self.tr("アクセスコード（試験監督者から配られたもの）"))
         self.code.clear()
         self.message.clear()
         self.begin_button.setText(self.tr("続きから再開する") if resume else self.tr("試験を始める"))
