@@ -27,10 +27,20 @@ log = logging.getLogger(__name__)
 Progress = Callable[[str], None]
 
 
+def open_server_database(url: str, pool_size: int) -> Database:
+    """The exam server's database: a bounded pool (no overflow: PostgreSQL's connections are
+    counted), and on PostgreSQL no schema change — the server's role may not run DDL; the owner
+    runs ``literacy-app db upgrade``.  A single room's SQLite file is migrated and seeded as on a PC."""
+    if url.startswith("sqlite"):
+        return open_database(url, pool_size=pool_size)
+    return open_database(url, upgrade=False, seed_banks=False, pool_size=pool_size)
+
+
 def open_database(url: str, *, upgrade: bool = True, seed_banks: bool = True,
-                  progress: Progress | None = None) -> Database:
+                  progress: Progress | None = None, pool_size: int | None = None) -> Database:
     report = progress or (lambda _text: None)
-    engine = make_engine(url)
+    engine = make_engine(url, **({"pool_size": pool_size, "max_overflow": 0, "pool_timeout": 30}
+                                 if pool_size else {}))
     try:
         state = migrate.check_schema(engine)
         if state != "current":

@@ -10,6 +10,7 @@ log file, whose path is printed).
 from __future__ import annotations
 
 import argparse
+import socket
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -30,6 +31,29 @@ def _parser() -> argparse.ArgumentParser:
     db = commands.add_parser("db", help="database").add_subparsers(dest="action", required=True)
     db.add_parser("upgrade", help="migrate the schema to this version")
     db.add_parser("status", help="show the schema revision")
+    grant = db.add_parser("grant", help="give the exam server's PostgreSQL role its least rights (run as the owner)")
+    grant.add_argument("role")
+
+    serve = commands.add_parser("serve", help="run the LAN exam server (the only holder of the database)")
+    serve_actions = serve.add_subparsers(dest="action")
+    serve.add_argument("--host", default="0.0.0.0", help="address to listen on (default all)")
+    serve.add_argument("--port", type=int, default=8443)
+    serve.add_argument("--workers", type=int, default=1, help="server processes (each with its own pool)")
+    serve.add_argument("--pool-size", type=int, default=10, help="database connections per process")
+    serve.add_argument("--tls-dir", help="folder with server.pem and server.key (default: made by serve init)")
+    serve.add_argument("--certfile")
+    serve.add_argument("--keyfile")
+    serve.add_argument("--insecure-http", action="store_true", help="plain HTTP, on a loopback address only")
+    serve.add_argument("--log-level", default="warning", choices=("critical", "error", "warning", "info"))
+    init = serve_actions.add_parser("init", help="make the server's key, certificate and the PCs' client.toml")
+    init.add_argument("--name", default=socket.gethostname(), help="the server's host name as PCs reach it")
+    init.add_argument("--alt-name", action="append", help="another host name (repeatable)")
+    init.add_argument("--address", action="append", help="an IP address PCs use (repeatable)")
+    init.add_argument("--port", type=int, default=8443)
+    init.add_argument("--out", help="folder to write to (default: the data folder's server/)")
+
+    audit = commands.add_parser("audit", help="the audit trail").add_subparsers(dest="action", required=True)
+    audit.add_parser("verify", help="check that no audit row was removed or edited")
 
     bank = commands.add_parser("bank", help="question banks").add_subparsers(dest="action", required=True)
     validate = bank.add_parser("validate", help="check bank and blueprint files")

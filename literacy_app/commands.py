@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import getpass
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -33,11 +34,17 @@ def print_json(value: object) -> None:
 
 
 def cli_actor_name() -> str:
-    """Who the audit log names for a command-line change: the OS account running it."""
+    """Who the audit log names for a command-line change: the OS account running it, taken from
+    the process's user id (``LOGNAME``/``USER`` are set by whoever starts the process)."""
     try:
-        return f"cli:{getpass.getuser()}"
-    except Exception:  # noqa: BLE001 - getuser can fail in odd containers
-        return "cli"
+        import pwd
+
+        return f"cli:{pwd.getpwuid(os.getuid()).pw_name}"
+    except (ImportError, KeyError):  # Windows has no pwd: the logged-on account's name
+        try:
+            return f"cli:{os.getlogin()}"
+        except OSError:
+            return "cli"
 
 
 def _actor() -> Actor:
@@ -61,6 +68,10 @@ def cmd_db(args: argparse.Namespace, settings: Settings) -> int:
     from .bootstrap import open_database
     from .storage import migrate
 
+    if args.action == "grant":
+        from .commands_server import cmd_db_grant
+
+        return cmd_db_grant(args, settings)
     if args.action == "upgrade":
         database = open_database(settings.db_url, seed_banks=False)
         print(message("db_upgraded", settings.lang, revision=migrate.head_revision()))
@@ -343,6 +354,27 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_audit(args: argparse.Namespace, settings: Settings) -> int:
+    from .services.audit import verify_chain
+
+    with _uow(settings, read_only=True) as uow:
+        check = verify_chain(uow, _actor())
+    if check.ok:
+        print(message("audit_chain_ok", settings.lang, rows=check.rows))
+        return 0
+    problem = {"edited": ("の内容が書き換えられています", "was edited"),
+               "missing_before": ("の直前の行が削除されています", "follows a removed row")}[check.problem or "edited"]
+    print(message("audit_chain_broken", settings.lang, row_id=check.broken_at, rows=check.rows,
+                  problem=problem[0 if settings.lang == "ja" else 1]), file=sys.stderr)
+    return 1
+
+
+def _server_command(name: str, args: argparse.Namespace, settings: Settings) -> int:
+    from . import commands_server
+
+    return int(getattr(commands_server, name)(args, settings))
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "db": cmd_db,
     "bank": cmd_bank,
@@ -353,6 +385,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "report": cmd_report,
     "self-check": cmd_self_check,
     "demo": cmd_demo,
+    "serve": lambda args, settings: _server_command("cmd_serve", args, settings),
+    "audit": cmd_audit,
 }
 """Each top-level command of ``cli._parser`` and its handler (``bank import``/``export`` are in
 ``commands_interchange``, reached from ``cmd_bank``)."""

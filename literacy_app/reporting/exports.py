@@ -49,9 +49,16 @@ def write_summary(summary: Summary, fmt: str, out: Path, encoding: str = "utf-8-
 def record_summary_export(uow: UnitOfWork, actor: Actor, summary: Summary, fmt: str, out: Path,
                           assessment_id: int | None = None) -> None:
     """The audit row of a summary export (who, what, when), committed."""
+    record_export(uow, actor, year=summary.year, org_unit=summary.org_unit, min_group=summary.min_group,
+                  fmt=fmt, file=str(out), assessment_id=assessment_id)
+
+
+def record_export(uow: UnitOfWork, actor: Actor, *, year: int, org_unit: str | None, min_group: int, fmt: str,
+                  file: str, assessment_id: int | None) -> None:
+    """The audit row of a summary export from its parameters (the server records a PC's export so)."""
     require_staff(actor, "hr")
-    audit(uow, actor, "report_summary", year=summary.year, assessment_id=assessment_id, org_unit=summary.org_unit,
-          format=fmt, file=str(out), min_group=summary.min_group)
+    audit(uow, actor, "report_summary", year=year, assessment_id=assessment_id, org_unit=org_unit,
+          format=fmt, file=file, min_group=min_group)
     uow.commit()
 
 

@@ -21,7 +21,17 @@ from sqlalchemy.dialects import postgresql, sqlite
 from ..core.assembly import PoolItem, draw_form
 from ..core.errors import NotAllowed, UserError
 from ..core.model import Actor, AttemptState, FormItem
-from ..storage.models import Answer, Assessment, Attempt, AttemptItem, BlueprintVersion, Examinee, Item, ItemVersion
+from ..storage.models import (
+    Answer,
+    Assessment,
+    Attempt,
+    AttemptItem,
+    BlueprintVersion,
+    Examinee,
+    ImageBlob,
+    Item,
+    ItemVersion,
+)
 from ..storage.uow import UnitOfWork
 from ._common import audit, require_examinee
 from ._versions import version
@@ -169,6 +179,18 @@ def reload_attempt(uow: UnitOfWork, actor: Actor, attempt_id: int) -> AttemptSta
     finish_expired_attempts(uow, examinee_id=attempt.examinee_id)
     uow.commit()
     return _state(uow, attempt)
+
+
+def form_image(uow: UnitOfWork, attempt_id: int, sha256: str) -> bytes | None:
+    """A picture shown by one of this attempt's items; None for any other (the bank's pictures
+    are not the examinee's to browse)."""
+    version_ids = uow.session.scalars(select(AttemptItem.item_version_id).where(AttemptItem.attempt_id == attempt_id))
+    for version_id in version_ids:
+        picture = version(uow, version_id).content.image
+        if picture and picture.get("sha256") == sha256:
+            row = uow.session.get(ImageBlob, sha256)
+            return row.data if row else None
+    return None
 
 
 def _state(uow: UnitOfWork, attempt: Attempt) -> AttemptState:

@@ -16,11 +16,11 @@ from sqlalchemy import delete, select
 from ..core.catalog import AREAS
 from ..core.errors import UserError
 from ..core.itemtypes import ItemContent
-from ..core.model import Actor, AreaResult, AttemptResult
+from ..core.model import SYSTEM, Actor, AreaResult, AttemptResult
 from ..core.scoring import Outcome, PassRuleSpec, ScoredItem, evaluate, score_fraction, typed
 from ..storage.models import Answer, Assessment, Attempt, AttemptAreaScore, AttemptItem, BlueprintVersion, LearningLink
 from ..storage.uow import UnitOfWork
-from ._common import require_examinee
+from ._common import audit, require_examinee
 from ._versions import version
 
 
@@ -83,7 +83,9 @@ def finish_attempt(uow: UnitOfWork, actor: Actor, attempt_id: int) -> AttemptRes
         raise UserError("attempt_not_found")
     require_examinee(actor, attempt.examinee_id)
     if attempt.status == "in_progress":
-        _score(uow, attempt, "timeout" if uow.now >= attempt.deadline_at else "examinee")
+        finished_by = "timeout" if uow.now >= attempt.deadline_at else "examinee"
+        _score(uow, attempt, finished_by)
+        audit(uow, actor, "attempt_finish", attempt_id=attempt.id, finished_by=finished_by)
     uow.commit()
     return _result(uow, attempt)
 
@@ -96,6 +98,7 @@ def finish_expired_attempts(uow: UnitOfWork, examinee_id: int | None = None) -> 
     expired = list(uow.session.scalars(query))
     for attempt in expired:
         _score(uow, attempt, "timeout")
+        audit(uow, SYSTEM, "attempt_timeout", attempt_id=attempt.id)
     return len(expired)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import Any
 
 from PySide6.QtCore import QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -41,7 +42,27 @@ def install_language(app: QApplication, lang: str) -> None:
     app._literacy_translators = translators  # type: ignore[attr-defined]
 
 
-def build_window(app: QApplication, settings: Settings, lang: str | None = None) -> tuple[MainWindow, ExamineeBackend]:
+def make_backend(settings: Settings, lang: str) -> Any:
+    """LAN mode when this PC has a ``client.toml`` (the exam server holds the database), else the
+    single-PC backend on its own SQLite file."""
+    from ..client.settings import load_client_settings
+
+    from ..core.errors import UserError
+
+    try:
+        lan = load_client_settings()
+    except UserError as error:  # a broken client.toml: say so on the login page, never fall back
+        from .remote_backend import RemoteBackend
+
+        return RemoteBackend(None, lang, error=error)
+    if lan is not None:
+        from .remote_backend import RemoteBackend
+
+        return RemoteBackend(lan, lang)
+    return ExamineeBackend(settings.db_url)
+
+
+def build_window(app: QApplication, settings: Settings, lang: str | None = None) -> tuple[MainWindow, Any]:
     """Create the backend and the window (used by run() and by the tests)."""
     prefs = ui_settings(settings.data_dir)
     lang = lang or str(prefs.value("language", settings.lang))
@@ -49,7 +70,7 @@ def build_window(app: QApplication, settings: Settings, lang: str | None = None)
     font = app.font()
     font.setPointSize(int(prefs.value("font_point_size", DEFAULT_POINT_SIZE)))
     app.setFont(font)
-    backend = ExamineeBackend(settings.db_url)
+    backend = make_backend(settings, lang)
     window = MainWindow(backend, prefs, lang)
     if settings.banks_dir is not None:
         window.trainer.banks_dir = settings.banks_dir

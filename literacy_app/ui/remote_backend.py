@@ -1,0 +1,170 @@
+"""LAN mode: the same calls the windows make in single-PC mode, sent to the exam server.
+
+``RemoteBackend`` has ``ExamineeBackend``'s methods and signals, so the examinee, HR and trainer
+screens do not know which one they have.  Each call runs on the worker thread (the network must
+not freeze the window) and is an HTTP request through ``client.api.ServerClient``.  The ``actor``
+arguments the screens pass are ignored: on the server, who is calling is decided by the attempt
+token or the staff session, never by the PC.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+
+from .tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from ..client.api import ServerClient
+    from ..client.settings import ClientSettings
+
+Done = Callable[[Any], None]
+Failed = Callable[[BaseException], None]
+
+
+class RemoteBackend(QObject):
+    ready = Signal()
+    failed = Signal(object)
+    progress = Signal(str)
+
+    remote = True
+    """Screens that offer something only a local database can do (none yet) may check this."""
+
+    def __init__(self, settings: ClientSettings | None, lang: str = "ja", parent: QObject | None = None, *,
+                 error: BaseException | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.error = error
+        """Why the PC's LAN settings could not be read (shown on the login page, nothing else works)."""
+        self.lang = lang
+        self.runner = TaskRunner(self)
+        self.client: ServerClient | None = None
+        self._staff_no: str | None = None
+        self._attempt_id: int | None = None
+        self._show_pass_fail = True
+        self._closed = False
+
+    def open(self) -> None:
+        """Make the HTTPS client (pinned certificate) and ask the server for its version."""
+
+        def job() -> None:
+            from ..client.api import ServerClient
+
+            if self.settings is None:
+                raise self.error or RuntimeError("no LAN settings")
+            self.client = ServerClient(self.settings, self.lang)
+            self.client.health()
+
+        self.runner.submit(job, lambda _none: self.ready.emit(), self.failed.emit)
+
+    def _call(self, work: Callable[[ServerClient], Any], done: Done, failed: Failed) -> None:
+        def job() -> Any:
+            assert self.client is not None
+            return work(self.client)
+
+        self.runner.submit(job, done, failed)
+
+    # Examinee ---------------------------------------------------------------------------------
+    def login(self, staff_no: str, done: Done, failed: Failed) -> None:
+        def work(client: ServerClient) -> Any:
+            actor, listed = client.exam_login(staff_no)
+            self._staff_no = actor.name
+            return actor, listed
+
+        self._call(work, done, failed)
+
+    def _opened(self, state: Any) -> Any:
+        self._attempt_id = state.attempt_id
+        return state
+
+    def start(self, actor: Any, assessment_id: int, access_code: str | None, done: Done, failed: Failed) -> None:
+        self._call(lambda client: self._opened(client.start(actor.name, assessment_id, access_code)), done, failed)
+
+    def resume(self, actor: Any, attempt_id: int, access_code: str | None, done: Done, failed: Failed) -> None:
+        self._call(lambda client: self._opened(client.resume(actor.name, attempt_id, access_code)), done, failed)
+
+    def save_answer(self, actor: Any, attempt_id: int) -> Callable[[int, Any, int], bool]:
+        def save(position: int, response: Any, seq: int) -> bool:
+            assert self.client is not None
+            return self.client.save_answer(attempt_id, position, response, seq)
+
+        return save
+
+    def set_flag(self, actor: Any, attempt_id: int, position: int, flagged: bool, failed: Failed) -> None:
+        self._call(lambda client: client.set_flag(attempt_id, position, flagged), _ignore, failed)
+
+    def set_position(self, actor: Any, attempt_id: int, position: int) -> None:
+        self._call(lambda client: client.set_position(attempt_id, position), _ignore, _ignore)
+
+    def finish(self, actor: Any, attempt_id: int, done: Done, failed: Failed) -> None:
+        def work(client: ServerClient) -> Any:
+            result, links, show = client.finish(attempt_id)
+            self._show_pass_fail = show
+            return result, links
+
+        self._call(work, done, failed)
+
+    def image(self, sha256: str, done: Done) -> None:
+        attempt_id = self._attempt_id
+        self._call(lambda client: client.image(attempt_id, sha256) if attempt_id else None, done,
+                   lambda _error: done(None))
+
+    def show_pass_fail(self, assessment_id: int, done: Done) -> None:
+        self.runner.submit(lambda: self._show_pass_fail, done, _ignore)
+
+    # HR -----------------------------------------------------------------------------------------
+    def staff_login(self, username: str, password: str, done: Done, failed: Failed) -> None:
+        self._call(lambda client: client.sign_in(username, password), done, failed)
+
+    def build_summary(self, actor: Any, choice: Any, done: Done, failed: Failed) -> None:
+        self._call(lambda client: client.build_summary(choice.year, choice.assessment_id, choice.org_unit,
+                                                       choice.min_group), done, failed)
+
+    def hr_choices(self, actor: Any, year: int, done: Done, failed: Failed) -> None:
+        self._call(lambda client: client.hr_choices(year), done, failed)
+
+    def assessment_progress(self, actor: Any, assessment_id: int, min_group: int, done: Done,
+                            failed: Failed) -> None:
+        self._call(lambda client: client.assessment_progress(assessment_id, min_group), done, failed)
+
+    def record_export(self, actor: Any, summary: Any, fmt: str, path: str, assessment_id: int | None,
+                      done: Done, failed: Failed) -> None:
+        self._call(lambda client: client.record_export(summary.year, assessment_id, summary.org_unit,
+                                                       summary.min_group, fmt, path), done, failed)
+
+    # Trainer ------------------------------------------------------------------------------------
+    def trainer_review_queue(self, actor: Any, paths: list[Any], months: int, done: Done, failed: Failed) -> None:
+        self._call(lambda client: client.review_queue([Path(p) for p in paths], months), done, failed)
+
+    def trainer_history(self, actor: Any, item_id: str, done: Done, failed: Failed) -> None:
+        self._call(lambda client: client.item_history(item_id), done, failed)
+
+    def trainer_publish_preview(self, actor: Any, paths: list[Any], done: Done, failed: Failed) -> None:
+        self._call(lambda client: client.publish_preview([Path(p) for p in paths]), done, failed)
+
+    def trainer_publish(self, actor: Any, paths: list[Any], done: Done, failed: Failed) -> None:
+        self._call(lambda client: client.publish([Path(p) for p in paths]), done, failed)
+
+    def close(self) -> None:
+        """Let queued saves finish, sign out, then stop the worker (once)."""
+        if self._closed:
+            return
+        self._closed = True
+
+        def finish() -> None:
+            if self.client is not None:
+                try:
+                    self.client.sign_out()
+                except Exception:  # noqa: BLE001 - closing: the session expires by itself anyway
+                    pass
+                self.client.close()
+
+        self.runner.submit(finish)
+        self.runner.stop()
+
+
+def _ignore(_value: Any) -> None:
+    return None

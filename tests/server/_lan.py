@@ -1,0 +1,108 @@
+"""A real exam server for the tests: ``literacy-app serve`` started as its own process on a
+loopback port, over a database the test prepared as HR would (roster, accounts, a window).
+
+The test talks to it through the desktop app's own client (``literacy_app.client.api``), so
+what is tested is what an exam PC does.  Only loopback addresses are used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from literacy_app.bootstrap import open_database
+from literacy_app.client.api import ServerClient
+from literacy_app.client.settings import ClientSettings
+from literacy_app.core.model import SYSTEM
+from literacy_app.services import accounts, assessments, people
+from literacy_app.storage.uow import Database
+
+ROOT = Path(__file__).resolve().parents[2]
+CODE = "sakura-2026"
+PASSWORD = "correct horse battery"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass
+class Lan:
+    """A prepared database and the server process in front of it."""
+
+    db_url: str
+    database: Database
+    url: str = ""
+    process: subprocess.Popen[bytes] | None = None
+    log: Path | None = None
+    windows: dict[str, int] = field(default_factory=dict)
+    next_staff_no: int = 100
+
+    def client(self, lang: str = "ja", **kwargs: Any) -> ServerClient:
+        return ServerClient(ClientSettings(self.url, None, Path("client.toml")), lang=lang, **kwargs)
+
+    def examinee(self, audience: str = "recruit", org: str = "総務局/総務部/総務課") -> str:
+        self.next_staff_no += 1
+        staff_no = f"{self.next_staff_no:06d}"
+        with self.database.uow() as uow:
+            people.add_examinee(uow, SYSTEM, staff_no, f"試験 {staff_no}", org, audience)
+        return staff_no
+
+    def staff(self, username: str, role: str) -> None:
+        with self.database.uow() as uow:
+            accounts.add_user(uow, SYSTEM, username, PASSWORD, role)
+
+    def open_window(self, blueprint: str, code: str | None = CODE, hours: float = 8, **kwargs: Any) -> int:
+        now = self.database.clock()
+        with self.database.uow() as uow:
+            window = assessments.open_assessment(uow, SYSTEM, blueprint, now - dt.timedelta(minutes=5),
+                                                 now + dt.timedelta(hours=hours), access_code=code, **kwargs)
+        self.windows[blueprint] = window
+        return window
+
+    def start(self, db_url: str | None = None, env: dict[str, str] | None = None, workers: int = 1) -> None:
+        port = free_port()
+        self.url = f"http://127.0.0.1:{port}"
+        self.log = Path(os.environ.get("TMPDIR", "/tmp")) / f"literacy-serve-{port}.log"
+        environment = {**os.environ, **(env or {}), "LITERACY_LANG": "ja"}
+        command = [sys.executable, "-m", "literacy_app", "--db", db_url or self.db_url, "serve", "--insecure-http",
+                   "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers), "--log-level", "warning"]
+        with self.log.open("wb") as out:
+            self.process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=environment, cwd=ROOT)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"serve exited: {self.log.read_text(errors='replace')}")
+            try:
+                if httpx.get(f"{self.url}/api/v1/health", headers={"X-Literacy-Client": "0.1.0"},
+                             timeout=1).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        raise RuntimeError("serve did not answer within 60 s")
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.database.dispose()
+
+
+def prepare(db_url: str, *, seed_banks: bool = True) -> Lan:
+    """Migrate (as the database owner) and publish the shipped banks, as a first installation does."""
+    return Lan(db_url, open_database(db_url, seed_banks=seed_banks))
