@@ -154,7 +154,7 @@ class ServerClient:
         from ..services.progress import ProgressRow
 
         payload = self._staff("POST", f"/hr/assessments/{assessment_id}/progress",
-                              {"year": 2000, "min_group": min_group})
+                              {"year": 2000, "min_group": min_group})  # year: unused here
         return list(load(list[ProgressRow], payload))
 
     def build_summary(self, year: int, assessment_id: int | None, org_unit: str | None, min_group: int) -> Any:

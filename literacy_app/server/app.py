@@ -13,7 +13,6 @@ import contextlib
 import logging
 import os
 from collections.abc import AsyncIterator
-from typing import Any
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -69,10 +68,10 @@ def app_from_environment() -> Starlette:
     the environment ``serve`` set before starting them."""
     from ..bootstrap import open_server_database
 
+    handler = logging.StreamHandler()  # the server's errors go to its console / journal, with the time
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger("literacy_app").addHandler(handler)
     pool = int(os.environ.get("LITERACY_SERVER_POOL", str(DEFAULT_POOL)))
     database = open_server_database(os.environ["LITERACY_SERVER_DB"], pool_size=pool)
     return create_app(database, pool)
 
-
-def _unused(_value: Any) -> None:
-    return None

@@ -19,6 +19,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from ..core.model import Actor
+from ..core.suppression import FLOOR_MIN_GROUP
 from ..storage.uow import Database, UnitOfWork
 from ..wire import API_PREFIX, MAX_UPLOAD, dump
 from .http import Refused, Strict, address, bearer, body, endpoint, in_thread, ok
@@ -33,7 +34,7 @@ class SummaryChoice(Strict):
     year: int = Field(ge=2000, le=2200)
     assessment_id: int | None = Field(default=None, ge=1)
     org_unit: str | None = Field(default=None, max_length=500)
-    min_group: int = Field(ge=1, le=1000)
+    min_group: int = Field(ge=FLOOR_MIN_GROUP, le=1000)
 
 
 class ExportRecord(SummaryChoice):

@@ -106,3 +106,47 @@ class Lan:
 def prepare(db_url: str, *, seed_banks: bool = True) -> Lan:
     """Migrate (as the database owner) and publish the shipped banks, as a first installation does."""
     return Lan(db_url, open_database(db_url, seed_banks=seed_banks))
+
+
+def correct_responses(lan: Lan, state: Any) -> dict[int, Any]:
+    """Full-marks responses, read from the database by the test (never from the server's replies)."""
+    from literacy_app.services._versions import version
+
+    with lan.database.uow(read_only=True) as uow:
+        return {item.position: version(uow, item.version_id).kind.correct_response(version(uow, item.version_id).content)
+                for item in state.items}
+
+
+def recomputed_score(lan: Lan, attempt_id: int) -> float:
+    """The attempt's score computed again from the stored answers and item content."""
+    from sqlalchemy import select
+
+    from literacy_app.services._versions import version
+    from literacy_app.services.attempts import blueprint_content
+    from literacy_app.services.finishing import score_items
+    from literacy_app.storage.models import Answer, Attempt, AttemptItem
+
+    with lan.database.uow(read_only=True) as uow:
+        attempt = uow.session.get(Attempt, attempt_id)
+        assert attempt is not None
+        blueprint = blueprint_content(uow, attempt.assessment_id)
+        answers = dict(uow.session.execute(select(Answer.position, Answer.response)
+                                           .where(Answer.attempt_id == attempt_id)).all())
+        rows = uow.session.scalars(select(AttemptItem).where(AttemptItem.attempt_id == attempt_id)
+                                   .order_by(AttemptItem.position)).all()
+        _fractions, outcome = score_items(blueprint, [(version(uow, r.item_version_id).content,
+                                                       answers.get(r.position), r.pilot) for r in rows])
+        return outcome.score
+
+
+def secrets_of(lan: Lan, state: Any) -> list[str]:
+    """Texts that only the key side of the items holds (explanations, feedback), to look for in replies."""
+    from literacy_app.services._versions import version
+
+    found = []
+    with lan.database.uow(read_only=True) as uow:
+        for item in state.items:
+            raw = version(uow, item.version_id).raw
+            found.append(raw["explanation"])
+            found.extend(str(text) for text in (raw.get("feedback") or {}).values())
+    return [text for text in found if len(text) >= 8]
