@@ -48,7 +48,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
                   f"{args.host}:{args.port}", workers=args.workers, pool=args.pool_size), flush=True)
     uvicorn.run("literacy_app.server.app:app_from_environment", factory=True, host=args.host, port=args.port,
                 workers=args.workers, log_level=args.log_level, proxy_headers=False, server_header=False,
-                timeout_keep_alive=30, backlog=2048, **tls)  # type: ignore[arg-type]
+                timeout_keep_alive=30, backlog=2048, **tls)  # type: ignore[arg-type]  # run() types each TLS keyword apart; the dict holds both or neither
     return 0
 
 

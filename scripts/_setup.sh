@@ -13,8 +13,9 @@ APP_DEB_PACKAGES=(libegl1 libgl1 libopengl0 libglib2.0-0 libxkbcommon0 libxkbcom
   libfreetype6 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0 libxcb-xkb1
   libx11-xcb1 fonts-noto-cjk fonts-morisawa-bizud-gothic)
-# The tests also start a real PostgreSQL server and a real X server (Xvfb) for screenshots.
-TEST_DEB_PACKAGES=(postgresql xvfb xauth xdotool poppler-utils)
+# The tests also start a real PostgreSQL server and a real X server (Xvfb) for screenshots, and run
+# an exam-server client under libfaketime (faketime) to show a PC clock two hours off changes nothing.
+TEST_DEB_PACKAGES=(postgresql xvfb xauth xdotool poppler-utils faketime)
 # scripts/report-pictures (and its test) show the HTML report in a real headless browser.
 DOCS_DEB_PACKAGES=(chromium)
 

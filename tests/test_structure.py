@@ -119,9 +119,10 @@ def _module_level_mutables(path: Path) -> list[str]:
 ALLOWED_PROCESS_CACHES = {
     "literacy_app/reporting/rendering/html.py": {"environment (@functools.cache)"},
     "literacy_app/services/accounts.py": {"_dummy_hash (@functools.cache)"},
+    "literacy_app/wire.py": {"adapter (@functools.cache)"},
 }
-"""Process-wide caches that hold no data of any database: the Jinja environment (templates) and
-the dummy password hash that evens out login timing."""
+"""Process-wide caches that hold no data of any database: the Jinja environment (templates), the
+dummy password hash that evens out login timing, and the pydantic adapters per record type."""
 
 
 def test_no_module_level_cache_of_database_data():

@@ -30,8 +30,9 @@ def check(uow: UnitOfWork, keys: Iterable[str]) -> None:
     keys = list(keys)
     until = uow.session.scalars(select(Throttle.locked_until).where(
         Throttle.key.in_(keys), Throttle.locked_until > uow.now)).all()
-    if until:
-        wait = max(until) - uow.now
+    ends = [moment for moment in until if moment is not None]
+    if ends:
+        wait = max(ends) - uow.now
         raise UserError("too_many_tries", seconds=max(1, int(wait.total_seconds() + 0.999)))
 
 

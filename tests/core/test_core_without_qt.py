@@ -1,5 +1,6 @@
 """The core never imports Qt: importing every core module works with PySide6 blocked — and so do
-the services, the storage, and the report figures (a server builds figures without Qt)."""
+the services, the storage, the report figures, the exam server and its client (a server builds
+figures without Qt)."""
 
 from __future__ import annotations
 
@@ -27,7 +28,8 @@ def test_core_imports_with_pyside6_blocked():
         names += [m.name for m in pkgutil.walk_packages(services.__path__, "literacy_app.services.")]
         for name in names:
             importlib.import_module(name)
-        for name in ("literacy_app.services", "literacy_app.storage.models", "literacy_app.cli"):
+        for name in ("literacy_app.services", "literacy_app.storage.models", "literacy_app.cli",
+                     "literacy_app.server.app", "literacy_app.client.api", "literacy_app.commands_server"):
             importlib.import_module(name)
         assert not any(m.startswith("PySide6") for m in sys.modules)
         print(len(names))

@@ -49,7 +49,6 @@ print(json.dumps(out))
 """
 
 
-@pytest.mark.skipif(shutil.which("faketime") is None, reason="faketime is installed by scripts/_setup.sh")
 @pytest.mark.parametrize("offset", ["-2h", "+2h"])
 def test_a_pc_clock_two_hours_off_changes_nothing(lan, offset):
     now = lan.database.clock()
@@ -57,6 +56,7 @@ def test_a_pc_clock_two_hours_off_changes_nothing(lan, offset):
         closed = assessments.open_assessment(uow, SYSTEM, "recruit-standard", now - dt.timedelta(hours=3),
                                              now - dt.timedelta(hours=1), access_code=CODE)
     staff_no = lan.examinee()
+    assert shutil.which("faketime"), "faketime is installed by scripts/_setup.sh (Debian package faketime)"
     run = subprocess.run(["faketime", "-f", offset, sys.executable, "-c", CLIENT, lan.url, staff_no,
                           str(lan.windows["recruit-standard"]), str(closed)],
                          capture_output=True, text=True, cwd=ROOT, timeout=120)
