@@ -12,7 +12,6 @@ import argparse
 import datetime as dt
 import ipaddress
 import os
-import socket
 import sys
 from pathlib import Path
 
@@ -60,10 +59,14 @@ def _init(args: argparse.Namespace, settings: Settings) -> int:
 
     folder = Path(args.out) if args.out else settings.data_dir / "server"
     folder.mkdir(parents=True, exist_ok=True)
-    names = list(dict.fromkeys([args.name, *(args.alt_name or [])]))
-    addresses = [ipaddress.ip_address(a) for a in (args.address or [])]
+    names, addresses = [], []
+    for name in dict.fromkeys([args.name, *(args.alt_name or []), *(args.address or [])]):
+        try:
+            addresses.append(ipaddress.ip_address(name))
+        except ValueError:
+            names.append(name)
     key = ec.generate_private_key(ec.SECP256R1())
-    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, names[0]),
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, args.name),
                          x509.NameAttribute(NameOID.ORGANIZATION_NAME, "literacy-app exam server")])
     now = dt.datetime.now(dt.UTC)
     alt = [x509.DNSName(name) for name in names] + [x509.IPAddress(address) for address in addresses]
@@ -81,7 +84,7 @@ def _init(args: argparse.Namespace, settings: Settings) -> int:
         handle.write(key_bytes)
     pem = certificate.public_bytes(serialization.Encoding.PEM).decode("ascii")
     cert_path.write_text(pem, encoding="ascii")
-    host = names[0] if not addresses or args.name != socket.gethostname() else str(addresses[0])
+    host = f"[{args.name}]" if ":" in args.name else args.name
     (folder / "client.toml").write_text(client_toml(f"https://{host}:{args.port}", pem), encoding="utf-8")
     print(message("serve_init_done", settings.lang, folder=str(folder),
                   fingerprint=certificate.fingerprint(hashes.SHA256()).hex(":")))

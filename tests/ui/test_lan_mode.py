@@ -1,0 +1,101 @@
+"""The real window in LAN mode: a PC with only a ``client.toml`` sits an assessment through a real
+``serve`` process, loses the PC, and finishes on another — never opening a database itself."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import select
+
+from literacy_app.config import Settings
+from literacy_app.core.model import SYSTEM
+from literacy_app.services import assessments
+from literacy_app.storage.models import Answer, Attempt
+
+from ..server._lan import Lan
+from .conftest import Exam, answer_modal, open_app
+from .test_examinee_flow import _answer_current
+
+pytestmark = pytest.mark.slow
+CODE = "momiji-77"
+
+
+class LanPc:
+    """What open_app needs: settings whose database URL points nowhere (the PC has none)."""
+
+    def __init__(self, folder, exam) -> None:  # type: ignore[no-untyped-def]
+        self.folder = folder
+        self.database = exam.database
+
+    def settings(self, lang: str = "ja") -> Settings:
+        return Settings(f"sqlite:///{self.folder / 'must-not-exist.sqlite3'}", lang, self.folder)
+
+
+@pytest.fixture
+def served(tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    exam = Exam(tmp_path)
+    now = dt.datetime.now(dt.UTC)
+    with exam.database.uow() as uow:
+        assessments.open_assessment(uow, SYSTEM, "test-blueprint", now - dt.timedelta(minutes=1),
+                                    now + dt.timedelta(hours=1), title="LAN 試験", access_code=CODE)
+    lan = Lan(exam.url, exam.database)
+    lan.start()
+    (tmp_path / "pc").mkdir()
+    config = tmp_path / "pc" / "client.toml"
+    config.write_text(f'server = "{lan.url}"\n', encoding="utf-8")
+    monkeypatch.setenv("LITERACY_CLIENT_CONFIG", str(config))
+    yield lan, LanPc(tmp_path / "pc", exam)
+    lan.stop()
+
+
+def _open_lan_attempt(qtbot, window, code: str):  # type: ignore[no-untyped-def]
+    examinee = window.examinee
+    qtbot.keyClicks(examinee.login.staff_no, "000123")
+    qtbot.keyClick(examinee.login.staff_no, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is examinee.assessments, timeout=10_000)
+    button = next(b for b in examinee.assessments.buttons if "LAN 試験" in b.accessibleName())
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert examinee.instructions.code_row.isVisibleTo(examinee.instructions)  # asked at start and at resume
+    qtbot.keyClicks(examinee.instructions.code, code)
+    qtbot.mouseClick(examinee.instructions.begin_button, Qt.MouseButton.LeftButton)
+
+
+def test_a_sitting_through_the_server_survives_a_lost_pc(qtbot, served):
+    lan, pc = served
+    window = open_app(qtbot, pc)
+    assert type(window.backend).__name__ == "RemoteBackend"
+    _open_lan_attempt(qtbot, window, CODE)
+    page = window.examinee.attempt
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is page, timeout=10_000)
+    for _ in range(3):
+        _answer_current(qtbot, page)
+        qtbot.keyClick(page, Qt.Key.Key_PageDown)
+    qtbot.waitUntil(lambda: window.examinee.pending_saves() == 0, timeout=10_000)
+    with lan.database.uow(read_only=True) as uow:
+        stored = uow.session.scalars(select(Answer.position).where(Answer.response.is_not(None))).all()
+    assert len(stored) == 3 and page.save_label.text() == "✓ 保存済み"
+    window.backend.close()  # the PC is lost: no submit
+    window.hide()
+
+    again = open_app(qtbot, pc)
+    _open_lan_attempt(qtbot, again, "wrong-code")
+    instructions = again.examinee.instructions
+    qtbot.waitUntil(lambda: bool(instructions.message.text()), timeout=10_000)
+    assert "コードが違います" in instructions.message.text()
+    instructions.code.clear()
+    qtbot.keyClicks(instructions.code, CODE)
+    qtbot.mouseClick(instructions.begin_button, Qt.MouseButton.LeftButton)
+    resumed = again.examinee.attempt
+    qtbot.waitUntil(lambda: again.stack.currentWidget() is resumed, timeout=10_000)
+    assert len(resumed.answers) == 3
+    qtbot.keyClick(resumed, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    answer_modal(qtbot, QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(again.examinee.review.submit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: again.stack.currentWidget() is again.examinee.result, timeout=10_000)
+    with lan.database.uow(read_only=True) as uow:
+        attempt = uow.session.scalars(select(Attempt).where(Attempt.status == "finished")).one()
+    assert attempt.finished_by == "examinee" and attempt.score is not None
+    assert not (pc.folder / "must-not-exist.sqlite3").exists()  # the PC never had a database
