@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import OperationalError
 
 from .core.errors import UserError
@@ -25,6 +25,17 @@ from .storage.uow import Database
 log = logging.getLogger(__name__)
 
 Progress = Callable[[str], None]
+
+
+def _audit_upgrade(engine: Engine, before: str | None) -> None:
+    """Schema upgrades are audited (a fresh database's first migration is its creation, not one)."""
+    if before is None:
+        return
+    from .services._common import audit
+
+    with Database(engine).uow() as uow:
+        audit(uow, SYSTEM, "db_upgrade", before=before, after=migrate.head_revision())
+        uow.commit()
 
 
 def open_server_database(url: str, pool_size: int) -> Database:
@@ -47,7 +58,9 @@ def open_database(url: str, *, upgrade: bool = True, seed_banks: bool = True,
             if not upgrade:
                 raise UserError("db_not_migrated")
             report("migrate")
+            before = migrate.current_revision(engine)
             migrate.upgrade(engine)
+            _audit_upgrade(engine, before)
     except OperationalError as exc:
         engine.dispose()
         raise UserError("db_unreachable", detail=str(exc.orig) if exc.orig else str(exc)) from None

@@ -122,6 +122,9 @@ def _parser() -> argparse.ArgumentParser:
     aopen.add_argument("--staff-list", type=Path, metavar="FILE",
                        help="only these people: one 職員番号 a line, or CSV/.xlsx with 職員番号 first")
     assess.add_parser("expire", help="score attempts whose time has run out")
+    slips = assess.add_parser("slips", help="issue a personal code to everyone in a window and print the seat slips")
+    slips.add_argument("id", type=int)
+    slips.add_argument("--out", type=Path, required=True, help="the slips as a PDF (the codes are shown only here)")
     aprogress = assess.add_parser("progress", help="counts of not started / in progress / finished per 所属")
     aprogress.add_argument("id", type=int)
     aprogress.add_argument("--min-group", type=int, default=5, help="hide groups under N people (N >= 3)")

@@ -209,11 +209,30 @@ def cmd_user(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _seat_slips(args: argparse.Namespace, settings: Settings) -> int:
+    """New personal codes for a window's cohort, printed once as seat slips (受験票) to a PDF."""
+    from .reporting.rendering.slips import write_slips_pdf
+    from .services import codes
+    from .storage.models import Assessment
+
+    with _uow(settings) as uow:
+        assessment = uow.session.get(Assessment, args.id)
+        if assessment is None:
+            raise UserError("assessment_unknown", id=args.id)
+        title, opens, closes = assessment.title, assessment.opens_at, assessment.closes_at
+        slips = codes.issue_seat_codes(uow, _actor(), args.id)
+    write_slips_pdf(title, opens, closes, slips, args.out)
+    print(message("slips_done", settings.lang, count=len(slips), file=str(args.out)))
+    return 0
+
+
 def cmd_assessment(args: argparse.Namespace, settings: Settings) -> int:
     from .services import assessments, finishing
 
     if args.action == "progress":
         return _assessment_progress(args, settings)
+    if args.action == "slips":
+        return _seat_slips(args, settings)
     now = dt.datetime.now(dt.UTC)
     opens, closes, cohort, staff_list = now, now, {}, None
     if args.action == "open":

@@ -34,7 +34,10 @@ def _free_port() -> int:
 
 
 class PostgresServer:
-    def __init__(self) -> None:
+    def __init__(self, max_connections: int = 60, durable: bool = False) -> None:
+        self.max_connections = max_connections
+        self.durable = durable
+        """fsync and synchronous commit on, as a production server runs (the load benchmark)."""
         bindir = find_bindir()
         if bindir is None:
             raise RuntimeError("PostgreSQL server binaries (initdb, pg_ctl) are not installed")
@@ -59,8 +62,9 @@ class PostgresServer:
     def start(self) -> None:
         self._run("initdb", "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
                   "--locale=C.UTF-8" if _has_c_utf8() else "--locale=C")
-        options = (f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off "
-                   "-c synchronous_commit=off -c full_page_writes=off -c max_connections=60")
+        relaxed = "" if self.durable else "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
+        options = (f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 {relaxed}"
+                   f"-c max_connections={self.max_connections}")
         self._run("pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.folder / "server.log"),
                   "-w", "-t", "60", "start")
         deadline = time.monotonic() + 30

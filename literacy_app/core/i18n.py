@@ -280,6 +280,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                     "en": "granted the exam server's rights to role {role} (audit log: read and append only)"},
     "client_config_bad": {"ja": "LAN 設定ファイル {file} を読めません: {detail}",
                           "en": "cannot read the LAN settings file {file}: {detail}"},
+    "slips_done": {"ja": "{count} 人分の受験票を {file} に書きました。この試験は受験票のコードで開始・再開します（以前のコードは無効です）",
+                   "en": "wrote {count} seat slips to {file}; this window now starts and resumes with the slips' codes (earlier codes no longer work)"},
     "audit_chain_ok": {"ja": "監査ログ {rows} 行: 改ざんや削除は見つかりませんでした",
                        "en": "audit log, {rows} rows: no edit or removal found"},
     "audit_chain_broken": {"ja": "監査ログが改ざんされています: 行 ID {row_id} {problem}（{rows} 行目まで確認）",

@@ -56,7 +56,7 @@ def issue_seat_codes(uow: UnitOfWork, actor: Actor, assessment_id: int) -> list[
     require_staff(actor, "hr")
     assessment = uow.session.get(Assessment, assessment_id)
     if assessment is None:
-        raise UserError("assessment_unknown", assessment_id=assessment_id)
+        raise UserError("assessment_unknown", id=assessment_id)
     members = cohort_members(uow, assessment.cohort)
     people = uow.session.scalars(select(Examinee).where(Examinee.id.in_(members))
                                  .order_by(Examinee.org_path, Examinee.staff_no)).all() if members else []

@@ -60,3 +60,38 @@ def test_open_by_list_and_by_org_then_progress(tmp_path, db):
     assert table.returncode == 0, table.stderr
     assert table.stdout.splitlines()[1:] == ["（全体）\t6\t6\t0\t0", "総務局\t6\t6\t0\t0",
                                              "総務局/総務部\t6\t6\t0\t0", "総務局/総務部/総務課\t6\t6\t0\t0"]
+
+
+def test_seat_slips_print_a_personal_code_for_everyone(tmp_path, db):
+    import re
+
+    from sqlalchemy import create_engine, select
+
+    from literacy_app.core.model import Actor
+    from literacy_app.services import attempts
+    from literacy_app.storage.uow import Database
+
+    from ..reporting.test_person import _pdf_text
+
+    assert run("assessment", "open", "test-blueprint", data_dir=tmp_path, db=db).returncode == 0
+    out = tmp_path / "受験票.pdf"
+    result = run("assessment", "slips", "1", "--out", str(out), data_dir=tmp_path, db=db)
+    assert result.returncode == 0, result.stderr
+    assert "6 人分の受験票" in result.stdout
+    text = _pdf_text(out)
+    assert text.count("受験票") >= 6 and "000001" in text and "職員 6" in text
+    codes = dict(re.findall(r"職員番号: (\d{6}).*?受験コード:\s+([A-Z0-9]{4}-[A-Z0-9]{4})", text, re.S))
+    assert len(codes) == 6 and len(set(codes.values())) == 6
+    database = Database(create_engine(db))
+    try:
+        from literacy_app.storage.models import Examinee
+
+        with database.uow(read_only=True) as uow:
+            examinee_id = uow.session.scalar(select(Examinee.id).where(Examinee.staff_no == "000001"))
+        actor = Actor("examinee", examinee_id, "000001")
+        with database.uow() as uow:  # the printed code opens that person's attempt
+            assert attempts.start_attempt(uow, actor, 1, codes["000001"]).status == "in_progress"
+    finally:
+        database.dispose()
+    missing = run("assessment", "slips", "99", "--out", str(tmp_path / "x.pdf"), data_dir=tmp_path, db=db)
+    assert missing.returncode == 1 and "見つかりません" in missing.stderr

@@ -75,3 +75,30 @@ def test_unreachable_database_is_a_sentence_not_a_traceback():
     with pytest.raises(UserError) as caught:
         open_database("postgresql+psycopg://nobody@127.0.0.1:1/none")
     assert caught.value.code == "db_unreachable"
+
+
+def test_an_upgrade_chains_the_old_audit_rows_and_is_audited_itself(empty_url):
+    """0004 gives rows written before it their place in the hash chain, then adds the triggers;
+    the upgrade itself is an audit row."""
+    import datetime as dt
+    import json
+
+    from alembic import command
+
+    from literacy_app.core.model import SYSTEM
+    from literacy_app.services.audit import verify_chain
+
+    engine = make_engine(empty_url)
+    command.upgrade(migrate.alembic_config(engine), "0003")
+    with engine.begin() as connection:
+        for n in range(3):
+            connection.execute(text("INSERT INTO audit_log (at, actor, action, detail) VALUES (:at, 'hr', 'x', :d)"),
+                               {"at": dt.datetime(2026, 5, 1, 9, n, tzinfo=dt.UTC) if engine.dialect.name != "sqlite"
+                                else dt.datetime(2026, 5, 1, 9, n), "d": json.dumps({"n": n, "名": "値"})})
+    engine.dispose()
+    database = open_database(empty_url, seed_banks=False)
+    with database.uow(read_only=True) as uow:
+        check = verify_chain(uow, SYSTEM)
+        actions = uow.session.execute(text("SELECT action FROM audit_log ORDER BY id")).scalars().all()
+    database.dispose()
+    assert check.ok and check.rows == 4 and actions == ["x", "x", "x", "db_upgrade"]

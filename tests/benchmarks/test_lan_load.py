@@ -1,0 +1,243 @@
+"""300 exam PCs against one ``serve`` on this machine and PostgreSQL with max_connections 100.
+
+Goal (issue 11): 0 refused, 0 lost, every score equal to a recomputation, p99 save ≤ 50 ms; also
+the throughput knee (saves/s at which p99 passes 100 ms) and the server's peak connections.
+
+Each simulated PC is its own HTTP client (its own connection), run as asyncio tasks in this
+process; the server is a separate process (``literacy-app serve``, the least-privilege role) and
+PostgreSQL runs with fsync on, as in production.  The sitting is a compressed 44-item
+assessment: a think time of ``THINK`` seconds per item instead of a minute.  The baseline, in the
+same run, is the bare statement: one upsert + commit through psycopg on the same server.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import threading
+import time
+import uuid
+
+import httpx
+import psycopg
+import pytest
+from sqlalchemy import create_engine, select, text
+
+from literacy_app.core.model import SYSTEM
+from literacy_app.services import people
+from literacy_app.storage.models import Answer
+
+from .._pg import PostgresServer
+from ..conftest import ROOT
+from ..server._lan import CODE, correct_responses, prepare, recomputed_score
+from ._report import percentile, report
+
+PCS = 300
+THINK = (0.6, 1.8)  # seconds between answers: the 44 items in about 50 s per PC
+RAMP = 20.0  # PCs start spread over this many seconds (a room logging in)
+STAGES = (100, 200, 300, 450, 600, 800)  # offered saves/s for the knee
+STAGE_SECONDS = 8
+HEADERS = {"X-Literacy-Client": "0.1.0"}
+
+
+class Peak(threading.Thread):
+    """Samples the server role's connections in pg_stat_activity every 50 ms."""
+
+    def __init__(self, url: str, role: str) -> None:
+        super().__init__(daemon=True)
+        self.url, self.role, self.peak, self.stop = url, role, 0, threading.Event()
+
+    def run(self) -> None:
+        with psycopg.connect(self.url, autocommit=True) as connection:
+            while not self.stop.is_set():
+                count = connection.execute("SELECT count(*) FROM pg_stat_activity WHERE usename = %s",
+                                           (self.role,)).fetchone()[0]
+                self.peak = max(self.peak, count)
+                time.sleep(0.05)
+
+
+async def _pc(url: str, staff_no: str, window: int, answers_of, saves: list[float], outcome: dict) -> None:
+    await asyncio.sleep(random.uniform(0, RAMP))
+    async with httpx.AsyncClient(base_url=url + "/api/v1", headers=HEADERS, timeout=60) as client:
+        try:
+            sent = await client.post("/exam/login", json={"staff_no": staff_no})
+            sent.raise_for_status()
+            sent = await client.post("/exam/start", json={"staff_no": staff_no, "assessment_id": window, "code": CODE})
+            sent.raise_for_status()
+        except httpx.HTTPError as error:
+            outcome["refused"].append(f"{staff_no}: {error}")
+            return
+        state = sent.json()
+        attempt, token = state["attempt_id"], state["token"]
+        auth = {"Authorization": f"Bearer {token}"}
+        answers = answers_of(state)
+        written = {}
+        for seq, (position, response) in enumerate(answers.items(), start=1):
+            await asyncio.sleep(random.uniform(*THINK))
+            started = time.perf_counter()
+            sent = await client.put(f"/attempts/{attempt}/answers/{position}", json={"response": response, "seq": seq},
+                                    headers=auth)
+            saves.append((time.perf_counter() - started) * 1000)
+            if sent.status_code != 200:
+                outcome["refused"].append(f"{staff_no} save {position}: {sent.status_code} {sent.text[:100]}")
+                continue
+            written[position] = response
+        sent = await client.post(f"/attempts/{attempt}/finish", json={}, headers=auth)
+        if sent.status_code != 200:
+            outcome["refused"].append(f"{staff_no} finish: {sent.status_code}")
+            return
+        outcome["sittings"].append((attempt, written, sent.json()["result"]["score"]))
+
+
+async def _stage(url: str, open_attempts: list[tuple[int, str, int, object]], rate: int) -> list[float]:
+    """Open-loop: send ``rate`` saves per second for STAGE_SECONDS whatever the replies' pace."""
+    clients = [httpx.AsyncClient(base_url=url + "/api/v1", headers=HEADERS, timeout=60) for _ in open_attempts]
+    times: list[float] = []
+
+    async def one(index: int, seq: int) -> None:
+        attempt, token, position, response = open_attempts[index]
+        started = time.perf_counter()
+        sent = await clients[index].put(f"/attempts/{attempt}/answers/{position}",
+                                        json={"response": response, "seq": seq},
+                                        headers={"Authorization": f"Bearer {token}"})
+        if sent.status_code == 200:
+            times.append((time.perf_counter() - started) * 1000)
+
+    tasks = []
+    begin = time.perf_counter()
+    total = rate * STAGE_SECONDS
+    for n in range(total):
+        await asyncio.sleep(max(0.0, begin + n / rate - time.perf_counter()))
+        tasks.append(asyncio.create_task(one(n % len(open_attempts), 10_000 + n)))
+    await asyncio.gather(*tasks)
+    for client in clients:
+        await client.aclose()
+    return times
+
+
+def _full_marks(lan) -> dict:  # type: ignore[no-untyped-def]
+    """Version id → a full-marks response, for every published version (read by the test from the
+    database, as the PCs never could)."""
+    from types import SimpleNamespace
+
+    from literacy_app.storage.models import ItemVersion
+
+    with lan.database.uow(read_only=True) as uow:
+        ids = uow.session.scalars(select(ItemVersion.id)).all()
+    items = [SimpleNamespace(position=i, version_id=i) for i in ids]
+    return correct_responses(lan, SimpleNamespace(items=items))
+
+
+def _raw_baseline(url: str, rounds: int = 2000) -> list[float]:
+    times = []
+    with psycopg.connect(url) as connection:
+        connection.execute("CREATE TEMP TABLE raw_answer (attempt_id int, position int, response jsonb, seq bigint,"
+                           " saved_at timestamptz, PRIMARY KEY (attempt_id, position))")
+        connection.commit()
+        for n in range(rounds):
+            started = time.perf_counter()
+            connection.execute("INSERT INTO raw_answer VALUES (%s, %s, '\"a\"', %s, now()) ON CONFLICT (attempt_id, "
+                               "position) DO UPDATE SET response = excluded.response, seq = excluded.seq "
+                               "WHERE raw_answer.seq < excluded.seq", (n % 300, n % 44, n))
+            connection.commit()
+            times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+@pytest.mark.benchmark
+def test_300_pcs_against_one_server(tmp_path):
+    pg = PostgresServer(max_connections=100, durable=True)
+    pg.start()
+    lan = None
+    try:
+        name = "load_" + uuid.uuid4().hex[:8]
+        admin = create_engine(pg.url(), isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+            connection.execute(text('CREATE ROLE "literacy_server" LOGIN'))
+        admin.dispose()
+        lan = prepare(pg.url(name))
+        window = lan.open_window("recruit-standard")
+        staff_nos = [f"{n:06d}" for n in range(1, PCS + 1)]
+        with lan.database.uow() as uow:
+            for n, staff_no in enumerate(staff_nos):
+                people.add_examinee(uow, SYSTEM, staff_no, f"負荷 {n}", f"局{n % 6}/部{n % 4}", "recruit")
+                uow.session.flush()
+            uow.commit()
+        import subprocess
+        import sys
+
+        subprocess.run([sys.executable, "-m", "literacy_app", "--db", pg.url(name), "db", "grant", "literacy_server"],
+                       check=True, cwd=ROOT, capture_output=True)
+        lan.start(db_url=pg.url(name).replace("postgres@", "literacy_server@"), workers=2)
+        peak = Peak(pg.url(name), "literacy_server")
+        peak.start()
+
+        rng_answers = random.Random(7)
+        key = _full_marks(lan)  # read before the load: the event loop must not wait on the test's queries
+
+        def answers_of(state: dict) -> dict:
+            return {i["position"]: (key[i["version_id"]] if rng_answers.random() < 0.7 else None)
+                    for i in state["items"]}
+
+        saves: list[float] = []
+        outcome: dict = {"refused": [], "sittings": []}
+        started = time.perf_counter()
+
+        async def sitting() -> None:
+            await asyncio.gather(*(_pc(lan.url, s, window, answers_of, saves, outcome) for s in staff_nos))
+
+        asyncio.run(sitting())
+        elapsed = time.perf_counter() - started
+
+        lost = 0
+        wrong_scores = 0
+        with lan.database.uow(read_only=True) as uow:
+            for attempt, written, score in outcome["sittings"]:
+                stored = dict(uow.session.execute(select(Answer.position, Answer.response)
+                                                  .where(Answer.attempt_id == attempt)).all())
+                lost += sum(1 for p, r in written.items() if stored.get(p) != r)
+        for attempt, _written, score in outcome["sittings"]:
+            wrong_scores += abs(score - recomputed_score(lan, attempt)) > 1e-9
+
+        # the knee: fresh attempts, open-loop saves at rising rates
+        knee_attempts = []
+        extra = [f"9{n:05d}" for n in range(100)]
+        with lan.database.uow() as uow:
+            for staff_no in extra:
+                people.add_examinee(uow, SYSTEM, staff_no, "膝", "局9/部9", "recruit")
+            uow.commit()
+        with httpx.Client(base_url=lan.url + "/api/v1", headers=HEADERS, timeout=60) as client:
+            for staff_no in extra:
+                state = client.post("/exam/start", json={"staff_no": staff_no, "assessment_id": window,
+                                                         "code": CODE}).json()
+                first = state["items"][0]
+                knee_attempts.append((state["attempt_id"], state["token"], first["position"], None))
+        stages = []
+        for rate in STAGES:
+            times = asyncio.run(_stage(lan.url, knee_attempts, rate))
+            stages.append((rate, len(times) / STAGE_SECONDS, percentile(times, 50), percentile(times, 99)))
+        peak.stop.set()
+        peak.join()
+        raw = _raw_baseline(pg.url(name))
+
+        p50, p99 = percentile(saves, 50), percentile(saves, 99)
+        print(f"\n[benchmark] LAN sitting: {PCS} PCs, {len(saves)} saves in {elapsed:.1f} s "
+              f"({len(saves) / elapsed:.0f} saves/s); refused {len(outcome['refused'])}, lost {lost}, "
+              f"scores differing from a recomputation {wrong_scores}; server peak connections {peak.peak} "
+              f"(2 processes × pool 10; PostgreSQL max_connections 100)")
+        for line in outcome["refused"][:5]:
+            print("   refused:", line)
+        report("LAN save p50 (HTTP + server + PostgreSQL fsync)", p50, percentile(raw, 50), "ms", "—")
+        report("LAN save p99", p99, percentile(raw, 99), "ms", "≤ 50 ms")
+        knee = next((rate for rate, _done, _p50, stage_p99 in stages if stage_p99 > 100), None)
+        for rate, done, stage_p50, stage_p99 in stages:
+            print(f"   offered {rate:>4} saves/s → done {done:6.1f}/s, p50 {stage_p50:6.1f} ms, p99 {stage_p99:7.1f} ms")
+        print(f"[benchmark] throughput knee (p99 > 100 ms): "
+              f"{'above ' + str(STAGES[-1]) if knee is None else knee} saves/s offered")
+        assert not outcome["refused"] and lost == 0 and wrong_scores == 0
+        assert len(outcome["sittings"]) == PCS
+    finally:
+        if lan is not None:
+            lan.stop()
+        pg.stop()

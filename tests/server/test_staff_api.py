@@ -1,0 +1,59 @@
+"""Staff calls on a real ``serve`` process: sessions, roles from the server, bad uploads."""
+
+from __future__ import annotations
+
+import base64
+
+import pytest
+from sqlalchemy import func, select
+
+from literacy_app.core.errors import UserError
+from literacy_app.storage.models import AuditLog, Publish
+
+from ._lan import PASSWORD
+
+pytestmark = pytest.mark.slow
+
+
+def test_a_session_ends_at_sign_out_and_logins_are_audited(lan):
+    pc = lan.client()
+    actor = pc.sign_in("hr1", PASSWORD)
+    assert (actor.name, actor.role) == ("hr1", "hr")
+    token = pc.staff_token
+    pc.sign_out()
+    pc.staff_token = token
+    with pytest.raises(UserError) as caught:
+        pc.hr_choices(2026)
+    assert caught.value.code == "session_expired"
+    with pytest.raises(UserError):
+        pc.sign_in("hr1", "not the password")
+    with lan.database.uow(read_only=True) as uow:
+        rows = uow.session.execute(select(AuditLog.action, AuditLog.actor, AuditLog.detail)
+                                   .where(AuditLog.action.like("staff_%")).order_by(AuditLog.id)).all()
+    assert [(a, who) for a, who, _d in rows][-3:] == [("staff_login", "hr1"), ("staff_logout", "hr1"),
+                                                      ("staff_login_failed", "hr1")]
+    assert rows[-1][2]["address"] == "127.0.0.1"  # the address the server saw, not one the PC claims
+
+
+@pytest.mark.parametrize("path", ["../outside.yaml", "/etc/evil.yaml", "a/../../b.yaml"])
+def test_an_upload_cannot_write_outside_its_folder(lan, path):
+    pc = lan.client()
+    pc.sign_in("trainer1", PASSWORD)
+    with lan.database.uow(read_only=True) as uow:
+        before = uow.session.scalar(select(func.count()).select_from(Publish))
+    files = [{"path": path, "data": base64.b64encode(b"items: []").decode()}]
+    with pytest.raises(UserError) as caught:
+        pc._staff("POST", "/trainer/publish", {"files": files, "retire_missing": True})
+    assert caught.value.code == "bad_request" and path in caught.value.render()
+    with lan.database.uow(read_only=True) as uow:
+        assert uow.session.scalar(select(func.count()).select_from(Publish)) == before
+
+
+@pytest.mark.parametrize(("body", "words"), [
+    ({"username": "hr1"}, "password"),
+    ({"username": 5, "password": PASSWORD}, "username"),
+    ({"username": "hr1", "password": PASSWORD, "role": "admin"}, "知らない項目"),
+])
+def test_bad_sign_in_bodies_get_a_sentence(lan, body, words):
+    sent = lan.client().http.post("/staff/sign-in", json=body)
+    assert sent.status_code == 400 and words in sent.json()["message"]
