@@ -6,19 +6,17 @@ import argparse
 import datetime as dt
 import getpass
 import json
-import os
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from .cli_local import local_actor, local_uow
 from .config import Settings
 from .core.banks import validate_paths
 from .core.banks.stats import bank_stats
 from .core.catalog import AREAS
 from .core.errors import UserError
 from .core.i18n import message
-from .core.model import Actor
 from .resources import question_banks_dir
 
 if TYPE_CHECKING:
@@ -31,37 +29,6 @@ if TYPE_CHECKING:
 
 def print_json(value: object) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=2, default=str))
-
-
-def cli_actor_name() -> str:
-    """Who the audit log names for a command-line change: the OS account running it, taken from
-    the process's user id (``LOGNAME``/``USER`` are set by whoever starts the process)."""
-    try:
-        import pwd
-
-        return f"cli:{pwd.getpwuid(os.getuid()).pw_name}"
-    except (ImportError, KeyError):  # Windows has no pwd: the logged-on account's name
-        try:
-            return f"cli:{os.getlogin()}"
-        except OSError:
-            return "cli"
-
-
-def _actor() -> Actor:
-    return Actor("staff", 0, cli_actor_name(), "admin")
-
-
-@contextmanager
-def _uow(settings: Settings, read_only: bool = False) -> Iterator[UnitOfWork]:
-    """Open the database (migrating it if needed), give one unit of work, close everything."""
-    from .bootstrap import open_database
-
-    database = open_database(settings.db_url, seed_banks=False)
-    try:
-        with database.uow(read_only=read_only) as uow:
-            yield uow
-    finally:
-        database.dispose()
 
 
 def cmd_db(args: argparse.Namespace, settings: Settings) -> int:
@@ -117,8 +84,8 @@ def cmd_bank(args: argparse.Namespace, settings: Settings) -> int:
         return 1 if result.problems else 0
     from .services import publishing
 
-    with _uow(settings) as uow:
-        report = publishing.publish_bank(uow, _actor(), paths)
+    with local_uow(settings) as uow:
+        report = publishing.publish_bank(uow, local_actor(), paths)
     print(message("publish_done", lang, new=report.new, changed=report.changed,
                   unchanged=report.unchanged, retired=report.retired,
                   metadata=report.metadata_updated, blueprints=report.blueprints))
@@ -149,8 +116,8 @@ def _print_stats(stats: dict, lang: str) -> None:
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     from .services import exports
 
-    with _uow(settings, read_only=True) as uow:
-        count = exports.export_responses(uow, _actor(), args.out, args.encoding)
+    with local_uow(settings, read_only=True) as uow:
+        count = exports.export_responses(uow, local_actor(), args.out, args.encoding)
     print(message("export_done", settings.lang, rows=count, file=str(args.out)))
     return 0
 
@@ -160,8 +127,8 @@ def cmd_roster(args: argparse.Namespace, settings: Settings) -> int:
 
     if args.action == "import":
         return _roster_import(args, settings)
-    with _uow(settings) as uow:
-        info = people.add_examinee(uow, _actor(), args.staff_no, args.name, args.org, args.audience)
+    with local_uow(settings) as uow:
+        info = people.add_examinee(uow, local_actor(), args.staff_no, args.name, args.org, args.audience)
         print(message("roster_added", settings.lang, staff_no=info.staff_no, name=info.name))
     return 0
 
@@ -173,8 +140,8 @@ def _roster_import(args: argparse.Namespace, settings: Settings) -> int:
 
     lang = settings.lang
     mapping = parse_mapping(args.map)
-    with _uow(settings) as uow:
-        report = roster.import_roster(uow, _actor(), args.file, mapping=mapping, dry_run=args.dry_run, lang=lang)
+    with local_uow(settings) as uow:
+        report = roster.import_roster(uow, local_actor(), args.file, mapping=mapping, dry_run=args.dry_run, lang=lang)
     if report.problems:
         for line in report.problems:
             print(line)
@@ -198,31 +165,14 @@ def _read_password(args: argparse.Namespace, lang: str) -> str:
 def cmd_user(args: argparse.Namespace, settings: Settings) -> int:
     from .services import accounts
 
-    with _uow(settings) as uow:
+    with local_uow(settings) as uow:
         if args.action == "unlock":
-            accounts.unlock_user(uow, _actor(), args.username)
+            accounts.unlock_user(uow, local_actor(), args.username)
             print(message("user_unlocked", settings.lang, username=args.username))
         else:
-            accounts.add_user(uow, _actor(), args.username, _read_password(args, settings.lang), args.role,
+            accounts.add_user(uow, local_actor(), args.username, _read_password(args, settings.lang), args.role,
                               args.name)
             print(message("user_added", settings.lang, username=args.username, role=args.role))
-    return 0
-
-
-def _seat_slips(args: argparse.Namespace, settings: Settings) -> int:
-    """New personal codes for a window's cohort, printed once as seat slips (受験票) to a PDF."""
-    from .reporting.rendering.slips import write_slips_pdf
-    from .services import codes
-    from .storage.models import Assessment
-
-    with _uow(settings) as uow:
-        assessment = uow.session.get(Assessment, args.id)
-        if assessment is None:
-            raise UserError("assessment_unknown", id=args.id)
-        title, opens, closes = assessment.title, assessment.opens_at, assessment.closes_at
-        slips = codes.issue_seat_codes(uow, _actor(), args.id)
-    write_slips_pdf(title, opens, closes, slips, args.out)
-    print(message("slips_done", settings.lang, count=len(slips), file=str(args.out)))
     return 0
 
 
@@ -232,7 +182,7 @@ def cmd_assessment(args: argparse.Namespace, settings: Settings) -> int:
     if args.action == "progress":
         return _assessment_progress(args, settings)
     if args.action == "slips":
-        return _seat_slips(args, settings)
+        return _server_command("cmd_seat_slips", args, settings)
     now = dt.datetime.now(dt.UTC)
     opens, closes, cohort, staff_list = now, now, {}, None
     if args.action == "open":
@@ -242,7 +192,7 @@ def cmd_assessment(args: argparse.Namespace, settings: Settings) -> int:
             raise UserError("assessment_window_order", opens=args.opens or opens.isoformat(timespec="minutes"),
                             closes=args.closes or closes.isoformat(timespec="minutes"))
         cohort, staff_list = _cohort(args)
-    with _uow(settings) as uow:
+    with local_uow(settings) as uow:
         if args.action == "expire":
             count = finishing.finish_expired_attempts(uow)
             uow.commit()
@@ -251,7 +201,7 @@ def cmd_assessment(args: argparse.Namespace, settings: Settings) -> int:
         if staff_list is not None and _staff_list_problems(uow, staff_list, settings.lang):
             return 1
         assessment_id = assessments.open_assessment(
-            uow, _actor(), args.blueprint, opens, closes, title=args.title, access_code=args.code,
+            uow, local_actor(), args.blueprint, opens, closes, title=args.title, access_code=args.code,
             cohort=cohort)
     print(message("assessment_opened", settings.lang, id=assessment_id,
                   opens=opens.isoformat(timespec="minutes"), closes=closes.isoformat(timespec="minutes")))
@@ -304,8 +254,8 @@ def _assessment_progress(args: argparse.Namespace, settings: Settings) -> int:
 
     lang = settings.lang
     try:
-        with _uow(settings, read_only=True) as uow:
-            rows = assessment_progress(uow, _actor(), args.id, min_group=args.min_group)
+        with local_uow(settings, read_only=True) as uow:
+            rows = assessment_progress(uow, local_actor(), args.id, min_group=args.min_group)
     except MinGroupTooSmall:
         raise UserError("min_group_too_small") from None
     print(message("progress_header", lang))
@@ -334,15 +284,15 @@ def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
     from .reporting.exports import export_person, export_summary
 
     if args.action == "person":
-        with _uow(settings) as uow:
-            export_person(uow, _actor(), args.staff_no, args.out, year=args.year)
+        with local_uow(settings) as uow:
+            export_person(uow, local_actor(), args.staff_no, args.out, year=args.year)
         print(message("report_done", settings.lang, file=str(args.out)))
         return 0
     from .bootstrap import open_database
 
     database = open_database(settings.db_url, seed_banks=False)
     try:
-        export_summary(database, _actor(), args.year, args.format, args.out, assessment_id=args.assessment,
+        export_summary(database, local_actor(), args.year, args.format, args.out, assessment_id=args.assessment,
                        org_unit=args.org, min_group=args.min_group, encoding=args.encoding)
     except MinGroupTooSmall:
         raise UserError("min_group_too_small") from None
@@ -364,28 +314,13 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
     def progress(code: str, params: dict) -> None:
         print(message(code, settings.lang, **params), flush=True)
 
-    with _uow(settings) as uow:
-        result = demo.generate_demo(uow, _actor(), args.staff, args.years, seed=args.seed, force=args.force,
+    with local_uow(settings) as uow:
+        result = demo.generate_demo(uow, local_actor(), args.staff, args.years, seed=args.seed, force=args.force,
                                     progress=progress)
     print(message("demo_done", settings.lang, examinees=result.examinees, assessments=result.assessments,
                   attempts=result.attempts, answers=result.answers, seconds=result.seconds,
                   access_code=demo.ACCESS_CODE))
     return 0
-
-
-def cmd_audit(args: argparse.Namespace, settings: Settings) -> int:
-    from .services.audit import verify_chain
-
-    with _uow(settings, read_only=True) as uow:
-        check = verify_chain(uow, _actor())
-    if check.ok:
-        print(message("audit_chain_ok", settings.lang, rows=check.rows))
-        return 0
-    problem = {"edited": ("の内容が書き換えられています", "was edited"),
-               "missing_before": ("の直前の行が削除されています", "follows a removed row")}[check.problem or "edited"]
-    print(message("audit_chain_broken", settings.lang, row_id=check.broken_at, rows=check.rows,
-                  problem=problem[0 if settings.lang == "ja" else 1]), file=sys.stderr)
-    return 1
 
 
 def _server_command(name: str, args: argparse.Namespace, settings: Settings) -> int:
@@ -405,7 +340,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "self-check": cmd_self_check,
     "demo": cmd_demo,
     "serve": lambda args, settings: _server_command("cmd_serve", args, settings),
-    "audit": cmd_audit,
+    "audit": lambda args, settings: _server_command("cmd_audit", args, settings),
 }
 """Each top-level command of ``cli._parser`` and its handler (``bank import``/``export`` are in
 ``commands_interchange``, reached from ``cmd_bank``)."""

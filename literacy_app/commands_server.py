@@ -1,4 +1,5 @@
-"""Commands of a LAN installation: ``serve``, ``serve init``, ``db grant``.
+"""Commands of a LAN installation: ``serve``, ``serve init``, ``db grant``, ``audit verify``,
+``assessment slips``.
 
 ``serve`` runs the exam server (``server.app``) under uvicorn with TLS; ``serve init`` makes the
 server's key and certificate and the ``client.toml`` that every exam PC gets (the server's
@@ -15,6 +16,7 @@ import os
 import sys
 from pathlib import Path
 
+from .cli_local import local_actor, local_uow
 from .config import Settings
 from .core.errors import UserError
 from .core.i18n import message
@@ -132,4 +134,36 @@ def cmd_db_grant(args: argparse.Namespace, settings: Settings) -> int:
     finally:
         engine.dispose()
     print(message("grants_done", settings.lang, role=role))
+    return 0
+
+
+def cmd_audit(args: argparse.Namespace, settings: Settings) -> int:
+    from .services.audit import verify_chain
+
+    with local_uow(settings, read_only=True) as uow:
+        check = verify_chain(uow, local_actor())
+    if check.ok:
+        print(message("audit_chain_ok", settings.lang, rows=check.rows))
+        return 0
+    problem = {"edited": ("の内容が書き換えられています", "was edited"),
+               "missing_before": ("の直前の行が削除されています", "follows a removed row")}[check.problem or "edited"]
+    print(message("audit_chain_broken", settings.lang, row_id=check.broken_at, rows=check.rows,
+                  problem=problem[0 if settings.lang == "ja" else 1]), file=sys.stderr)
+    return 1
+
+
+def cmd_seat_slips(args: argparse.Namespace, settings: Settings) -> int:
+    """New personal codes for a window's cohort, printed once as seat slips (受験票) to a PDF."""
+    from .reporting.rendering.slips import write_slips_pdf
+    from .services import codes
+    from .storage.models import Assessment
+
+    with local_uow(settings) as uow:
+        assessment = uow.session.get(Assessment, args.id)
+        if assessment is None:
+            raise UserError("assessment_unknown", id=args.id)
+        title, opens, closes = assessment.title, assessment.opens_at, assessment.closes_at
+        slips = codes.issue_seat_codes(uow, local_actor(), args.id)
+    write_slips_pdf(title, opens, closes, slips, args.out)
+    print(message("slips_done", settings.lang, count=len(slips), file=str(args.out)))
     return 0

@@ -48,11 +48,13 @@ def load_client_settings(path: Path | None = None) -> ClientSettings | None:
         raise UserError("client_config_bad", file=str(path), detail=str(error)) from None
     server = data.get("server")
     certificate = data.get("certificate")
+    problem = None
     if not isinstance(server, str) or not server.startswith(("https://", "http://")):
-        raise UserError("client_config_bad", file=str(path), detail="server = \"https://…\" が必要です (server is required)")
-    host = urlsplit(server).hostname or ""
-    if server.startswith("http://") and host not in ("127.0.0.1", "localhost", "::1"):
-        raise UserError("client_config_bad", file=str(path), detail="https:// が必要です (https is required)")
-    if server.startswith("https://") and not (isinstance(certificate, str) and "BEGIN CERTIFICATE" in certificate):
-        raise UserError("client_config_bad", file=str(path), detail="certificate (PEM) が必要です (certificate is required)")
+        problem = 'server = "https://…" が必要です (server is required)'
+    elif server.startswith("http://") and (urlsplit(server).hostname or "") not in ("127.0.0.1", "localhost", "::1"):
+        problem = "https:// が必要です (https is required)"
+    elif server.startswith("https://") and not (isinstance(certificate, str) and "BEGIN CERTIFICATE" in certificate):
+        problem = "certificate (PEM) が必要です (certificate is required)"
+    if problem is not None or not isinstance(server, str):
+        raise UserError("client_config_bad", file=str(path), detail=problem)
     return ClientSettings(server.rstrip("/"), certificate if isinstance(certificate, str) else None, path)

@@ -46,7 +46,6 @@ def make_backend(settings: Settings, lang: str) -> Any:
     """LAN mode when this PC has a ``client.toml`` (the exam server holds the database), else the
     single-PC backend on its own SQLite file."""
     from ..client.settings import load_client_settings
-
     from ..core.errors import UserError
 
     try:

@@ -193,7 +193,7 @@ def test_300_pcs_against_one_server(tmp_path):
         lost = 0
         wrong_scores = 0
         with lan.database.uow(read_only=True) as uow:
-            for attempt, written, score in outcome["sittings"]:
+            for attempt, written, _score in outcome["sittings"]:
                 stored = dict(uow.session.execute(select(Answer.position, Answer.response)
                                                   .where(Answer.attempt_id == attempt)).all())
                 lost += sum(1 for p, r in written.items() if stored.get(p) != r)

@@ -4,12 +4,12 @@
 <context>
     <name></name>
     <message>
-        <location filename="../trainer/commands.py" line="24"/>
+        <location filename="../trainer/commands.py" line="35"/>
         <source>{0} の編集</source>
         <translation>Edit {0}</translation>
     </message>
     <message>
-        <location filename="../trainer/commands.py" line="54"/>
+        <location filename="../trainer/commands.py" line="65"/>
         <source>事例 {0} の編集</source>
         <translation>Edit case {0}</translation>
     </message>
@@ -518,63 +518,69 @@
     </message>
     <message>
         <location filename="../examinee/instructions.py" line="28"/>
+        <location filename="../examinee/instructions.py" line="73"/>
         <source>アクセスコード（試験監督者から配られたもの）</source>
         <translation>Access code (given to you by the proctor)</translation>
     </message>
     <message>
-        <location filename="../examinee/instructions.py" line="31"/>
+        <location filename="../examinee/instructions.py" line="33"/>
         <source>戻る</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../examinee/instructions.py" line="32"/>
-        <location filename="../examinee/instructions.py" line="33"/>
-        <location filename="../examinee/instructions.py" line="71"/>
+        <location filename="../examinee/instructions.py" line="34"/>
+        <location filename="../examinee/instructions.py" line="35"/>
+        <location filename="../examinee/instructions.py" line="76"/>
         <source>試験を始める</source>
         <translation>Start the assessment</translation>
     </message>
     <message>
-        <location filename="../examinee/instructions.py" line="52"/>
+        <location filename="../examinee/instructions.py" line="54"/>
         <source>問題数 {0} 問 ・ 制限時間 {1} 分</source>
         <translation>Items: {0} ・ Time limit: {1} min</translation>
     </message>
     <message>
-        <location filename="../examinee/instructions.py" line="55"/>
+        <location filename="../examinee/instructions.py" line="57"/>
         <source>・解答は選んだり入力したりした時点で自動的に保存されます。保存ボタンはありません。</source>
         <translation>・Your answers are saved automatically as soon as you choose or type them. There is no save button.</translation>
     </message>
     <message>
-        <location filename="../examinee/instructions.py" line="56"/>
+        <location filename="../examinee/instructions.py" line="58"/>
         <source>・パソコンが止まったりアプリが終了したりしても、もう一度ログインすれば同じ問題から続けられます。それまでの解答は失われません。</source>
         <translation>・If the computer stops or the app closes, log in again to continue from the same item. Your answers so far are not lost.</translation>
     </message>
     <message>
-        <location filename="../examinee/instructions.py" line="58"/>
+        <location filename="../examinee/instructions.py" line="60"/>
         <source>・制限時間は試験を始めた時刻から数えます。アプリを閉じている間も時間は進みます。受験期限を過ぎると、その時点で終了します。</source>
         <translation>・The time limit counts from when you start the assessment. The clock keeps running while the app is closed. If the deadline passes, the assessment ends at that moment.</translation>
     </message>
     <message>
-        <location filename="../examinee/instructions.py" line="60"/>
+        <location filename="../examinee/instructions.py" line="62"/>
         <source>・時間になると、その時点までの解答で自動的に提出されます。</source>
         <translation>・When time is up, your answers so far are submitted automatically.</translation>
     </message>
     <message>
-        <location filename="../examinee/instructions.py" line="61"/>
+        <location filename="../examinee/instructions.py" line="63"/>
         <source>・見直したい問題には「あとで見直す」の印を付けられます。最後に見直し画面で確認してから提出します。</source>
         <translation>・Use “Flag for review” to mark items you want to come back to. At the end, you check them on the review screen and then submit.</translation>
     </message>
     <message>
-        <location filename="../examinee/instructions.py" line="62"/>
+        <location filename="../examinee/instructions.py" line="64"/>
         <source>・キーボード: 数字キーで選択肢を選び、PageDown（または →）で次へ、PageUp（または ←）で前へ進みます。入力欄の中では PageDown／PageUp を使ってください。Ctrl+F で見直しの印、Ctrl+Enter で見直し画面。Ctrl+＋／Ctrl+− で文字の大きさを変えられます。</source>
         <translation>・Keyboard: number keys choose an option; PageDown (or →) goes to the next item, PageUp (or ←) to the previous one. In an input box, use PageDown / PageUp. Ctrl+F sets the review flag, Ctrl+Enter opens the review screen. Ctrl++ / Ctrl+− change the text size.</translation>
     </message>
     <message>
-        <location filename="../examinee/instructions.py" line="71"/>
+        <location filename="../examinee/instructions.py" line="72"/>
+        <source>受験票に印刷されたコード</source>
+        <translation>Code printed on your seat slip</translation>
+    </message>
+    <message>
+        <location filename="../examinee/instructions.py" line="76"/>
         <source>続きから再開する</source>
         <translation>Resume the assessment</translation>
     </message>
     <message>
-        <location filename="../examinee/instructions.py" line="79"/>
+        <location filename="../examinee/instructions.py" line="84"/>
         <source>アクセスコードを入力してください。</source>
         <translation>Enter the access code.</translation>
     </message>
@@ -1056,12 +1062,12 @@
 <context>
     <name>NumericEditor</name>
     <message>
-        <location filename="../widgets/items_text.py" line="103"/>
+        <location filename="../widgets/items_text.py" line="104"/>
         <source>解答欄（単位: {unit}）</source>
         <translation>Answer (unit: {unit})</translation>
     </message>
     <message>
-        <location filename="../widgets/items_text.py" line="106"/>
+        <location filename="../widgets/items_text.py" line="107"/>
         <source>数字で入力してください（全角・半角どちらでも構いません）</source>
         <translation>Enter a number (full-width or half-width digits are both fine)</translation>
     </message>
@@ -1219,89 +1225,89 @@
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../examinee/result.py" line="65"/>
-        <location filename="../examinee/result.py" line="66"/>
+        <location filename="../examinee/result.py" line="47"/>
+        <location filename="../examinee/result.py" line="48"/>
         <source>終了してログイン画面へ</source>
         <translation>Finish and return to login</translation>
     </message>
     <message>
-        <location filename="../examinee/result.py" line="83"/>
+        <location filename="../examinee/result.py" line="65"/>
         <source>結果</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../examinee/result.py" line="85"/>
+        <location filename="../examinee/result.py" line="67"/>
         <source>制限時間になったため、その時点までの解答で提出されました。</source>
         <translation>The time limit was reached, so your answers up to that point were submitted.</translation>
     </message>
     <message>
-        <location filename="../examinee/result.py" line="86"/>
+        <location filename="../examinee/result.py" line="68"/>
         <source>得点 {0:g} / {1:g}（{2:.0f}%）</source>
         <translation>Score {0:g} / {1:g} ({2:.0f}%)</translation>
     </message>
     <message>
-        <location filename="../examinee/result.py" line="89"/>
+        <location filename="../examinee/result.py" line="71"/>
         <source>合格基準を満たしています</source>
         <translation>You met the pass mark</translation>
     </message>
     <message>
-        <location filename="../examinee/result.py" line="89"/>
+        <location filename="../examinee/result.py" line="71"/>
         <source>合格基準に達していません</source>
         <translation>You did not reach the pass mark</translation>
     </message>
     <message>
-        <location filename="../examinee/result.py" line="93"/>
+        <location filename="../examinee/result.py" line="75"/>
         <source>領域別の得点率</source>
         <translation>Score by area</translation>
     </message>
     <message>
-        <location filename="../examinee/result.py" line="93"/>
+        <location filename="../examinee/result.py" line="75"/>
         <source>あなたの得点率</source>
         <translation>Your score</translation>
     </message>
     <message>
-        <location filename="../examinee/result.py" line="93"/>
+        <location filename="../examinee/result.py" line="75"/>
         <source>基準</source>
         <translation>Benchmark</translation>
     </message>
     <message>
-        <location filename="../examinee/result.py" line="96"/>
+        <location filename="../examinee/result.py" line="78"/>
         <source>次に学ぶとよい領域</source>
         <translation>Areas to study next</translation>
     </message>
     <message>
-        <location filename="../examinee/result.py" line="98"/>
+        <location filename="../examinee/result.py" line="80"/>
         <source>すべての領域で基準を上回っています。引き続き新しい情報に触れてください。</source>
         <translation>You are above the benchmark in every area. Keep up with new developments.</translation>
     </message>
     <message>
-        <location filename="../examinee/result.py" line="105"/>
-        <location filename="../examinee/result.py" line="129"/>
+        <location filename="../examinee/result.py" line="87"/>
+        <location filename="../examinee/result.py" line="111"/>
         <source>解答と解説</source>
         <translation>Answers and explanations</translation>
     </message>
     <message>
-        <location filename="../examinee/result.py" line="117"/>
+        <location filename="../examinee/result.py" line="99"/>
         <source>問 {0}&#x3000;{1}</source>
         <translation>Item {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../examinee/result.py" line="119"/>
+        <location filename="../examinee/result.py" line="101"/>
         <source>あなたの解答: {0}</source>
         <translation>Your answer: {0}</translation>
     </message>
     <message>
-        <location filename="../examinee/result.py" line="120"/>
+        <location filename="../examinee/result.py" line="102"/>
         <source>正解: {0}</source>
         <translation>Correct answer: {0}</translation>
     </message>
     <message>
-        <location filename="../examinee/result.py" line="121"/>
+        <location filename="../examinee/result.py" line="103"/>
         <source>あなたの解答について: {0}</source>
         <translation>About your answer: {0}</translation>
     </message>
     <message>
-        <location filename="../examinee/result.py" line="122"/>
+        <location filename="../examinee/result.py" line="104"/>
         <source>解説: {0}</source>
         <translation>Explanation: {0}</translation>
     </message>
@@ -2047,7 +2053,7 @@
 <context>
     <name>_TextEditor</name>
     <message>
-        <location filename="../widgets/items_text.py" line="39"/>
+        <location filename="../widgets/items_text.py" line="40"/>
         <source>解答欄</source>
         <translation>Answer</translation>
     </message>
