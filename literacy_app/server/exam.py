@@ -85,7 +85,7 @@ async def login(request: Request) -> Response:
                 raise UserError("unknown_examinee")  # same words as an unknown number
             return actor, listed
 
-    actor, listed = await in_thread(work)
+    actor, listed = await in_thread(request, work)
     return ok({"examinee": {"id": actor.id, "staff_no": actor.name},
                "assessments": dump(list[OpenAssessment], listed)})
 
@@ -103,7 +103,7 @@ async def start(request: Request) -> Response:
             return attempts.start_attempt(uow, actor, form.assessment_id, form.code, address=where,
                                           issue_token=True, require_code=True)
 
-    return ok(_state(await in_thread(work)))
+    return ok(_state(await in_thread(request, work, heavy=True)))
 
 
 @endpoint
@@ -118,7 +118,7 @@ async def resume(request: Request) -> Response:
             actor = accounts.identify_examinee(uow, form.staff_no)
             return attempts.resume_attempt(uow, actor, form.attempt_id, form.code, address=where, issue_token=True)
 
-    return ok(_state(await in_thread(work)))
+    return ok(_state(await in_thread(request, work, heavy=True)))
 
 
 @endpoint
@@ -132,7 +132,7 @@ async def reload(request: Request) -> Response:
             actor = attempts.token_actor(uow, attempt_id, token)
             return attempts.reload_attempt(uow, actor, attempt_id)
 
-    return ok(_state(await in_thread(work)))
+    return ok(_state(await in_thread(request, work)))
 
 
 @endpoint
@@ -146,10 +146,9 @@ async def save(request: Request) -> Response:
         from ..services import attempts
 
         with database.uow() as uow:
-            actor = attempts.token_actor(uow, attempt_id, token)
-            return attempts.save_answer(uow, actor, attempt_id, position, form.response, seq=form.seq)
+            return attempts.save_answer(uow, None, attempt_id, position, form.response, seq=form.seq, token=token)
 
-    return ok({"written": await in_thread(work)})
+    return ok({"written": await in_thread(request, work)})
 
 
 @endpoint
@@ -164,7 +163,7 @@ async def flag(request: Request) -> Response:
         with database.uow() as uow:
             attempts.set_flag(uow, attempts.token_actor(uow, attempt_id, token), attempt_id, position, form.flagged)
 
-    await in_thread(work)
+    await in_thread(request, work)
     return ok({})
 
 
@@ -179,7 +178,7 @@ async def position(request: Request) -> Response:
         with database.uow() as uow:
             attempts.set_position(uow, attempts.token_actor(uow, attempt_id, token), attempt_id, form.position)
 
-    await in_thread(work)
+    await in_thread(request, work)
     return ok({})
 
 
@@ -200,7 +199,7 @@ async def finish(request: Request) -> Response:
             show = attempts.blueprint_content(uow, state.assessment_id).get("show_pass_fail", True)
             return {"result": dump(AttemptResult, result), "links": links, "show_pass_fail": bool(show)}
 
-    return ok(await in_thread(work))
+    return ok(await in_thread(request, work, heavy=True))
 
 
 @endpoint
@@ -216,7 +215,7 @@ async def image(request: Request) -> Response:
             attempts.token_actor(uow, attempt_id, token)
             return attempts.form_image(uow, attempt_id, sha)
 
-    data = await in_thread(work)
+    data = await in_thread(request, work)
     if data is None:
         raise Refused(404, "attempt_not_found")
     return Response(data, media_type="application/octet-stream")

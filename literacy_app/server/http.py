@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
+import anyio.to_thread
 from pydantic import BaseModel, ConfigDict, ValidationError
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
@@ -121,6 +122,13 @@ def endpoint(handler: Handler) -> Handler:
     unexpected error as a 500 whose body says only that (the details go to the server's log)."""
 
     async def wrapped(request: Request) -> Response:
+        started = time.perf_counter()
+        response = await _answer(request)
+        # how long the server itself took (W3C Server-Timing): tells network delay from server load
+        response.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.2f}"
+        return response
+
+    async def _answer(request: Request) -> Response:
         lang = language(request)
         try:
             check_client(request)
@@ -144,9 +152,16 @@ def _json_safe(params: dict[str, Any]) -> dict[str, Any]:
     return json.loads(json.dumps(params, ensure_ascii=False, default=str))
 
 
-async def in_thread(work: Callable[[], Any]) -> Any:
-    """Run blocking database work on the server's bounded thread pool."""
-    return await run_in_threadpool(work)
+async def in_thread(request: Request, work: Callable[[], Any], heavy: bool = False) -> Any:
+    """Run blocking database work on the server's bounded thread pools.
+
+    Heavy calls (a start draws a form, a finish scores it, a sign-in runs scrypt, HR's figures
+    read many rows) get a few threads of their own, so a room starting or submitting together
+    never makes the answer saves queue behind them.  Both pools together hold no more threads
+    than the database pool has connections.
+    """
+    limiter = request.app.state.heavy_limiter if heavy else None
+    return await anyio.to_thread.run_sync(work, limiter=limiter)
 
 
 SERVER_HEADER = f"literacy-app/{__version__}"

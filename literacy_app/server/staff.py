@@ -75,7 +75,7 @@ async def _as_staff(request: Request, work: Callable[[UnitOfWork, Actor], Any], 
         with _database(request).uow(read_only=read_only) as uow:
             return work(uow, sessions.session_actor(uow, token))
 
-    return await in_thread(job)
+    return await in_thread(request, job, heavy=True)
 
 
 @endpoint
@@ -90,7 +90,7 @@ async def sign_in(request: Request) -> Response:
             token, actor, expires = sessions.sign_in(uow, form.username, form.password, where)
         return {"token": token, "actor": dump(Actor, actor), "expires_at": expires.isoformat()}
 
-    return ok(await in_thread(work))
+    return ok(await in_thread(request, work, heavy=True))
 
 
 @endpoint
@@ -103,7 +103,7 @@ async def sign_out(request: Request) -> Response:
         with _database(request).uow() as uow:
             sessions.sign_out(uow, token)
 
-    await in_thread(work)
+    await in_thread(request, work, heavy=True)
     return ok({})
 
 
@@ -150,7 +150,7 @@ async def hr_summary(request: Request) -> Response:
                                org_unit=form.org_unit, min_group=form.min_group)
         return dump(Summary, summary)
 
-    return ok(await in_thread(work))
+    return ok(await in_thread(request, work, heavy=True))
 
 
 @endpoint

@@ -40,3 +40,17 @@ def version(uow: UnitOfWork, version_id: int) -> Version:
             cache.clear()
         cache[version_id] = found
     return found
+
+
+def versions(uow: UnitOfWork, version_ids: list[int]) -> dict[int, Version]:
+    """Several versions at once: those not cached yet are read in one query (a form's start)."""
+    cache = uow.database.content_cache
+    missing = [v for v in version_ids if v not in cache]
+    if missing:
+        if len(cache) + len(missing) >= CONTENT_CACHE_LIMIT:
+            cache.clear()
+        for version_id, raw in uow.connection.execute(
+                select(ItemVersion.id, ItemVersion.content).where(ItemVersion.id.in_(missing))):
+            kind = item_type(raw["type"])
+            cache[version_id] = Version(raw, kind.parse(raw), kind)
+    return {v: version(uow, v) for v in version_ids}

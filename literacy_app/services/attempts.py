@@ -34,7 +34,7 @@ from ..storage.models import (
 )
 from ..storage.uow import UnitOfWork
 from ._common import audit, require_examinee
-from ._versions import version
+from ._versions import version, versions
 from .codes import check_code, code_required
 from .cohort import in_cohort
 from .finishing import finish_expired_attempts
@@ -133,18 +133,21 @@ def token_actor(uow: UnitOfWork, attempt_id: int, token: str) -> Actor:
 
 
 def _pool(uow: UnitOfWork, audience: str) -> list[PoolItem]:
+    """The approved items of an audience.  Their content comes from the database's cache of
+    immutable versions: a room of examinees starting together must not parse the bank each time."""
     rows = uow.session.execute(
         select(Item.id, Item.pilot, Item.audiences, ItemVersion.id, ItemVersion.type, ItemVersion.area,
-               ItemVersion.level, ItemVersion.content)
+               ItemVersion.level)
         .join(ItemVersion, ItemVersion.id == Item.current_version_id)
         .where(Item.status == "approved")).all()
+    rows = [row for row in rows if audience in row[2]]
+    published = versions(uow, [row[3] for row in rows])
     pool = []
-    for item_id, pilot, audiences, version_id, kind, area, level, content in rows:
-        if audience not in audiences:
-            continue
-        scenario = content.get("scenario")
+    for item_id, pilot, _audiences, version_id, kind, area, level in rows:
+        raw = published[version_id].raw
+        scenario = raw.get("scenario")
         pool.append(PoolItem(version_id, item_id, kind, area, level, bool(pilot),
-                             tuple(key for key, _text in content.get("options", [])),
+                             tuple(key for key, _text in raw.get("options", [])),
                              scenario["id"] if scenario else None))
     return pool
 
@@ -220,7 +223,8 @@ def _state(uow: UnitOfWork, attempt: Attempt) -> AttemptState:
 
 def _writable_statement() -> Any:
     return (select(Attempt.__table__.c.examinee_id, Attempt.__table__.c.status,
-                   Attempt.__table__.c.deadline_at, AttemptItem.__table__.c.item_version_id)
+                   Attempt.__table__.c.deadline_at, AttemptItem.__table__.c.item_version_id,
+                   Attempt.__table__.c.token_hash)
             .select_from(Attempt.__table__.outerjoin(
                 AttemptItem.__table__,
                 (AttemptItem.__table__.c.attempt_id == Attempt.__table__.c.id)
@@ -250,14 +254,23 @@ def _statement(uow: UnitOfWork, key: tuple[Any, ...]) -> Any:
     return statement
 
 
-def _writable(uow: UnitOfWork, actor: Actor, attempt_id: int, position: int) -> int:
-    """Check that the attempt belongs to the actor and is open; return the item version id."""
+def _writable(uow: UnitOfWork, actor: Actor | None, attempt_id: int, position: int, token: str | None = None) -> int:
+    """Check that the attempt belongs to the caller (the actor, or on the server the attempt token)
+    and is open; return the item version id.  One statement: this runs on every click."""
     row = uow.connection.execute(
         _statement(uow, ("writable",)), {"attempt_id": attempt_id, "position": position}).first()
     if row is None:
-        raise UserError("attempt_not_found")
-    examinee_id, status, deadline, version_id = row
-    require_examinee(actor, examinee_id)
+        raise UserError("token_invalid" if token is not None else "attempt_not_found")
+    examinee_id, status, deadline, version_id, token_hash = row
+    if token is not None:
+        if token_hash is None or not hmac.compare_digest(token_hash, token_digest(token)):
+            raise UserError("token_invalid")
+        if uow.now > deadline + TOKEN_GRACE:
+            raise UserError("token_expired")
+    else:
+        if actor is None:
+            raise NotAllowed()
+        require_examinee(actor, examinee_id)
     if status != "in_progress":
         raise UserError("attempt_finished")
     if uow.now >= deadline:
@@ -274,14 +287,15 @@ def _upsert(uow: UnitOfWork, values: dict[str, Any], update_columns: tuple[str, 
     return uow.connection.execute(statement, values).first() is not None
 
 
-def save_answer(uow: UnitOfWork, actor: Actor, attempt_id: int, position: int, response: Any,
-                seq: int | None = None) -> bool:
+def save_answer(uow: UnitOfWork, actor: Actor | None, attempt_id: int, position: int, response: Any,
+                seq: int | None = None, *, token: str | None = None) -> bool:
     """Store one answer and commit at once.  Returns False when a newer save already won.
 
     Refused (``UserError``) after submit, after the deadline, for another person's attempt, or
-    for a response that does not fit the item; nothing is stored then.
+    for a response that does not fit the item; nothing is stored then.  On the server the caller
+    is the attempt ``token`` (checked in the same statement), in a local app the ``actor``.
     """
-    published = version(uow, _writable(uow, actor, attempt_id, position))
+    published = version(uow, _writable(uow, actor, attempt_id, position, token))
     stored = None if response is None else published.kind.normalise(published.content, response)
     values = {"attempt_id": attempt_id, "position": position, "response": stored,
               "saved_at": uow.now, "seq": seq if seq is not None else 0, "flagged": False}

@@ -9,6 +9,7 @@ the proctor) or a code per person printed on the seat slip (``issue_seat_codes``
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 import unicodedata
 from dataclasses import dataclass
@@ -74,6 +75,19 @@ def issue_seat_codes(uow: UnitOfWork, actor: Actor, assessment_id: int) -> list[
     return slips
 
 
+def _verified(uow: UnitOfWork, typed: str, stored: str) -> bool:
+    remembered = uow.database.verified_codes
+    key = (stored, hashlib.sha256(typed.encode("utf-8")).hexdigest())
+    if key in remembered:
+        return True
+    if not verify_password(typed, stored):
+        return False
+    if len(remembered) > 100_000:
+        remembered.clear()
+    remembered.add(key)
+    return True
+
+
 def code_required(assessment: Assessment) -> bool:
     return assessment.person_codes or assessment.access_code_hash is not None
 
@@ -94,7 +108,7 @@ def check_code(uow: UnitOfWork, examinee: Examinee, assessment: Assessment, code
         if assessment.person_codes:  # in a seat-code window without a slip: HR must issue one
             raise UserError("seat_code_missing")
         return
-    if typed and verify_password(typed, stored):
+    if typed and _verified(uow, typed, stored):
         throttle.clear(uow, keys[0])
         return
     throttle.fail(uow, keys)

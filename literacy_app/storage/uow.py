@@ -39,6 +39,10 @@ class Database:
         """Item version id → its parsed content (``services._versions``); versions never change."""
         self.statement_cache: dict[Hashable, Any] = {}
         """Compiled-once SQL statements of the hot paths, keyed by their shape."""
+        self.verified_codes: set[tuple[str, str]] = set()
+        """(stored code hash, SHA-256 of a code typed) pairs that verified: a room of examinees
+        typing the window's one code costs one scrypt per process, not one per person.  Only
+        successes are kept, so every wrong guess still pays the full cost."""
         self._sessions = sessionmaker(bind=engine, expire_on_commit=False)
         self._read_sessions = sessionmaker(bind=engine.execution_options(read_only=True),
                                            expire_on_commit=False)
