@@ -1,7 +1,8 @@
 """The command line.  With no command, the GUI starts.
 
 The command line acts as the local administrator: whoever can run it on this PC can open the
-database file anyway (for PostgreSQL, the database credentials are the gate).  Its actions are
+database file anyway (for PostgreSQL, the database credentials are the gate).  With ``--server``
+it signs in on the exam server like a person instead (``commands_remote``).  Its actions are
 audited under ``cli:<OS user>``.  Problems a user can cause are printed as sentences in the
 chosen language and give exit status 1; nothing prints a traceback (unexpected errors go to the
 log file, whose path is printed).
@@ -26,6 +27,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"literacy-app {__version__}")
     parser.add_argument("--db", help="database URL (sqlite:///… or postgresql+psycopg://…)")
     parser.add_argument("--lang", choices=("ja", "en"), help="language of messages (default ja)")
+    parser.add_argument("--server", nargs="?", const=True, metavar="CLIENT_TOML",
+                        help="send the command to the exam server of this PC's client.toml (or the file given)")
+    parser.add_argument("--user", help="staff user name to sign in with on the server (password asked)")
     commands = parser.add_subparsers(dest="command")
 
     db = commands.add_parser("db", help="database").add_subparsers(dest="action", required=True)
@@ -158,7 +162,8 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     # a bare launch (how staff start it) goes straight to the window, skipping the parser
-    args = _parser().parse_args(arguments) if arguments else argparse.Namespace(db=None, lang=None, command=None)
+    args = (_parser().parse_args(arguments) if arguments
+            else argparse.Namespace(db=None, lang=None, command=None, server=None))
     settings = load_settings(args.db, args.lang)
     from .logs import log_path, setup_logging
 
@@ -170,6 +175,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_gui(settings)  # sets up logging once the window is on screen
         setup_logging(settings.data_dir)
+        if args.server:
+            from .commands_remote import run_remote
+
+            return run_remote(args, settings)
         from . import commands
 
         return int(commands.COMMANDS[args.command](args, settings) or 0)

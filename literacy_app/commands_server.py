@@ -15,6 +15,7 @@ import ipaddress
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from .cli_local import local_actor, local_uow
 from .config import Settings
@@ -145,25 +146,25 @@ def cmd_audit(args: argparse.Namespace, settings: Settings) -> int:
     if check.ok:
         print(message("audit_chain_ok", settings.lang, rows=check.rows))
         return 0
+    print(chain_broken(check, settings.lang), file=sys.stderr)
+    return 1
+
+
+def chain_broken(check: Any, lang: str) -> str:
+    """The sentence for a broken audit chain (``services.audit.ChainCheck``)."""
     problem = {"edited": ("の内容が書き換えられています", "was edited"),
                "missing_before": ("の直前の行が削除されています", "follows a removed row")}[check.problem or "edited"]
-    print(message("audit_chain_broken", settings.lang, row_id=check.broken_at, rows=check.rows,
-                  problem=problem[0 if settings.lang == "ja" else 1]), file=sys.stderr)
-    return 1
+    return message("audit_chain_broken", lang, row_id=check.broken_at, rows=check.rows,
+                   problem=problem[0 if lang == "ja" else 1])
 
 
 def cmd_seat_slips(args: argparse.Namespace, settings: Settings) -> int:
     """New personal codes for a window's cohort, printed once as seat slips (受験票) to a PDF."""
     from .reporting.rendering.slips import write_slips_pdf
     from .services import codes
-    from .storage.models import Assessment
 
     with local_uow(settings) as uow:
-        assessment = uow.session.get(Assessment, args.id)
-        if assessment is None:
-            raise UserError("assessment_unknown", id=args.id)
-        title, opens, closes = assessment.title, assessment.opens_at, assessment.closes_at
-        slips = codes.issue_seat_codes(uow, local_actor(), args.id)
-    write_slips_pdf(title, opens, closes, slips, args.out)
-    print(message("slips_done", settings.lang, count=len(slips), file=str(args.out)))
+        issued = codes.issue_seat_codes(uow, local_actor(), args.id)
+    write_slips_pdf(issued.title, issued.opens_at, issued.closes_at, list(issued.slips), args.out)
+    print(message("slips_done", settings.lang, count=len(issued.slips), file=str(args.out)))
     return 0

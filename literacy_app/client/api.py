@@ -169,10 +169,13 @@ class ServerClient:
         self._staff("POST", "/hr/exports", {"year": year, "assessment_id": assessment_id, "org_unit": org_unit,
                                             "min_group": min_group, "fmt": fmt, "file": file})
 
-    def seat_codes(self, assessment_id: int) -> list[Any]:
-        from ..services.codes import SeatSlip
+    def seat_codes(self, assessment_id: int) -> Any:
+        from ..services.codes import SeatSlips
 
-        return list(load(list[SeatSlip], self._staff("POST", f"/hr/assessments/{assessment_id}/seat-codes", {})))
+        return load(SeatSlips, self._staff("POST", f"/hr/assessments/{assessment_id}/seat-codes", {}))
+
+    def unlock(self, username: str) -> None:
+        self._staff("POST", "/admin/unlock", {"username": username})
 
     def _bank_files(self, paths: list[Path]) -> list[dict[str, str]]:
         files = []

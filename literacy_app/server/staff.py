@@ -279,9 +279,9 @@ async def hr_seat_codes(request: Request) -> Response:
     await body(request, Strict)
 
     def work(uow: UnitOfWork, actor: Actor) -> Any:
-        from ..services.codes import SeatSlip, issue_seat_codes
+        from ..services.codes import SeatSlips, issue_seat_codes
 
-        return dump(list[SeatSlip], issue_seat_codes(uow, actor, assessment_id))
+        return dump(SeatSlips, issue_seat_codes(uow, actor, assessment_id))
 
     return ok(await _as_staff(request, work))
 

@@ -9,6 +9,7 @@ the proctor) or a code per person printed on the seat slip (``issue_seat_codes``
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import secrets
 import unicodedata
@@ -41,6 +42,16 @@ class SeatSlip:
     code: str
 
 
+@dataclass(frozen=True)
+class SeatSlips:
+    """A window's slips, with what is printed on each (title, when it is open)."""
+
+    title: str
+    opens_at: dt.datetime
+    closes_at: dt.datetime
+    slips: tuple[SeatSlip, ...]
+
+
 def normalise_code(text: str | None) -> str:
     """Full-width letters, lower case, spaces and hyphens are all accepted (ａｂｃｄ-ｅｆｇｈ = ABCDEFGH)."""
     folded = unicodedata.normalize("NFKC", text or "").upper()
@@ -51,7 +62,7 @@ def new_code() -> str:
     return "".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH))
 
 
-def issue_seat_codes(uow: UnitOfWork, actor: Actor, assessment_id: int) -> list[SeatSlip]:
+def issue_seat_codes(uow: UnitOfWork, actor: Actor, assessment_id: int) -> SeatSlips:
     """A new code for every person of the window's cohort (replacing earlier ones); the window
     then asks each person for their own code.  The codes are returned once, for the slips."""
     require_staff(actor, "hr")
@@ -72,7 +83,7 @@ def issue_seat_codes(uow: UnitOfWork, actor: Actor, assessment_id: int) -> list[
     assessment.person_codes = True
     audit(uow, actor, "seat_codes_issued", assessment_id=assessment_id, people=len(slips))
     uow.commit()
-    return slips
+    return SeatSlips(assessment.title, assessment.opens_at, assessment.closes_at, tuple(slips))
 
 
 def _verified(uow: UnitOfWork, typed: str, stored: str) -> bool:

@@ -63,7 +63,9 @@ def test_seat_codes_are_personal(published, clock, hr):
     first, second = add_examinee(published, "000123"), add_examinee(published, "000124")
     window = open_window(published, clock)
     with published.uow() as uow:
-        slips = {slip.staff_no: slip for slip in codes.issue_seat_codes(uow, hr, window)}
+        issued = codes.issue_seat_codes(uow, hr, window)
+    assert issued.title and issued.opens_at < issued.closes_at
+    slips = {slip.staff_no: slip for slip in issued.slips}
     assert set(slips) == {"000123", "000124"} and len(slips["000123"].code) == 9  # ABCD-EFGH
     with pytest.raises(UserError) as caught:  # someone else's slip does not open mine
         _start(published, first, window, slips["000124"].code)
