@@ -243,6 +243,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                        "en": "this account is locked for a while after repeated wrong passwords (about {minutes} more minutes; an administrator can unlock it sooner)"},
     "too_many_tries": {"ja": "間違いが続いたため、しばらく受け付けません。{seconds} 秒ほど待ってからもう一度入力してください",
                        "en": "too many wrong tries; wait about {seconds} seconds and try again"},
+    "seat_code_wrong": {"ja": "受験票のコードが違います。受験票に印刷された 8 文字（例: ABCD-EFGH）を入力してください",
+                        "en": "the seat-slip code is wrong; type the 8 characters printed on your slip (e.g. ABCD-EFGH)"},
     "seat_code_missing": {"ja": "この試験では受験票のコードが必要ですが、あなたの受験票がまだ発行されていません。試験監督者に連絡してください",
                           "en": "this assessment needs the code on your seat slip, but none has been issued for you; ask the proctor"},
     "window_without_code": {"ja": "この試験にはアクセスコードも受験票も設定されていないため、LAN では開始できません。人事担当に連絡してください",

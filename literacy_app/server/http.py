@@ -29,7 +29,7 @@ Model = TypeVar("Model", bound=BaseModel)
 
 STATUS = {
     "not_allowed": 403, "session_expired": 401, "token_invalid": 401, "token_expired": 401,
-    "login_failed": 401, "access_code_wrong": 403, "account_locked": 423, "too_many_tries": 429,
+    "login_failed": 401, "access_code_wrong": 403, "seat_code_wrong": 403, "account_locked": 423, "too_many_tries": 429,
     "attempt_not_found": 404, "unknown_examinee": 404, "request_too_large": 413, "client_too_old": 426,
 }
 """HTTP status per refusal; every other ``UserError`` is 400 (409 would add nothing for the UI)."""

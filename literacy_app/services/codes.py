@@ -126,4 +126,4 @@ def check_code(uow: UnitOfWork, examinee: Examinee, assessment: Assessment, code
     audit(uow, Actor("examinee", examinee.id, examinee.staff_no), "code_wrong", assessment_id=assessment.id,
           address=address or "")
     uow.commit()
-    raise UserError("access_code_wrong")
+    raise UserError("seat_code_wrong" if assessment.person_codes else "access_code_wrong")

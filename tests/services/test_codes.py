@@ -69,7 +69,7 @@ def test_seat_codes_are_personal(published, clock, hr):
     assert set(slips) == {"000123", "000124"} and len(slips["000123"].code) == 9  # ABCD-EFGH
     with pytest.raises(UserError) as caught:  # someone else's slip does not open mine
         _start(published, first, window, slips["000124"].code)
-    assert caught.value.code == "access_code_wrong"
+    assert caught.value.code == "seat_code_wrong" and "受験票のコードが違います" in caught.value.render()
     typed = slips["000123"].code.lower().replace("-", " ")  # 小文字・空白でも受け付ける
     state = _start(published, first, window, typed)
     assert _resume(published, first, state.attempt_id, slips["000123"].code).attempt_id == state.attempt_id

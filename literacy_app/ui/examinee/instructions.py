@@ -69,7 +69,7 @@ class InstructionsPage(QWidget):
         self.custom.setVisible(bool(assessment.instructions))
         # the code is asked again to continue: a 職員番号 alone must not open someone else's attempt
         self.code_row.setVisible(assessment.access_code_required)
-        self.code_label.setText(self.tr("受験票に印刷されたコード") if assessment.seat_codes
+        self.code_label.setText(self.tr("受験票のコード") if assessment.seat_codes
                                 else self.tr("アクセスコード（試験監督者から配られたもの）"))
         self.code.clear()
         self.message.clear()

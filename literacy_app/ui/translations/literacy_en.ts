@@ -571,8 +571,8 @@
     </message>
     <message>
         <location filename="../examinee/instructions.py" line="72"/>
-        <source>受験票に印刷されたコード</source>
-        <translation>Code printed on your seat slip</translation>
+        <source>受験票のコード</source>
+        <translation>Code on your seat slip</translation>
     </message>
     <message>
         <location filename="../examinee/instructions.py" line="76"/>
