@@ -11,9 +11,9 @@ groups by (org_path, state) and the roll-up over the few resulting groups is don
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import case, func, literal_column, or_, select
 from sqlalchemy.sql.elements import ColumnElement
@@ -115,8 +115,8 @@ def assessment_progress(uow: UnitOfWork, actor: Actor, assessment_id: int,
 class WindowInfo:
     id: int
     title: str
-    opens_at: Any
-    closes_at: Any
+    opens_at: dt.datetime
+    closes_at: dt.datetime
 
 
 def assessments_in_year(uow: UnitOfWork, actor: Actor, year: int) -> list[WindowInfo]:

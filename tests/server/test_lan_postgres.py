@@ -4,6 +4,7 @@ only ``db grant``'s rights, and the desktop client doing what examinees, HR and 
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 import subprocess
 import sys
 
@@ -51,6 +52,12 @@ def test_examinee_hr_and_trainer_through_the_server(pg_lan, tmp_path):
     assert preview.ok and preview.unchanged and not preview.new
     report = trainer.publish([bank])
     assert report.unchanged == len(preview.unchanged)
+    stale = bank / "collaboration.yaml"  # one review long ago: due on the server's calendar
+    stale.write_text(stale.read_text(encoding="utf-8").replace("reviewed: 2026-11-27", "reviewed: 2025-01-10", 1),
+                     encoding="utf-8")
+    queue = trainer.review_queue([bank], 6)
+    assert [Path(entry.path) for entry in queue][:1] == [stale]  # the PC's own path, to open the file
+    assert "2025-01-10" in " ".join(queue[0].sentences("ja"))
     with pg_lan.database.uow(read_only=True) as uow:
         actors = uow.session.scalars(select(Publish.actor).order_by(Publish.id)).all()
         exports = uow.session.scalars(select(AuditLog.detail).where(AuditLog.action == "report_summary")).all()

@@ -99,3 +99,37 @@ def test_a_sitting_through_the_server_survives_a_lost_pc(qtbot, served):
         attempt = uow.session.scalars(select(Attempt).where(Attempt.status == "finished")).one()
     assert attempt.finished_by == "examinee" and attempt.score is not None
     assert not (pc.folder / "must-not-exist.sqlite3").exists()  # the PC never had a database
+
+
+def test_hr_and_the_trainer_work_through_the_server(qtbot, served, tmp_path):
+    from openpyxl import load_workbook
+
+    from literacy_app.services import accounts
+    from literacy_app.storage.models import AuditLog
+
+    lan, pc = served
+    with lan.database.uow() as uow:
+        accounts.add_user(uow, SYSTEM, "hr-sato", "a-long-enough-password", "hr")
+    with lan.database.uow() as uow:
+        accounts.add_user(uow, SYSTEM, "trainer-ito", "a-long-enough-password", "trainer")
+    window = open_app(qtbot, pc)
+    window.hr.log_in("hr-sato", "a-long-enough-password")
+    qtbot.waitUntil(lambda: "page" in window.hr.__dict__ and window.stack.currentWidget() is window.hr.page,
+                    timeout=20_000)
+    page = window.hr.page
+    page.preview_button.click()
+    qtbot.waitUntil(lambda: page.preview_button.isEnabled() and "集計を表示" in page.status.text(), timeout=30_000)
+    assert "ICTリテラシー確認 結果報告" in page.preview.toPlainText()
+    out = tmp_path / "summary.xlsx"
+    window.hr.save("xlsx", str(out))
+    qtbot.waitUntil(lambda: "保存しました" in page.status.text(), timeout=30_000)
+    assert load_workbook(out).sheetnames[0] == "全体"
+    with lan.database.uow(read_only=True) as uow:  # the audit row is the server's, naming the signed-in person
+        row = uow.session.scalars(select(AuditLog).where(AuditLog.action == "report_summary")).one()
+    assert row.actor == "hr-sato" and row.detail["file"] == str(out)
+
+    other = open_app(qtbot, pc)
+    other.hr.log_in("trainer-ito", "a-long-enough-password")
+    qtbot.waitUntil(lambda: other.trainer.workspace is not None, timeout=20_000)
+    assert other.stack.currentWidget() is other.trainer.page and "page" not in other.hr.__dict__
+    assert not (pc.folder / "must-not-exist.sqlite3").exists()
