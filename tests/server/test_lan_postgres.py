@@ -4,9 +4,9 @@ only ``db grant``'s rights, and the desktop client doing what examinees, HR and 
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, func, select, text
