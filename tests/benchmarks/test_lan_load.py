@@ -44,6 +44,7 @@ STAGE_SECONDS = 8
 HEADERS = {"X-Literacy-Client": "0.1.0"}
 WORKERS = int(os.environ.get("LITERACY_BENCH_WORKERS", "1"))  # server processes (pool 10 each); on this
 # 2-core machine, shared with PostgreSQL and the 300 clients, one process did better than two
+POOL = int(os.environ.get("LITERACY_BENCH_POOL", "10"))  # database connections (and threads) per process
 
 
 class Peak(threading.Thread):
@@ -187,7 +188,7 @@ def test_300_pcs_against_one_server(tmp_path):
 
         subprocess.run([sys.executable, "-m", "literacy_app", "--db", pg.url(name), "db", "grant", "literacy_server"],
                        check=True, cwd=ROOT, capture_output=True)
-        lan.start(db_url=pg.url(name).replace("postgres@", "literacy_server@"), workers=WORKERS)
+        lan.start(db_url=pg.url(name).replace("postgres@", "literacy_server@"), workers=WORKERS, pool=POOL)
         libpq = pg.url(name).replace("postgresql+psycopg://", "postgresql://")
         peak = Peak(libpq, "literacy_server")
         peak.start()
@@ -248,7 +249,7 @@ def test_300_pcs_against_one_server(tmp_path):
         print(f"\n[benchmark] LAN sitting: {PCS} PCs, {len(saves)} saves in {elapsed:.1f} s "
               f"({len(saves) / elapsed:.0f} saves/s); refused {len(outcome['refused'])}, lost {lost}, "
               f"scores differing from a recomputation {wrong_scores}; server peak connections {peak.peak} "
-              f"({WORKERS} processes × pool 10; PostgreSQL max_connections 100)")
+              f"({WORKERS} processes × pool {POOL}; PostgreSQL max_connections 100)")
         for line in outcome["refused"][:5]:
             print("   refused:", line)
         for label, low, high in (("while PCs start", 0, RAMP + 2), ("steady", RAMP + 2, elapsed - 15),

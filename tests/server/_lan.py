@@ -72,14 +72,15 @@ class Lan:
         return window
 
     def start(self, db_url: str | None = None, env: dict[str, str] | None = None, workers: int = 1,
-              tls_dir: Path | None = None, port: int | None = None) -> None:
+              tls_dir: Path | None = None, port: int | None = None, pool: int = 10) -> None:
         port = port or free_port()
         self.url = f"{'https' if tls_dir else 'http'}://127.0.0.1:{port}"
         self.log = Path(os.environ.get("TMPDIR", "/tmp")) / f"literacy-serve-{port}.log"
         environment = {**os.environ, **(env or {}), "LITERACY_LANG": "ja"}
         transport = ["--tls-dir", str(tls_dir)] if tls_dir else ["--insecure-http"]
         command = [sys.executable, "-m", "literacy_app", "--db", db_url or self.db_url, "serve", *transport,
-                   "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers), "--log-level", "warning"]
+                   "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers), "--pool-size", str(pool),
+                   "--log-level", "warning"]
         with self.log.open("wb") as out:
             self.process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=environment, cwd=ROOT)
         deadline = time.monotonic() + 60
