@@ -170,6 +170,11 @@ class ExamineeBackend(QObject):
         self._call(lambda uow: record_summary_export(uow, actor, summary, fmt, Path(path), assessment_id),
                    done, failed)
 
+    def seat_codes(self, actor: Actor, assessment_id: int, done: Done, failed: Failed) -> None:
+        from ..services import codes
+
+        self._call(lambda uow: codes.issue_seat_codes(uow, actor, assessment_id), done, failed)
+
     # Trainer ----------------------------------------------------------------------------------
     def trainer_review_queue(self, actor: Actor, paths: list[Any], months: int, done: Done, failed: Failed) -> None:
         import datetime as dt

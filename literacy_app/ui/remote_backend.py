@@ -135,6 +135,9 @@ class RemoteBackend(QObject):
         self._call(lambda client: client.record_export(summary.year, assessment_id, summary.org_unit,
                                                        summary.min_group, fmt, path), done, failed)
 
+    def seat_codes(self, actor: Any, assessment_id: int, done: Done, failed: Failed) -> None:
+        self._call(lambda client: client.seat_codes(assessment_id), done, failed)
+
     # Trainer ------------------------------------------------------------------------------------
     def trainer_review_queue(self, actor: Any, paths: list[Any], months: int, done: Done, failed: Failed) -> None:
         self._call(lambda client: client.review_queue([Path(p) for p in paths], months), done, failed)

@@ -127,6 +127,17 @@ def test_hr_and_the_trainer_work_through_the_server(qtbot, served, tmp_path):
     with lan.database.uow(read_only=True) as uow:  # the audit row is the server's, naming the signed-in person
         row = uow.session.scalars(select(AuditLog).where(AuditLog.action == "report_summary")).one()
     assert row.actor == "hr-sato" and row.detail["file"] == str(out)
+    # seat slips for the LAN window, issued on the server, printed on the PC
+    assert not page.slips_button.isEnabled()  # only for one chosen window
+    page.assessment.setCurrentIndex(page.assessment.findText("LAN 試験", Qt.MatchFlag.MatchStartsWith))
+    assert page.slips_button.isEnabled()
+    slips = tmp_path / "受験票.pdf"
+    window.hr.issue_slips(str(slips))
+    qtbot.waitUntil(lambda: "受験票" in page.status.text() and "保存しました" in page.status.text(), timeout=30_000)
+    assert slips.stat().st_size > 1000 and "1 人分" in page.status.text()
+    with lan.database.uow(read_only=True) as uow:
+        issued = uow.session.scalars(select(AuditLog).where(AuditLog.action == "seat_codes_issued")).one()
+    assert issued.actor == "hr-sato"
 
     other = open_app(qtbot, pc)
     other.hr.log_in("trainer-ito", "a-long-enough-password")

@@ -43,6 +43,7 @@ class HrController(QObject):
         page.preview_requested.connect(self.preview)
         page.save_requested.connect(self.save)
         page.progress_requested.connect(self.show_progress)
+        page.slips_requested.connect(self.issue_slips)
         page.year_changed.connect(self.load_choices)
         page.logout.connect(self.logout)
         return page
@@ -128,6 +129,25 @@ class HrController(QObject):
             self.page.set_busy(False, self.tr("受験状況を表示しています。"))
 
         self.backend.assessment_progress(self.actor, choice.assessment_id, choice.min_group, done, self._failed)
+
+    def issue_slips(self, path: str) -> None:
+        """New personal codes for the chosen window, printed once as seat slips to ``path``."""
+        choice = self.page.choice()
+        if self.actor is None or choice.assessment_id is None:
+            return
+        self.page.set_busy(True, self.tr("受験票を発行しています…"))
+
+        def done(issued: Any) -> None:
+            from ...reporting.rendering.slips import write_slips_pdf
+
+            try:
+                write_slips_pdf(issued.title, issued.opens_at, issued.closes_at, list(issued.slips), Path(path))
+            except Exception as error:  # noqa: BLE001 - shown as a sentence
+                self._failed(error)
+                return
+            self.page.set_busy(False, self.tr("受験票 {0} 人分を保存しました: {1}").format(len(issued.slips), path))
+
+        self.backend.seat_codes(self.actor, choice.assessment_id, done, self._failed)
 
     def logout(self) -> None:
         self.actor = None

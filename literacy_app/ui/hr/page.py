@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -44,6 +45,7 @@ class HrPage(QWidget):
     preview_requested = Signal()
     save_requested = Signal(str, str)   # format, path
     progress_requested = Signal()
+    slips_requested = Signal(str)       # path of the seat slips PDF
     year_changed = Signal(int)
     logout = Signal()
 
@@ -68,6 +70,9 @@ class HrPage(QWidget):
         self.preview_button = QPushButton(self.tr("プレビュー"), self)
         self.save_buttons = {fmt: QPushButton(self.tr("{0} で保存").format(fmt.upper()), self) for fmt, _f in FORMATS}
         self.refresh_progress_button = QPushButton(self.tr("受験状況を更新"), self)
+        self.slips_button = QPushButton(self.tr("受験票（個人コード）を発行…"), self)
+        self.slips_button.setToolTip(self.tr("選んだ試験の対象者全員に個人コードを発行し、受験票を PDF に保存します。"
+                                             "以前に発行したコードは使えなくなります。"))
         self.logout_button = QPushButton(self.tr("ログアウト"), self)
         self.status = plain_label("", self)
         self.progress = QProgressBar(self)
@@ -107,6 +112,7 @@ class HrPage(QWidget):
         progress_layout = QVBoxLayout(progress_tab)
         refresh = QHBoxLayout()
         refresh.addWidget(self.refresh_progress_button)
+        refresh.addWidget(self.slips_button)
         refresh.addStretch(1)
         progress_layout.addLayout(refresh)
         progress_layout.addWidget(self.progress_view, 1)
@@ -123,6 +129,7 @@ class HrPage(QWidget):
         for fmt, button in self.save_buttons.items():
             button.clicked.connect(lambda _checked=False, f=fmt: self._ask_path(f))
         self.refresh_progress_button.clicked.connect(self.progress_requested.emit)
+        self.slips_button.clicked.connect(self._ask_slips)
         self.year.valueChanged.connect(self.year_changed.emit)
         self.assessment.currentIndexChanged.connect(self._assessment_changed)
         self.tabs.currentChanged.connect(self._assessment_changed)
@@ -154,6 +161,7 @@ class HrPage(QWidget):
     def _assessment_changed(self) -> None:
         has_one = self.assessment.currentData() is not None
         self.refresh_progress_button.setEnabled(has_one)
+        self.slips_button.setEnabled(has_one)
         if not has_one:
             self.progress_view.clear(self.tr("試験を選ぶと、その受験状況を所属ごとに表示します。"))
         elif self.tabs.currentIndex() == 1:
@@ -166,12 +174,24 @@ class HrPage(QWidget):
         if path:
             self.save_requested.emit(fmt, path)
 
+    def _ask_slips(self) -> None:
+        sure = QMessageBox.question(
+            self, self.tr("受験票の発行"),
+            self.tr("この試験の対象者全員に新しい個人コードを発行します。以前に発行したコードは使えなくなり、"
+                    "以後は受験票のコードで開始・再開します。発行しますか？"))
+        if sure != QMessageBox.StandardButton.Yes:
+            return
+        path, _selected = QFileDialog.getSaveFileName(self, self.tr("受験票の保存先"), "seat-slips.pdf", "PDF (*.pdf)")
+        if path:
+            self.slips_requested.emit(path)
+
     def set_busy(self, busy: bool, text: str = "") -> None:
         self.progress.setVisible(busy)
         self.status.setText(text)
         for button in (self.preview_button, *self.save_buttons.values()):
             button.setEnabled(not busy)
         self.refresh_progress_button.setEnabled(not busy and self.assessment.currentData() is not None)
+        self.slips_button.setEnabled(not busy and self.assessment.currentData() is not None)
 
     def focus_default(self) -> None:
         self.preview_button.setFocus()

@@ -382,38 +382,48 @@
 <context>
     <name>HrController</name>
     <message>
-        <location filename="../hr/controller.py" line="61"/>
+        <location filename="../hr/controller.py" line="62"/>
         <source>このアカウントには人事の画面を開く権限がありません。</source>
         <translation>This account may not open the HR screen.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="84"/>
-        <location filename="../hr/controller.py" line="101"/>
+        <location filename="../hr/controller.py" line="85"/>
+        <location filename="../hr/controller.py" line="102"/>
         <source>集計しています…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="90"/>
+        <location filename="../hr/controller.py" line="91"/>
         <source>市全体</source>
         <translation>the whole city</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="91"/>
+        <location filename="../hr/controller.py" line="92"/>
         <source>{0}・{1} の集計を表示しています。</source>
         <translation>Showing the summary of {0} for {1}.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="121"/>
+        <location filename="../hr/controller.py" line="122"/>
         <source>受験状況を集計しています…</source>
         <translation>Calculating progress…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="128"/>
+        <location filename="../hr/controller.py" line="129"/>
         <source>受験状況を表示しています。</source>
         <translation>Showing progress.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="109"/>
+        <location filename="../hr/controller.py" line="138"/>
+        <source>受験票を発行しています…</source>
+        <translation>Issuing seat slips…</translation>
+    </message>
+    <message>
+        <location filename="../hr/controller.py" line="148"/>
+        <source>受験票 {0} 人分を保存しました: {1}</source>
+        <translation>Saved seat slips for {0} people: {1}</translation>
+    </message>
+    <message>
+        <location filename="../hr/controller.py" line="110"/>
         <source>保存しました: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
@@ -421,92 +431,117 @@
 <context>
     <name>HrPage</name>
     <message>
-        <location filename="../hr/page.py" line="53"/>
+        <location filename="../hr/page.py" line="55"/>
         <source>結果報告（人事）</source>
         <translation>Results report (HR)</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="57"/>
-        <location filename="../hr/page.py" line="84"/>
+        <location filename="../hr/page.py" line="59"/>
+        <location filename="../hr/page.py" line="89"/>
         <source>年度</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="59"/>
-        <location filename="../hr/page.py" line="86"/>
+        <location filename="../hr/page.py" line="61"/>
+        <location filename="../hr/page.py" line="91"/>
         <source>試験</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="62"/>
-        <location filename="../hr/page.py" line="88"/>
+        <location filename="../hr/page.py" line="64"/>
+        <location filename="../hr/page.py" line="93"/>
         <source>所属</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="67"/>
+        <location filename="../hr/page.py" line="69"/>
         <source>表示する最小の人数</source>
         <translation>Smallest group shown</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="68"/>
+        <location filename="../hr/page.py" line="70"/>
         <source>プレビュー</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="69"/>
+        <location filename="../hr/page.py" line="71"/>
         <source>{0} で保存</source>
         <translation>Save as {0}</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="70"/>
+        <location filename="../hr/page.py" line="72"/>
         <source>受験状況を更新</source>
         <translation>Refresh progress</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="71"/>
+        <location filename="../hr/page.py" line="73"/>
+        <source>受験票（個人コード）を発行…</source>
+        <translation>Issue seat slips (personal codes)…</translation>
+    </message>
+    <message>
+        <location filename="../hr/page.py" line="74"/>
+        <source>選んだ試験の対象者全員に個人コードを発行し、受験票を PDF に保存します。以前に発行したコードは使えなくなります。</source>
+        <translation>Issues a personal code to everyone the chosen assessment is for and saves the seat slips as a PDF. Codes issued before stop working.</translation>
+    </message>
+    <message>
+        <location filename="../hr/page.py" line="76"/>
         <source>ログアウト</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="78"/>
+        <location filename="../hr/page.py" line="83"/>
         <source>報告書のプレビュー</source>
         <translation>Report preview</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="90"/>
+        <location filename="../hr/page.py" line="95"/>
         <source>この人数未満の集団は表示しない</source>
         <translation>Hide groups smaller than</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="113"/>
+        <location filename="../hr/page.py" line="119"/>
         <source>結果報告</source>
         <translation>Results report</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="114"/>
+        <location filename="../hr/page.py" line="120"/>
         <source>受験状況</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="136"/>
+        <location filename="../hr/page.py" line="143"/>
         <source>この年度のすべての試験</source>
         <translation>All assessments this fiscal year</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="141"/>
+        <location filename="../hr/page.py" line="148"/>
         <source>市全体</source>
         <translation>Whole city</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="158"/>
+        <location filename="../hr/page.py" line="166"/>
         <source>試験を選ぶと、その受験状況を所属ごとに表示します。</source>
         <translation>Choose an assessment to see its progress by department.</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="165"/>
+        <location filename="../hr/page.py" line="173"/>
         <source>保存先</source>
         <translation>Save to</translation>
+    </message>
+    <message>
+        <location filename="../hr/page.py" line="179"/>
+        <source>受験票の発行</source>
+        <translation>Issue seat slips</translation>
+    </message>
+    <message>
+        <location filename="../hr/page.py" line="180"/>
+        <source>この試験の対象者全員に新しい個人コードを発行します。以前に発行したコードは使えなくなり、以後は受験票のコードで開始・再開します。発行しますか？</source>
+        <translation>A new personal code will be issued to everyone this assessment is for. Codes issued before stop working, and from now on examinees start and resume with the code on their slip. Issue them?</translation>
+    </message>
+    <message>
+        <location filename="../hr/page.py" line="184"/>
+        <source>受験票の保存先</source>
+        <translation>Save seat slips as</translation>
     </message>
 </context>
 <context>
