@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from .tasks import TaskRunner
 
@@ -47,6 +47,10 @@ class RemoteBackend(QObject):
         self._show_pass_fail = True
         self._closed = False
 
+    RETRY_MS = 5000
+    """While the server cannot be reached at start, ask again this often (the login page says so
+    meanwhile, and becomes usable by itself once the server answers)."""
+
     def open(self) -> None:
         """Make the HTTPS client (pinned certificate) and ask the server for its version."""
 
@@ -55,10 +59,16 @@ class RemoteBackend(QObject):
 
             if self.settings is None:
                 raise self.error or RuntimeError("no LAN settings")
-            self.client = ServerClient(self.settings, self.lang)
+            if self.client is None:
+                self.client = ServerClient(self.settings, self.lang)
             self.client.health()
 
-        self.runner.submit(job, lambda _none: self.ready.emit(), self.failed.emit)
+        def failed(error: BaseException) -> None:
+            self.failed.emit(error)
+            if getattr(error, "transient", False) and not self._closed:
+                QTimer.singleShot(self.RETRY_MS, lambda: None if self._closed else self.open())
+
+        self.runner.submit(job, lambda _none: self.ready.emit(), failed)
 
     def _call(self, work: Callable[[ServerClient], Any], done: Done, failed: Failed) -> None:
         def job() -> Any:

@@ -144,3 +144,37 @@ def test_hr_and_the_trainer_work_through_the_server(qtbot, served, tmp_path):
     qtbot.waitUntil(lambda: other.trainer.workspace is not None, timeout=20_000)
     assert other.stack.currentWidget() is other.trainer.page and "page" not in other.hr.__dict__
     assert not (pc.folder / "must-not-exist.sqlite3").exists()
+
+
+def test_a_pc_started_before_the_server_waits_for_it(qtbot, tmp_path, monkeypatch):
+    from literacy_app.ui.remote_backend import RemoteBackend
+
+    from ..server._lan import free_port
+
+    exam = Exam(tmp_path)
+    port = free_port()
+    (tmp_path / "pc").mkdir()
+    config = tmp_path / "pc" / "client.toml"
+    config.write_text(f'server = "http://127.0.0.1:{port}"\n', encoding="utf-8")
+    monkeypatch.setenv("LITERACY_CLIENT_CONFIG", str(config))
+    monkeypatch.setattr(RemoteBackend, "RETRY_MS", 300)
+    pc = LanPc(tmp_path / "pc", exam)
+    from PySide6.QtWidgets import QApplication
+
+    from literacy_app.ui.app import build_window
+
+    window, backend = build_window(QApplication.instance(), pc.settings(), "ja")
+    window.show()
+    backend.open()
+    login = window.examinee.login
+    qtbot.waitUntil(lambda: "試験サーバーに接続できません" in login.progress_text.text(), timeout=10_000)
+    assert not login.next_button.isEnabled()
+    lan = Lan(exam.url, exam.database)
+    try:
+        lan.start(port=port)  # the server comes up: the login becomes usable without restarting the app
+        qtbot.waitUntil(lambda: login.next_button.isEnabled(), timeout=15_000)
+    finally:
+        backend.close()
+        window.examinee.state = None
+        window.close()
+        lan.stop()
