@@ -13,10 +13,14 @@ import argparse
 import getpass
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .config import Settings
 from .core.errors import UserError
 from .core.i18n import message
+
+if TYPE_CHECKING:
+    from .client.api import ServerClient
 
 REMOTE = {("audit", "verify"), ("user", "unlock"), ("assessment", "slips")}
 
@@ -48,10 +52,7 @@ def run_remote(args: argparse.Namespace, settings: Settings) -> int:
             client.close()
 
 
-def _run(client: object, args: argparse.Namespace, settings: Settings) -> int:
-    from .client.api import ServerClient
-
-    assert isinstance(client, ServerClient)
+def _run(client: ServerClient, args: argparse.Namespace, settings: Settings) -> int:
     lang = settings.lang
     if args.command == "audit":
         check = client.audit_verify()

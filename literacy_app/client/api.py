@@ -84,13 +84,11 @@ class ServerClient:
         return self.call(method, path, json, self.attempt_token)
 
     def _state(self, payload: dict[str, Any]) -> AttemptState:
-        payload = dict(payload)
-        remaining = float(payload.pop("remaining_seconds"))
+        # ``now`` is the server's: remaining_seconds (deadline - now) never involves the PC's clock
         state: AttemptState = load(AttemptState, payload)
         if state.token:
             self.attempt_token = state.token
-        # the remaining time is the server's; the PC's clock is never compared with a deadline
-        return _with_remaining(state, remaining)
+        return state
 
     # examinee -------------------------------------------------------------------------------
     def health(self) -> dict[str, Any]:
@@ -219,10 +217,3 @@ class ServerClient:
 
         return load(ChainCheck, self._staff("GET", "/admin/audit-verify"))
 
-
-def _with_remaining(state: AttemptState, remaining: float) -> AttemptState:
-    import dataclasses
-    import datetime as dt
-
-    # keep deadline - now equal to the server's remaining seconds whatever the PC's clock says
-    return dataclasses.replace(state, now=state.deadline_at - dt.timedelta(seconds=remaining))

@@ -15,7 +15,6 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from ..core.errors import UserError
 from ..core.model import Actor, AttemptResult, AttemptState, OpenAssessment
 from ..storage.uow import Database
 from ..wire import API_PREFIX, dump
@@ -65,8 +64,9 @@ def _attempt_call(request: Request) -> tuple[Database, int, str]:
 
 
 def _state(state: AttemptState) -> dict[str, Any]:
+    """The attempt with the server's ``now`` beside its deadline: the PC derives the time left from
+    these two and counts down with a monotonic timer, never reading its own clock."""
     payload: dict[str, Any] = dump(AttemptState, state)
-    payload["remaining_seconds"] = state.remaining_seconds  # the server's clock decides, never the PC's
     return payload
 
 
@@ -76,14 +76,10 @@ async def login(request: Request) -> Response:
     form = await body(request, Login)
 
     def work() -> tuple[Actor, list[OpenAssessment]]:
-        from ..services import accounts, assessments
+        from ..services import assessments
 
         with _database(request).uow() as uow:
-            actor = accounts.identify_examinee(uow, form.staff_no)
-            listed = assessments.list_open_assessments(uow, actor)
-            if not listed:
-                raise UserError("unknown_examinee")  # same words as an unknown number
-            return actor, listed
+            return assessments.examinee_login(uow, form.staff_no)
 
     actor, listed = await in_thread(request, work)
     return ok({"examinee": {"id": actor.id, "staff_no": actor.name},
@@ -195,9 +191,8 @@ async def finish(request: Request) -> Response:
             actor = attempts.token_actor(uow, attempt_id, token)
             result = finishing.finish_attempt(uow, actor, attempt_id)
             links = finishing.learning_links(uow, [area.area for area in result.areas])
-            state = attempts.reload_attempt(uow, actor, attempt_id)
-            show = attempts.blueprint_content(uow, state.assessment_id).get("show_pass_fail", True)
-            return {"result": dump(AttemptResult, result), "links": links, "show_pass_fail": bool(show)}
+            show = finishing.shows_pass_fail(uow, attempt_id)
+            return {"result": dump(AttemptResult, result), "links": links, "show_pass_fail": show}
 
     return ok(await in_thread(request, work, heavy=True))
 

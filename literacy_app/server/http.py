@@ -19,7 +19,6 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from .. import __version__
 from ..core.errors import NotAllowed, UserError
 from ..core.i18n import message
 from ..wire import CLIENT_HEADER, MAX_BODY, MIN_CLIENT_VERSION, parse_version
@@ -163,5 +162,3 @@ async def in_thread(request: Request, work: Callable[[], Any], heavy: bool = Fal
     limiter = request.app.state.heavy_limiter if heavy else None
     return await anyio.to_thread.run_sync(work, limiter=limiter)
 
-
-SERVER_HEADER = f"literacy-app/{__version__}"

@@ -183,34 +183,35 @@ def _unpack(upload: BankUpload, folder: Path) -> None:
         target.write_bytes(data)
 
 
-async def _with_bank(request: Request, run: Callable[[UnitOfWork, Actor, Path, bool], Any],
-                     read_only: bool) -> Any:
-    upload = await body(request, BankUpload, limit=MAX_UPLOAD)
+async def _with_bank(request: Request, run: Callable[[UnitOfWork, Actor, Path, Any], Any], read_only: bool,
+                     model: type[BankUpload] = BankUpload) -> Any:
+    """Unpack the uploaded bank into a temporary folder and run ``run(uow, actor, folder, upload)``."""
+    upload = await body(request, model, limit=MAX_UPLOAD)
     with tempfile.TemporaryDirectory(prefix="literacy-upload-") as folder:
         bank = Path(folder) / "question_banks"
         bank.mkdir()
         _unpack(upload, bank)
-        return await _as_staff(request, lambda uow, actor: run(uow, actor, bank, upload.retire_missing),
-                               read_only=read_only)
+        return await _as_staff(request, lambda uow, actor: run(uow, actor, bank, upload), read_only=read_only)
 
 
 @endpoint
 async def trainer_preview(request: Request) -> Response:
-    def run(uow: UnitOfWork, actor: Actor, bank: Path, retire: bool) -> Any:
+    def run(uow: UnitOfWork, actor: Actor, bank: Path, upload: BankUpload) -> Any:
         from ..services import trainer
 
-        return dump(trainer.PublishPreview, trainer.publish_preview(uow, actor, [bank], retire_missing=retire))
+        return dump(trainer.PublishPreview,
+                    trainer.publish_preview(uow, actor, [bank], retire_missing=upload.retire_missing))
 
     return ok(await _with_bank(request, run, read_only=True))
 
 
 @endpoint
 async def trainer_publish(request: Request) -> Response:
-    def run(uow: UnitOfWork, actor: Actor, bank: Path, retire: bool) -> Any:
+    def run(uow: UnitOfWork, actor: Actor, bank: Path, upload: BankUpload) -> Any:
         from ..core.model import PublishReport
         from ..services.publishing import publish_bank
 
-        return dump(PublishReport, publish_bank(uow, actor, [bank], retire_missing=retire))
+        return dump(PublishReport, publish_bank(uow, actor, [bank], retire_missing=upload.retire_missing))
 
     return ok(await _with_bank(request, run, read_only=False))
 
@@ -219,22 +220,16 @@ async def trainer_publish(request: Request) -> Response:
 async def trainer_review_queue(request: Request) -> Response:
     """The review queue of the trainer's bank files (uploaded) against the statistics on the
     server; paths come back relative to the uploaded folder, for the PC to join with its own."""
-    upload = await body(request, ReviewUpload, limit=MAX_UPLOAD)
-    with tempfile.TemporaryDirectory(prefix="literacy-upload-") as folder:
-        bank = Path(folder) / "question_banks"
-        bank.mkdir()
-        _unpack(upload, bank)
+    def run(uow: UnitOfWork, actor: Actor, bank: Path, upload: ReviewUpload) -> Any:
+        import dataclasses
 
-        def work(uow: UnitOfWork, actor: Actor) -> Any:
-            import dataclasses
+        from ..services import trainer
 
-            from ..services import trainer
+        entries = trainer.review_queue(uow, actor, [bank], today=uow.now.date(), months=upload.months)
+        relative = [dataclasses.replace(e, path=Path(e.path).relative_to(bank).as_posix()) for e in entries]
+        return dump(list[trainer.ReviewEntry], relative)
 
-            entries = trainer.review_queue(uow, actor, [bank], today=uow.now.date(), months=upload.months)
-            relative = [dataclasses.replace(e, path=Path(e.path).relative_to(bank).as_posix()) for e in entries]
-            return dump(list[trainer.ReviewEntry], relative)
-
-        return ok(await _as_staff(request, work, read_only=True))
+    return ok(await _with_bank(request, run, read_only=True, model=ReviewUpload))
 
 
 @endpoint

@@ -13,6 +13,7 @@ from ..core.passwords import hash_password
 from ..storage.models import Assessment, Attempt, Blueprint, BlueprintVersion, Examinee
 from ..storage.uow import UnitOfWork
 from ._common import audit, require_examinee, require_staff
+from .accounts import identify_examinee
 from .codes import CODE_HASH_N, code_required
 from .cohort import in_cohort
 from .finishing import finish_expired_attempts
@@ -57,6 +58,16 @@ def open_assessment(uow: UnitOfWork, actor: Actor, blueprint_id: str, opens_at: 
 def item_count(content: dict[str, Any]) -> int:
     drawn = sum(int(n) for levels in content["draw"].values() for n in levels.values())
     return drawn + int(content.get("pilot_items", 0))
+
+
+def examinee_login(uow: UnitOfWork, staff_no: str) -> tuple[Actor, list[OpenAssessment]]:
+    """職員番号 → the examinee and what is open to them now.  Nothing open gets the same words as an
+    unknown number, so the login reveals nothing about who is on the roster."""
+    actor = identify_examinee(uow, staff_no)
+    listed = list_open_assessments(uow, actor)
+    if not listed:
+        raise UserError("unknown_examinee")
+    return actor, listed
 
 
 def list_open_assessments(uow: UnitOfWork, actor: Actor) -> list[OpenAssessment]:

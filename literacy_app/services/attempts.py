@@ -125,11 +125,18 @@ def token_actor(uow: UnitOfWork, attempt_id: int, token: str) -> Actor:
     row = uow.connection.execute(
         select(Attempt.examinee_id, Attempt.token_hash, Attempt.deadline_at, Examinee.staff_no)
         .join(Examinee, Examinee.id == Attempt.examinee_id).where(Attempt.id == attempt_id)).first()
-    if row is None or row.token_hash is None or not hmac.compare_digest(row.token_hash, token_digest(token)):
+    if row is None:
         raise UserError("token_invalid")
-    if uow.now > row.deadline_at + TOKEN_GRACE:
-        raise UserError("token_expired")
+    _check_token(uow, row.token_hash, row.deadline_at, token)
     return Actor("examinee", row.examinee_id, row.staff_no)
+
+
+def _check_token(uow: UnitOfWork, stored_hash: str | None, deadline: dt.datetime, token: str) -> None:
+    """Refuse unless ``token`` is the attempt's current token and has not expired."""
+    if stored_hash is None or not hmac.compare_digest(stored_hash, token_digest(token)):
+        raise UserError("token_invalid")
+    if uow.now > deadline + TOKEN_GRACE:
+        raise UserError("token_expired")
 
 
 def _pool(uow: UnitOfWork, audience: str) -> list[PoolItem]:
@@ -263,10 +270,7 @@ def _writable(uow: UnitOfWork, actor: Actor | None, attempt_id: int, position: i
         raise UserError("token_invalid" if token is not None else "attempt_not_found")
     examinee_id, status, deadline, version_id, token_hash = row
     if token is not None:
-        if token_hash is None or not hmac.compare_digest(token_hash, token_digest(token)):
-            raise UserError("token_invalid")
-        if uow.now > deadline + TOKEN_GRACE:
-            raise UserError("token_expired")
+        _check_token(uow, token_hash, deadline, token)
     else:
         if actor is None:
             raise NotAllowed()

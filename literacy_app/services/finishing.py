@@ -90,6 +90,14 @@ def finish_attempt(uow: UnitOfWork, actor: Actor, attempt_id: int) -> AttemptRes
     return _result(uow, attempt)
 
 
+def shows_pass_fail(uow: UnitOfWork, attempt_id: int) -> bool:
+    """Whether the attempt's blueprint shows 合格／不合格 on the result page."""
+    attempt = uow.session.get(Attempt, attempt_id)
+    if attempt is None:
+        raise UserError("attempt_not_found")
+    return bool(_blueprint(uow, attempt)[1].get("show_pass_fail", True))
+
+
 def finish_expired_attempts(uow: UnitOfWork, examinee_id: int | None = None) -> int:
     """Score every unfinished attempt whose deadline has passed (the caller commits)."""
     query = select(Attempt).where(Attempt.status == "in_progress", Attempt.deadline_at <= uow.now)

@@ -63,17 +63,9 @@ class ExamineeBackend(QObject):
     def login(self, staff_no: str, done: Done, failed: Failed) -> None:
         """Identify the examinee and list what is open to them: (actor, [OpenAssessment])."""
 
-        def work(uow: Any) -> tuple[Actor, list[Any]]:
-            from ..core.errors import UserError
-            from ..services import accounts, assessments
+        from ..services import assessments
 
-            actor = accounts.identify_examinee(uow, staff_no)
-            listed = assessments.list_open_assessments(uow, actor)
-            if not listed:
-                raise UserError("unknown_examinee")  # same words as an unknown number
-            return actor, listed
-
-        self._call(work, done, failed)
+        self._call(lambda uow: assessments.examinee_login(uow, staff_no), done, failed)
 
     def start(self, actor: Actor, assessment_id: int, access_code: str | None, done: Done, failed: Failed) -> None:
         from ..services import attempts

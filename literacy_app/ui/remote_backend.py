@@ -42,7 +42,6 @@ class RemoteBackend(QObject):
         self.lang = lang
         self.runner = TaskRunner(self)
         self.client: ServerClient | None = None
-        self._staff_no: str | None = None
         self._attempt_id: int | None = None
         self._show_pass_fail = True
         self._closed = False
@@ -79,12 +78,7 @@ class RemoteBackend(QObject):
 
     # Examinee ---------------------------------------------------------------------------------
     def login(self, staff_no: str, done: Done, failed: Failed) -> None:
-        def work(client: ServerClient) -> Any:
-            actor, listed = client.exam_login(staff_no)
-            self._staff_no = actor.name
-            return actor, listed
-
-        self._call(work, done, failed)
+        self._call(lambda client: client.exam_login(staff_no), done, failed)
 
     def _opened(self, state: Any) -> Any:
         self._attempt_id = state.attempt_id
