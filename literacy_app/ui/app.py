@@ -71,6 +71,7 @@ def build_window(app: QApplication, settings: Settings, lang: str | None = None)
     app.setFont(font)
     backend = make_backend(settings, lang)
     window = MainWindow(backend, prefs, lang)
+    window.examinee.data_folder = settings.data_dir
     if settings.banks_dir is not None:
         window.trainer.banks_dir = settings.banks_dir
     return window, backend

@@ -36,6 +36,13 @@ class ExamineeBackend(QObject):
         self.database: Database | None = None
         self._closed = False
 
+    @property
+    def journal_where(self) -> str:
+        """Where this PC's attempts live, for the answer journal's keys: the database (never its password)."""
+        from sqlalchemy.engine import make_url
+
+        return make_url(self.db_url).render_as_string(hide_password=True)
+
     # Opening ---------------------------------------------------------------------------------
     def open(self) -> None:
         """Open (and on first run migrate and seed) the database without blocking the window."""

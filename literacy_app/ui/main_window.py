@@ -56,11 +56,12 @@ class MainWindow(QMainWindow):
             self.examinee.submit_and_wait()  # closing just as time runs out: store the submit first
         elif self.examinee.in_attempt():
             box = QMessageBox(QMessageBox.Icon.Question, self.tr("試験を中断しますか"),
-                              self.tr("ここまでの解答は保存されています。アプリを閉じても制限時間は進みます。"
-                                      "閉じてよいですか？"),
-                              QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
-            box.setDefaultButton(QMessageBox.StandardButton.No)
-            if box.exec() != QMessageBox.StandardButton.Yes:
+                              self._closing_text(), QMessageBox.StandardButton.NoButton, self)
+            close = box.addButton(self.tr("閉じる"), QMessageBox.ButtonRole.AcceptRole)
+            stay = box.addButton(self.tr("試験に戻る"), QMessageBox.ButtonRole.RejectRole)
+            box.setDefaultButton(stay)
+            box.exec()
+            if box.clickedButton() is not close:
                 event.ignore()
                 return
         elif self.trainer.workspace is not None and not self.trainer.logout():
@@ -69,6 +70,19 @@ class MainWindow(QMainWindow):
         self._drain_saves()
         self.backend.close()
         event.accept()
+
+    def _closing_text(self) -> str:
+        """What closing now means for the answers, exactly (all stored / on this PC / in memory)."""
+        pending, durable = self.examinee.save_status()
+        if not pending:
+            first = self.tr("ここまでの解答はすべて保存済みです。")
+        elif durable:
+            first = self.tr("{0} 件の解答はこのパソコンに保存済みで、まだ送信されていません。"
+                            "このパソコンで受験を再開すると送信されます。").format(pending)
+        else:
+            first = self.tr("{0} 件の解答はまだ保存されていません。"
+                            "いま閉じると、その解答は失われます。").format(pending)
+        return first + self.tr("アプリを閉じても制限時間は進みます。閉じてよいですか？")
 
     def _drain_saves(self, limit_ms: int = 8000) -> None:
         """Give answers still being saved a moment to reach the database before closing."""

@@ -46,6 +46,11 @@ class RemoteBackend(QObject):
         self._show_pass_fail = True
         self._closed = False
 
+    @property
+    def journal_where(self) -> str:
+        """Where this PC's attempts live, for the answer journal's keys: the exam server."""
+        return self.settings.server if self.settings is not None else ""
+
     RETRY_MS = 5000
     """While the server cannot be reached at start, ask again this often (the login page says so
     meanwhile, and becomes usable by itself once the server answers)."""

@@ -242,12 +242,17 @@ class AttemptPage(QWidget):
                                         index == self.index)
 
     # Status ----------------------------------------------------------------------------------
-    def set_save_state(self, pending: int, retrying: bool) -> None:
-        if retrying:
-            text = self.tr("保存を再試行しています（解答はこのパソコンに保持されています）")
+    def set_save_state(self, pending: int, retrying: bool, durable: bool) -> None:
+        """Three states the examinee can tell apart: sent and acknowledged (保存済み), on this PC's
+        disk but not yet acknowledged, and — only if the journal cannot be written — in memory."""
+        if retrying and durable:
+            text = self.tr("このパソコンに保存済み・送信待ち（{0} 件）。接続が戻ると自動で送信します").format(pending)
             self.save_label.setStyleSheet("color: #8a5300;")
+        elif retrying:
+            text = self.tr("保存を再試行しています。アプリを閉じないでください（未保存 {0} 件）").format(pending)
+            self.save_label.setStyleSheet("color: #a31515;")
         elif pending:
-            text = self.tr("保存中…")
+            text = self.tr("このパソコンに保存済み・送信中…") if durable else self.tr("保存中…")
             self.save_label.setStyleSheet("color: #555;")
         else:
             text = self.tr("✓ 保存済み")

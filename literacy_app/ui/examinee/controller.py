@@ -7,7 +7,11 @@ attempt, and the AnswerSaver that makes every answer durable the moment it is gi
 
 from __future__ import annotations
 
+import dataclasses
+import logging
+import sqlite3
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
@@ -19,12 +23,16 @@ from ..saver import AnswerSaver
 from .login import LoginPage
 
 if TYPE_CHECKING:
+    from ...client.journal import Journal
     from ...core.model import Actor, AttemptResult, AttemptState, OpenAssessment
     from .assessments import AssessmentListPage
     from .attempt import AttemptPage
     from .instructions import InstructionsPage
     from .result import ResultPage
     from .review import ReviewPage
+
+
+log = logging.getLogger(__name__)
 
 
 class ExamineeController(QObject):
@@ -37,6 +45,10 @@ class ExamineeController(QObject):
         self.assessment: OpenAssessment | None = None
         self.state: AttemptState | None = None
         self.saver: AnswerSaver | None = None
+        self.attempt_key = ""
+        """The current attempt's name in the answer journal (where it lives + its id)."""
+        self.data_folder: Path | None = None
+        """The app's data folder (from its settings), where the answer journal lives."""
         self.finishing = False
         # Pages: the login now; the others (and their imports: item widgets, charts) when first
         # needed, so the login window appears as fast as a bare window would.
@@ -47,6 +59,29 @@ class ExamineeController(QObject):
         self.backend.progress.connect(self._progress)
         self.backend.failed.connect(lambda error: self.login.set_busy(True, error_text(error, self.lang)))
         self.login.submitted.connect(self._login)
+
+    @cached_property
+    def journal(self) -> Journal | None:
+        """This PC's answer journal, opened at the first attempt (None if it cannot be opened at all:
+        the answers are then only in memory until stored, and the screen says so)."""
+        from ...client.journal import Journal, journal_path
+
+        try:
+            return Journal(journal_path(self.data_folder))
+        except (OSError, sqlite3.Error):
+            log.exception("the answer journal cannot be opened")
+            return None
+
+    def _journal_notice(self) -> str:
+        from ...core.errors import UserError
+
+        journal = self.journal
+        if journal is None:
+            return UserError("journal_unavailable").render(self.lang)
+        if journal.problem is not None:
+            code, params = journal.problem
+            return UserError(code, **params).render(self.lang)
+        return ""
 
     @cached_property
     def assessments(self) -> AssessmentListPage:
@@ -150,16 +185,25 @@ class ExamineeController(QObject):
     def _loaded(self, state: AttemptState) -> None:
         self.instructions.begin_button.setEnabled(True)
         assert self.actor is not None
+        from ...client.journal import attempt_key
+
+        self.attempt_key = attempt_key(self.backend.journal_where, state.attempt_id)
         if state.status != "in_progress":  # time ran out while the app was closed
             self.state = state
+            self._forget_journal()  # the server will take nothing more for this attempt
             self._finish()
             return
-        self.state = state
         self.finishing = False
-        self.saver = AnswerSaver(self.backend.runner, self.backend.save_answer(self.actor, state.attempt_id), self)
+        self.saver = AnswerSaver(self.backend.runner, self.backend.save_answer(self.actor, state.attempt_id), self,
+                                 journal=self.journal, attempt=self.attempt_key)
         self.saver.state_changed.connect(self.attempt.set_save_state)
         self.saver.refused.connect(self._refused)
-        self.attempt.set_save_state(0, False)
+        self.attempt.set_save_state(0, False, self.saver.durable)
+        replayed = self.saver.replay()  # what a crash left unsent, newest word first on screen
+        if replayed:
+            answers = {**state.answers, **replayed}
+            state = dataclasses.replace(state, answers={p: r for p, r in answers.items() if r is not None})
+        self.state = state
         shas = {item.image["sha256"] for item in state.items if item.image}
         if not shas:
             self._show_attempt(state, {})
@@ -180,6 +224,12 @@ class ExamineeController(QObject):
         self.attempt.load(state, images)
         self._show(self.attempt)
         self.stack.window().setWindowTitle(self.tr("{0} — ICTリテラシー確認").format(state.title))
+        notice = self._journal_notice()
+        if notice:
+            self.attempt.show_notice(notice)
+        journal = self.journal
+        if journal is not None and journal.submit_requested(self.attempt_key):
+            self._submit()  # submitted before the crash: complete it once the answers are in
 
     def _answer(self, position: int, response: Any) -> None:
         if self.saver is not None and not self.finishing:
@@ -209,11 +259,26 @@ class ExamineeController(QObject):
         self.attempt.go_to_position(position)
 
     def _submit(self) -> None:
-        """Submit once every answer is stored (a retrying save delays, never drops, the submit)."""
+        """Submit once every answer is stored (a retrying save delays, never drops, the submit).
+        The request is in the journal first, so a crash meanwhile completes it at the next start."""
         if self.finishing:
             return
         self.finishing = True
+        if self.journal is not None:
+            try:
+                self.journal.request_submit(self.attempt_key)
+            except sqlite3.Error:
+                log.exception("the submit request could not be journaled")
         self._finish()
+
+    def _forget_journal(self) -> None:
+        if self.journal is None or not self.attempt_key:
+            return
+        dropped = len(self.journal.pending(self.attempt_key))
+        if dropped:
+            log.warning("attempt %s is closed on the server: %d journaled answers could not be sent",
+                        self.attempt_key, dropped)
+        self.journal.forget(self.attempt_key)
 
     def _finish(self) -> None:
         if self.saver is not None and self.saver.pending:
@@ -225,6 +290,7 @@ class ExamineeController(QObject):
 
         def done(value: tuple[AttemptResult, dict[str, list[tuple[str, str]]]]) -> None:
             result, links = value
+            self._forget_journal()
             assert self.state is not None
             self.backend.show_pass_fail(self.state.assessment_id, lambda show: self._show_result(result, links, show))
 
@@ -255,6 +321,12 @@ class ExamineeController(QObject):
 
     def pending_saves(self) -> int:
         return self.saver.pending if self.saver is not None else 0
+
+    def save_status(self) -> tuple[int, bool]:
+        """(answers not yet acknowledged, whether they are on this PC's disk)."""
+        if self.saver is None:
+            return 0, True
+        return self.saver.pending, self.saver.durable
 
     def _reset_title(self) -> None:
         self.stack.window().setWindowTitle(self.tr("ICTリテラシー確認"))

@@ -246,32 +246,42 @@
         <translation>Case: {0}</translation>
     </message>
     <message>
-        <location filename="../examinee/attempt.py" line="247"/>
-        <source>保存を再試行しています（解答はこのパソコンに保持されています）</source>
-        <translation>Retrying the save (your answers are kept on this computer)</translation>
+        <location filename="../examinee/attempt.py" line="249"/>
+        <source>このパソコンに保存済み・送信待ち（{0} 件）。接続が戻ると自動で送信します</source>
+        <translation>Saved on this PC, waiting to be sent ({0}). They are sent automatically once the connection is back</translation>
     </message>
     <message>
-        <location filename="../examinee/attempt.py" line="250"/>
+        <location filename="../examinee/attempt.py" line="252"/>
+        <source>保存を再試行しています。アプリを閉じないでください（未保存 {0} 件）</source>
+        <translation>Retrying the save. Do not close the app ({0} not yet saved)</translation>
+    </message>
+    <message>
+        <location filename="../examinee/attempt.py" line="255"/>
         <source>保存中…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../examinee/attempt.py" line="253"/>
+        <location filename="../examinee/attempt.py" line="255"/>
+        <source>このパソコンに保存済み・送信中…</source>
+        <translation>Saved on this PC, sending…</translation>
+    </message>
+    <message>
+        <location filename="../examinee/attempt.py" line="258"/>
         <source>✓ 保存済み</source>
         <translation>✓ Saved</translation>
     </message>
     <message>
-        <location filename="../examinee/attempt.py" line="264"/>
+        <location filename="../examinee/attempt.py" line="269"/>
         <source>残り {0}:{1:02d}</source>
         <translation>Time left {0}:{1:02d}</translation>
     </message>
     <message>
-        <location filename="../examinee/attempt.py" line="268"/>
+        <location filename="../examinee/attempt.py" line="273"/>
         <source>残り {0} 分です。</source>
         <translation>{0} min left.</translation>
     </message>
     <message>
-        <location filename="../examinee/attempt.py" line="279"/>
+        <location filename="../examinee/attempt.py" line="284"/>
         <source>時間になりました。ここまでの解答で提出しています…</source>
         <translation>Time is up. Submitting your answers so far…</translation>
     </message>
@@ -349,32 +359,32 @@
 <context>
     <name>ExamineeController</name>
     <message>
-        <location filename="../examinee/controller.py" line="112"/>
+        <location filename="../examinee/controller.py" line="147"/>
         <source>データベースを準備しています…</source>
         <translation>Preparing the database…</translation>
     </message>
     <message>
-        <location filename="../examinee/controller.py" line="112"/>
+        <location filename="../examinee/controller.py" line="147"/>
         <source>問題を読み込んでいます…</source>
         <translation>Loading the items…</translation>
     </message>
     <message>
-        <location filename="../examinee/controller.py" line="117"/>
+        <location filename="../examinee/controller.py" line="152"/>
         <source>確認しています…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../examinee/controller.py" line="182"/>
+        <location filename="../examinee/controller.py" line="226"/>
         <source>{0} — ICTリテラシー確認</source>
         <translation>{0} — ICT Literacy Check</translation>
     </message>
     <message>
-        <location filename="../examinee/controller.py" line="220"/>
+        <location filename="../examinee/controller.py" line="285"/>
         <source>解答を保存しています。保存が終わると提出します…</source>
         <translation>Saving your answers. They will be submitted as soon as they are saved…</translation>
     </message>
     <message>
-        <location filename="../examinee/controller.py" line="260"/>
+        <location filename="../examinee/controller.py" line="332"/>
         <source>ICTリテラシー確認</source>
         <translation>ICT Literacy Check</translation>
     </message>
@@ -867,9 +877,34 @@
         <translation>Leave the assessment?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="59"/>
-        <source>ここまでの解答は保存されています。アプリを閉じても制限時間は進みます。閉じてよいですか？</source>
-        <translation>Your answers so far are saved. The time limit keeps running after you close the app. Close it anyway?</translation>
+        <location filename="../main_window.py" line="60"/>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="61"/>
+        <source>試験に戻る</source>
+        <translation>Back to the assessment</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="78"/>
+        <source>ここまでの解答はすべて保存済みです。</source>
+        <translation>All your answers so far are saved. </translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="80"/>
+        <source>{0} 件の解答はこのパソコンに保存済みで、まだ送信されていません。このパソコンで受験を再開すると送信されます。</source>
+        <translation>{0} answers are saved on this PC but not sent yet; they are sent when you resume on this PC. </translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="83"/>
+        <source>{0} 件の解答はまだ保存されていません。いま閉じると、その解答は失われます。</source>
+        <translation>{0} answers are not saved yet; closing now loses them. </translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="85"/>
+        <source>アプリを閉じても制限時間は進みます。閉じてよいですか？</source>
+        <translation>The time limit keeps running while the app is closed. Close it?</translation>
     </message>
 </context>
 <context>
@@ -1097,12 +1132,12 @@
 <context>
     <name>NumericEditor</name>
     <message>
-        <location filename="../widgets/items_text.py" line="104"/>
+        <location filename="../widgets/items_text.py" line="107"/>
         <source>解答欄（単位: {unit}）</source>
         <translation>Answer (unit: {unit})</translation>
     </message>
     <message>
-        <location filename="../widgets/items_text.py" line="107"/>
+        <location filename="../widgets/items_text.py" line="110"/>
         <source>数字で入力してください（全角・半角どちらでも構いません）</source>
         <translation>Enter a number (full-width or half-width digits are both fine)</translation>
     </message>
@@ -2088,7 +2123,7 @@
 <context>
     <name>_TextEditor</name>
     <message>
-        <location filename="../widgets/items_text.py" line="40"/>
+        <location filename="../widgets/items_text.py" line="43"/>
         <source>解答欄</source>
         <translation>Answer</translation>
     </message>

@@ -1,4 +1,4 @@
-"""Typed answers: numeric and short text, reported after a pause in typing or on Enter / leaving.
+"""Typed answers: numeric and short text, reported at the next turn of the event loop after a keystroke.
 
 The response is the text as typed; the service normalises full-width digits and commas.  A
 numeric answer that is not a number is reported as unanswered (the service would refuse it) and
@@ -19,7 +19,10 @@ from ...core.model import FormItem
 from ..common import plain_label
 from .items_base import AnswerEditor
 
-DEBOUNCE_MS = 400
+DEBOUNCE_MS = 0
+"""No pause before an answer is reported: it goes to the PC's answer journal at once (a crash a
+moment after typing must not lose it); keystrokes that arrive together are reported once, and
+the saver coalesces what it sends onward."""
 SHORT_TEXT_MAX = MAX_LENGTH  # the service refuses longer text
 
 
