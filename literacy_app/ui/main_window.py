@@ -84,7 +84,9 @@ class MainWindow(QMainWindow):
                             "いま閉じると、その解答は失われます。").format(pending)
         return first + self.tr("アプリを閉じても制限時間は進みます。閉じてよいですか？")
 
-    def _drain_saves(self, limit_ms: int = 8000) -> None:
-        """Give answers still being saved a moment to reach the database before closing."""
-        wait_for(lambda: not self.examinee.pending_saves(), limit_ms)
+    def _drain_saves(self) -> None:
+        """Give answers still being saved a moment to reach the database before closing: long when
+        they are only in memory, short when the journal holds them (the next start sends them)."""
+        _pending, durable = self.examinee.save_status()
+        wait_for(lambda: not self.examinee.pending_saves(), 1500 if durable else 8000)
 

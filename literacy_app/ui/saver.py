@@ -140,7 +140,7 @@ class AnswerSaver(QObject):
 
     def _failed(self, position: int, seq: int, error: BaseException) -> None:
         self._in_flight.discard(position)
-        if isinstance(error, UserError):
+        if isinstance(error, UserError) and not getattr(error, "transient", False):  # a server away is passing
             current = self._pending.get(position)
             if current is not None and current[0] == seq:
                 del self._pending[position]

@@ -78,13 +78,14 @@ def open_app(qtbot, exam: Exam, lang: str = "ja"):  # type: ignore[no-untyped-de
     return window
 
 
-def answer_modal(qtbot, button: QMessageBox.StandardButton) -> None:  # type: ignore[no-untyped-def]
-    """Press a button of the next modal message box as soon as it opens."""
+def answer_modal(qtbot, button: QMessageBox.StandardButton | str) -> None:  # type: ignore[no-untyped-def]
+    """Press a button (a standard one, or one with this text) of the next modal message box as soon as it opens."""
 
     def press() -> None:
         box = QApplication.activeModalWidget()
         if isinstance(box, QMessageBox):
-            target = box.button(button)
+            target = (next((b for b in box.buttons() if b.text() == button), None) if isinstance(button, str)
+                      else box.button(button))
             assert isinstance(target, QPushButton)
             target.click()
         else:

@@ -178,3 +178,38 @@ def test_a_pc_started_before_the_server_waits_for_it(qtbot, tmp_path, monkeypatc
         window.examinee.state = None
         window.close()
         lan.stop()
+
+
+def test_answers_given_while_the_server_is_away_survive_closing_the_window(qtbot, served):
+    """Found: with the server unreachable, closing the window lost 3 of 6 answers while the
+    closing question said 「ここまでの解答は保存されています」.  Now the question says they are on this
+    PC only, and the next start sends them from the journal."""
+    lan, pc = served
+    window = open_app(qtbot, pc)
+    _open_lan_attempt(qtbot, window, CODE)
+    page = window.examinee.attempt
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is page, timeout=10_000)
+    port = int(lan.url.rsplit(":", 1)[1])
+    lan.process.kill()  # the server is gone (pulled cable, crashed host)
+    lan.process.wait()
+    for _ in range(3):
+        _answer_current(qtbot, page)
+        qtbot.keyClick(page, Qt.Key.Key_PageDown)
+    qtbot.waitUntil(lambda: "送信待ち（3 件）" in page.save_label.text(), timeout=15_000)
+    assert window._closing_text().startswith("3 件の解答はこのパソコンに保存済みで、まだ送信されていません。")
+    answer_modal(qtbot, "閉じる")
+    window.close()
+    assert not window.isVisible()
+    with lan.database.uow(read_only=True) as uow:
+        assert not uow.session.scalars(select(Answer).where(Answer.response.is_not(None))).all()
+
+    lan.start(port=port)
+    again = open_app(qtbot, pc)
+    _open_lan_attempt(qtbot, again, CODE)
+    resumed = again.examinee.attempt
+    qtbot.waitUntil(lambda: again.stack.currentWidget() is resumed, timeout=10_000)
+    assert len(resumed.answers) == 3  # shown at once, from the journal
+    qtbot.waitUntil(lambda: resumed.save_label.text() == "✓ 保存済み", timeout=15_000)
+    with lan.database.uow(read_only=True) as uow:
+        stored = uow.session.scalars(select(Answer.position).where(Answer.response.is_not(None))).all()
+    assert len(stored) == 3
