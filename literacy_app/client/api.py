@@ -10,6 +10,7 @@ language); a network failure is a ``ServerUnavailable``, which the answer saver 
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import ssl
 from pathlib import Path
 from typing import Any
@@ -111,9 +112,12 @@ class ServerClient:
     def reload(self, attempt_id: int) -> AttemptState:
         return self._state(self._attempt("GET", f"/attempts/{attempt_id}"))
 
-    def save_answer(self, attempt_id: int, position: int, response: Any, seq: int) -> bool:
-        return bool(self._attempt("PUT", f"/attempts/{attempt_id}/answers/{position}",
-                                  {"response": response, "seq": seq})["written"])
+    def save_answer(self, attempt_id: int, position: int, response: Any, seq: int,
+                    given_at: dt.datetime | None = None) -> bool:
+        payload: dict[str, Any] = {"response": response, "seq": seq}
+        if given_at is not None:
+            payload["given_at"] = given_at.isoformat()
+        return bool(self._attempt("PUT", f"/attempts/{attempt_id}/answers/{position}", payload)["written"])
 
     def set_flag(self, attempt_id: int, position: int, flagged: bool) -> None:
         self._attempt("PUT", f"/attempts/{attempt_id}/flags/{position}", {"flagged": flagged})

@@ -33,8 +33,9 @@ from typing import Any
 
 from ..config import data_dir
 
-FORMAT = 1
-"""Stored as ``PRAGMA user_version``; a file with a higher one was written by a newer app."""
+FORMAT = 2
+"""Stored as ``PRAGMA user_version``; a file with a higher one was written by a newer app.
+Format 1 lacked ``entry.given``; it is added when such a file is opened."""
 APPLICATION_ID = 0x4C4A524E  # "LJRN" in ``PRAGMA application_id``: tells our file from any other SQLite file
 FILE_NAME = "answer-journal.sqlite3"
 
@@ -45,6 +46,7 @@ CREATE TABLE IF NOT EXISTS entry (
     seq      INTEGER NOT NULL,  -- the save's sequence number: the server keeps only a newer one
     response TEXT    NOT NULL,  -- JSON; null for a cleared answer
     written  TEXT    NOT NULL,  -- this PC's time, for people reading the file (never for deadlines)
+    given    TEXT,              -- when given, on the server's clock as this PC reckons it (ISO 8601)
     PRIMARY KEY (attempt, position)
 );
 CREATE TABLE IF NOT EXISTS submit (
@@ -61,6 +63,9 @@ class Pending:
     position: int
     seq: int
     response: Any
+    given_at: dt.datetime | None = None
+    """When the examinee gave it, on the server's clock (``client.outbox.ServerClock``): lets the
+    server accept it after the deadline if it was given before (``services.finishing.LATE_LIMIT``)."""
 
 
 def journal_path(folder: Path | None = None) -> Path:
@@ -101,7 +106,10 @@ class Journal:
                 raise _Foreign("journal_newer")
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=FULL")  # a returned write is on the disk
-            db.executescript(_SCHEMA + f"PRAGMA application_id={APPLICATION_ID}; PRAGMA user_version={FORMAT};")
+            db.executescript(_SCHEMA)
+            if "given" not in {row[1] for row in db.execute("PRAGMA table_info(entry)")}:  # format 1
+                db.execute("ALTER TABLE entry ADD COLUMN given TEXT")
+            db.executescript(f"PRAGMA application_id={APPLICATION_ID}; PRAGMA user_version={FORMAT};")
             db.execute("SELECT count(*) FROM entry").fetchone()  # a damaged page shows here, not mid-exam
             return db
         except BaseException:
@@ -118,13 +126,14 @@ class Journal:
         return aside
 
     # Answers ------------------------------------------------------------------------------------
-    def record(self, attempt: str, position: int, seq: int, response: Any) -> None:
+    def record(self, attempt: str, change: Pending) -> None:
         """Keep this change (durable when this returns); an older seq never replaces a newer one."""
+        given = change.given_at.isoformat() if change.given_at is not None else None
         self._db.execute(
-            "INSERT INTO entry (attempt, position, seq, response, written) VALUES (?, ?, ?, ?, ?)"
+            "INSERT INTO entry (attempt, position, seq, response, written, given) VALUES (?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (attempt, position) DO UPDATE SET seq = excluded.seq, response = excluded.response,"
-            " written = excluded.written WHERE entry.seq < excluded.seq",
-            (attempt, position, seq, json.dumps(response, ensure_ascii=False), _now()))
+            " written = excluded.written, given = excluded.given WHERE entry.seq < excluded.seq",
+            (attempt, change.position, change.seq, json.dumps(change.response, ensure_ascii=False), _now(), given))
 
     def acknowledge(self, attempt: str, position: int, seq: int) -> None:
         """The server or database has this seq (or a newer one): the entry may go, unless it changed since."""
@@ -133,9 +142,9 @@ class Journal:
 
     def pending(self, attempt: str) -> list[Pending]:
         """What this attempt still has to send, oldest first."""
-        rows = self._db.execute("SELECT position, seq, response FROM entry WHERE attempt = ? ORDER BY seq",
+        rows = self._db.execute("SELECT position, seq, response, given FROM entry WHERE attempt = ? ORDER BY seq",
                                 (attempt,)).fetchall()
-        return [Pending(position, seq, json.loads(response)) for position, seq, response in rows]
+        return [Pending(position, seq, json.loads(response), _moment(given)) for position, seq, response, given in rows]
 
     def last_seq(self, attempt: str) -> int:
         """The highest sequence number kept for this attempt (0 if none): a new one must exceed it."""
@@ -170,6 +179,16 @@ class _Foreign(Exception):
     def __init__(self, kind: str) -> None:
         super().__init__(kind)
         self.kind = kind
+
+
+def _moment(text: str | None) -> dt.datetime | None:
+    """A stored ``given``; None when absent or not a time with its zone (the server then treats the
+    change as given when it arrives)."""
+    try:
+        moment = dt.datetime.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+    return moment if moment is not None and moment.tzinfo is not None else None
 
 
 def _now() -> str:

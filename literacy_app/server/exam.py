@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import Field, JsonValue
+from pydantic import AwareDatetime, Field, JsonValue
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -43,6 +43,9 @@ class Resume(Strict):
 class Save(Strict):
     response: JsonValue = None
     seq: int = Field(ge=0, le=2**62)
+    given_at: AwareDatetime | None = None
+    """When the examinee gave it, on this server's clock as the PC reckons it (see
+    ``finishing.LATE_LIMIT``): matters only for an answer arriving after the deadline."""
 
 
 class Flag(Strict):
@@ -142,7 +145,8 @@ async def save(request: Request) -> Response:
         from ..services import attempts
 
         with database.uow() as uow:
-            return attempts.save_answer(uow, None, attempt_id, position, form.response, seq=form.seq, token=token)
+            return attempts.save_answer(uow, None, attempt_id, position, form.response, seq=form.seq, token=token,
+                                        given_at=form.given_at)
 
     return ok({"written": await in_thread(request, work)})
 

@@ -37,7 +37,7 @@ from ._common import audit, require_examinee
 from ._versions import version, versions
 from .codes import check_code, code_required
 from .cohort import in_cohort
-from .finishing import finish_expired_attempts
+from .finishing import LATE_LIMIT, finish_expired_attempts
 
 
 def blueprint_content(uow: UnitOfWork, assessment_id: int) -> dict[str, Any]:
@@ -118,7 +118,6 @@ def token_digest(token: str) -> str:
 TOKEN_GRACE = dt.timedelta(minutes=10)
 """An attempt token outlives the deadline by this much, so a PC that lost the network at the
 last minute can still submit (saves after the deadline are refused by ``save_answer`` anyway)."""
-
 
 def token_actor(uow: UnitOfWork, attempt_id: int, token: str) -> Actor:
     """The examinee an attempt token speaks for; refused when it is not this attempt's current token."""
@@ -231,7 +230,7 @@ def _state(uow: UnitOfWork, attempt: Attempt) -> AttemptState:
 def _writable_statement() -> Any:
     return (select(Attempt.__table__.c.examinee_id, Attempt.__table__.c.status,
                    Attempt.__table__.c.deadline_at, AttemptItem.__table__.c.item_version_id,
-                   Attempt.__table__.c.token_hash)
+                   Attempt.__table__.c.token_hash, Attempt.__table__.c.started_at)
             .select_from(Attempt.__table__.outerjoin(
                 AttemptItem.__table__,
                 (AttemptItem.__table__.c.attempt_id == Attempt.__table__.c.id)
@@ -261,14 +260,16 @@ def _statement(uow: UnitOfWork, key: tuple[Any, ...]) -> Any:
     return statement
 
 
-def _writable(uow: UnitOfWork, actor: Actor | None, attempt_id: int, position: int, token: str | None = None) -> int:
+def _writable(uow: UnitOfWork, actor: Actor | None, attempt_id: int, position: int, token: str | None = None,
+              given_at: dt.datetime | None = None) -> tuple[int, int, dt.timedelta | None]:
     """Check that the attempt belongs to the caller (the actor, or on the server the attempt token)
-    and is open; return the item version id.  One statement: this runs on every click."""
+    and is open; return the item version id, the examinee's id, and how late the change arrives
+    (None when before the deadline).  One statement: this runs on every click."""
     row = uow.connection.execute(
         _statement(uow, ("writable",)), {"attempt_id": attempt_id, "position": position}).first()
     if row is None:
         raise UserError("token_invalid" if token is not None else "attempt_not_found")
-    examinee_id, status, deadline, version_id, token_hash = row
+    examinee_id, status, deadline, version_id, token_hash, started_at = row
     if token is not None:
         _check_token(uow, token_hash, deadline, token)
     else:
@@ -277,11 +278,14 @@ def _writable(uow: UnitOfWork, actor: Actor | None, attempt_id: int, position: i
         require_examinee(actor, examinee_id)
     if status != "in_progress":
         raise UserError("attempt_finished")
+    late = None
     if uow.now >= deadline:
-        raise UserError("attempt_expired")
+        if not (given_at is not None and started_at <= given_at < deadline and uow.now <= deadline + LATE_LIMIT):
+            raise UserError("attempt_expired")
+        late = uow.now - deadline
     if version_id is None:
         raise UserError("no_such_position", position=position)
-    return int(version_id)
+    return int(version_id), int(examinee_id), late
 
 
 def _upsert(uow: UnitOfWork, values: dict[str, Any], update_columns: tuple[str, ...], seq: int | None) -> bool:
@@ -292,18 +296,26 @@ def _upsert(uow: UnitOfWork, values: dict[str, Any], update_columns: tuple[str, 
 
 
 def save_answer(uow: UnitOfWork, actor: Actor | None, attempt_id: int, position: int, response: Any,
-                seq: int | None = None, *, token: str | None = None) -> bool:
+                seq: int | None = None, *, token: str | None = None, given_at: dt.datetime | None = None) -> bool:
     """Store one answer and commit at once.  Returns False when a newer save already won.
 
-    Refused (``UserError``) after submit, after the deadline, for another person's attempt, or
-    for a response that does not fit the item; nothing is stored then.  On the server the caller
-    is the attempt ``token`` (checked in the same statement), in a local app the ``actor``.
+    Refused (``UserError``) after submit, after the deadline (unless given before it and arriving
+    within ``LATE_LIMIT``), for another person's attempt, or for a response that does not fit the
+    item; nothing is stored then.  On the server the caller is the attempt ``token`` (checked in
+    the same statement), in a local app the ``actor``.  ``given_at`` is when the examinee gave it,
+    on the server's clock as the PC reckons it; it matters only for a late arrival.
     """
-    published = version(uow, _writable(uow, actor, attempt_id, position, token))
+    version_id, examinee_id, late = _writable(uow, actor, attempt_id, position, token, given_at)
+    published = version(uow, version_id)
     stored = None if response is None else published.kind.normalise(published.content, response)
     values = {"attempt_id": attempt_id, "position": position, "response": stored,
               "saved_at": uow.now, "seq": seq if seq is not None else 0, "flagged": False}
     written = _upsert(uow, values, ("response", "saved_at", "seq"), seq)
+    if late is not None and written:
+        assert given_at is not None
+        staff_no = uow.session.scalar(select(Examinee.staff_no).where(Examinee.id == examinee_id)) or ""
+        audit(uow, Actor("examinee", examinee_id, staff_no), "answer_late", attempt_id=attempt_id, position=position,
+              given_at=given_at.isoformat(), late_seconds=round(late.total_seconds(), 1))
     uow.commit()
     return written
 

@@ -8,6 +8,7 @@ matrix.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -22,6 +23,15 @@ from ..storage.models import Answer, Assessment, Attempt, AttemptAreaScore, Atte
 from ..storage.uow import UnitOfWork
 from ._common import audit, require_examinee
 from ._versions import version
+
+LATE_LIMIT = dt.timedelta(minutes=5)
+"""The deadline is the server's and absolute, but a network outage must not cost an answer given
+in time: an answer the examinee gave *before* the deadline (the PC dates it on the server's clock:
+the server's time at the last contact plus the PC's monotonic clock since) is still stored when it
+arrives up to this long after the deadline.  An answer dated at or after the deadline never is,
+nor one arriving later than this; every late arrival is audited (``answer_late``), so a supervisor
+sees an attempt that leans on it.  Shorter than ``TOKEN_GRACE``; an unfinished attempt is scored
+by the clock only once this has passed (``finish_expired_attempts``)."""
 
 
 def _blueprint(uow: UnitOfWork, attempt: Attempt) -> tuple[Assessment, dict[str, Any]]:
@@ -99,8 +109,10 @@ def shows_pass_fail(uow: UnitOfWork, attempt_id: int) -> bool:
 
 
 def finish_expired_attempts(uow: UnitOfWork, examinee_id: int | None = None) -> int:
-    """Score every unfinished attempt whose deadline has passed (the caller commits)."""
-    query = select(Attempt).where(Attempt.status == "in_progress", Attempt.deadline_at <= uow.now)
+    """Score every unfinished attempt whose deadline passed more than ``LATE_LIMIT`` ago (the caller
+    commits).  Not at the deadline itself: answers given in time may still be on their way from a
+    PC that lost the network (``LATE_LIMIT``); the PC itself submits at the deadline."""
+    query = select(Attempt).where(Attempt.status == "in_progress", Attempt.deadline_at <= uow.now - LATE_LIMIT)
     if examinee_id is not None:
         query = query.where(Attempt.examinee_id == examinee_id)
     expired = list(uow.session.scalars(query))

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from .tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from ..client.journal import Pending
     from ..core.model import Actor
     from ..storage.uow import Database
 
@@ -84,14 +85,15 @@ class ExamineeBackend(QObject):
 
         self._call(lambda uow: attempts.resume_attempt(uow, actor, attempt_id, access_code), done, failed)
 
-    def save_answer(self, actor: Actor, attempt_id: int) -> Callable[[int, Any, int], bool]:
+    def save_answer(self, actor: Actor, attempt_id: int) -> Callable[[Pending], bool]:
         """A save function for the AnswerSaver (runs on the worker thread)."""
         from ..services import attempts
 
-        def save(position: int, response: Any, seq: int) -> bool:
+        def save(change: Pending) -> bool:
             assert self.database is not None
             with self.database.uow() as uow:
-                return attempts.save_answer(uow, actor, attempt_id, position, response, seq=seq)
+                return attempts.save_answer(uow, actor, attempt_id, change.position, change.response, seq=change.seq,
+                                            given_at=change.given_at)
 
         return save
 

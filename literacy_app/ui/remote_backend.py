@@ -19,6 +19,7 @@ from .tasks import TaskRunner
 
 if TYPE_CHECKING:
     from ..client.api import ServerClient
+    from ..client.journal import Pending
     from ..client.settings import ClientSettings
 
 Done = Callable[[Any], None]
@@ -95,10 +96,10 @@ class RemoteBackend(QObject):
     def resume(self, actor: Any, attempt_id: int, access_code: str | None, done: Done, failed: Failed) -> None:
         self._call(lambda client: self._opened(client.resume(actor.name, attempt_id, access_code)), done, failed)
 
-    def save_answer(self, actor: Any, attempt_id: int) -> Callable[[int, Any, int], bool]:
-        def save(position: int, response: Any, seq: int) -> bool:
+    def save_answer(self, actor: Any, attempt_id: int) -> Callable[[Pending], bool]:
+        def save(change: Pending) -> bool:
             assert self.client is not None
-            return self.client.save_answer(attempt_id, position, response, seq)
+            return self.client.save_answer(attempt_id, change.position, change.response, change.seq, change.given_at)
 
         return save
 

@@ -211,3 +211,32 @@ def test_an_old_client_is_told_to_update(lan):
     sent = httpx.post(f"{lan.url}/api/v1/exam/login", json={"staff_no": "000101"},
                       headers={"X-Literacy-Client": "0.0.9", "Accept-Language": "en"})
     assert "update" in sent.json()["message"]
+
+
+def test_an_answer_given_before_the_deadline_crosses_the_wire_late_and_one_given_after_never_does(lan):
+    """The deadline rule over HTTP: the PC dates each change on the server's clock (``given_at``)."""
+    import datetime as dt
+
+    from sqlalchemy import update
+
+    client = lan.client()
+    state = _sit(lan, client, lan.examinee())
+    now = lan.database.clock()  # an attempt started 10 minutes ago whose deadline passed 40 s ago
+    deadline = now - dt.timedelta(seconds=40)
+    with lan.database.uow() as uow:
+        uow.session.execute(update(Attempt).where(Attempt.id == state.attempt_id).values(
+            started_at=now - dt.timedelta(minutes=10), deadline_at=deadline))
+        uow.commit()
+    assert client.save_answer(state.attempt_id, 1, None, 1, given_at=deadline - dt.timedelta(seconds=5))
+    for refused in (deadline + dt.timedelta(seconds=1), None):
+        with pytest.raises(UserError) as caught:
+            client.save_answer(state.attempt_id, 2, None, 2, given_at=refused)
+        assert caught.value.code == "attempt_expired"
+    naive = client.http.put(f"/attempts/{state.attempt_id}/answers/2",
+                            json={"response": None, "seq": 3, "given_at": "2026-12-08T09:00:00"},
+                            headers={"Authorization": f"Bearer {client.attempt_token}"})
+    assert naive.status_code == 400  # a time without its zone is refused, not guessed
+    with lan.database.uow(read_only=True) as uow:
+        stored = uow.session.scalars(select(Answer.position).where(Answer.attempt_id == state.attempt_id)).all()
+        late = uow.session.scalars(select(AuditLog.detail).where(AuditLog.action == "answer_late")).all()
+    assert stored == [1] and len(late) == 1 and late[0]["position"] == 1

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from sqlalchemy import select
 
 from literacy_app.core.errors import NotAllowed, UserError
 from literacy_app.services import assessments, attempts, finishing
 from literacy_app.services._versions import version
-from literacy_app.storage.models import Answer, Attempt, AttemptItem
+from literacy_app.storage.models import Answer, Attempt, AttemptItem, AuditLog
 
 from ..conftest import add_examinee, open_window
 
@@ -158,6 +160,9 @@ def test_expired_attempt_is_finished_automatically_with_what_was_saved(sitting, 
         content = version(uow, state.items[0].version_id).raw
         attempts.save_answer(uow, examinee, state.attempt_id, 1, _right(content), seq=1)
     clock.advance(minutes=31)
+    with database.uow() as uow:  # answers given in time may still be on their way for LATE_LIMIT
+        assert finishing.finish_expired_attempts(uow) == 0
+    clock.advance(minutes=5)
     with database.uow() as uow:
         assert finishing.finish_expired_attempts(uow) == 1
         uow.commit()
@@ -167,6 +172,43 @@ def test_expired_attempt_is_finished_automatically_with_what_was_saved(sitting, 
         assert attempt.finished_at == state.deadline_at
         answers = uow.session.scalars(select(Answer).where(Answer.attempt_id == state.attempt_id)).all()
     assert len(answers) == 10 and sum(a.fraction for a in answers) == 1.0
+
+
+def _save_late(database, examinee, state, given_at, seq=1):
+    with database.uow() as uow:
+        return attempts.save_answer(uow, examinee, state.attempt_id, 1, None, seq=seq, given_at=given_at)
+
+
+def test_an_answer_given_before_the_deadline_arrives_late_after_an_outage_and_is_audited(sitting, clock):
+    database, examinee, _aid, state = sitting
+    clock.advance(minutes=29, seconds=50)
+    given = clock.now  # the examinee answers 10 s before the deadline; the network is down
+    clock.advance(minutes=1, seconds=30)  # it arrives 80 s after the deadline
+    assert _save_late(database, examinee, state, given)
+    with database.uow(read_only=True) as uow:
+        assert uow.session.get(Answer, (state.attempt_id, 1)).seq == 1
+        late = list(uow.session.scalars(select(AuditLog).where(AuditLog.action == "answer_late")))
+    assert len(late) == 1 and late[0].actor == examinee.name
+    assert late[0].detail["position"] == 1 and late[0].detail["late_seconds"] == 80.0
+    assert late[0].detail["given_at"] == given.isoformat()
+
+
+@pytest.mark.parametrize("case", ["given at the deadline", "given after it", "not dated", "dated before the start",
+                                  "arriving past the limit"])
+def test_a_late_answer_is_refused_unless_given_in_time_and_arriving_within_the_limit(sitting, clock, case):
+    database, examinee, _aid, state = sitting
+    deadline = state.deadline_at
+    given = {"given at the deadline": deadline, "given after it": deadline + dt.timedelta(seconds=1),
+             "not dated": None, "dated before the start": state.started_at - dt.timedelta(seconds=1),
+             "arriving past the limit": deadline - dt.timedelta(seconds=1)}[case]
+    clock.now = deadline + (finishing.LATE_LIMIT + dt.timedelta(seconds=1) if case == "arriving past the limit"
+                            else dt.timedelta(seconds=30))
+    with pytest.raises(UserError) as caught:
+        _save_late(database, examinee, state, given)
+    assert caught.value.code == "attempt_expired"
+    with database.uow(read_only=True) as uow:
+        assert uow.session.get(Answer, (state.attempt_id, 1)) is None
+        assert uow.session.scalar(select(AuditLog).where(AuditLog.action == "answer_late")) is None
 
 
 def test_finish_scores_all_types_and_excludes_pilot(sitting):

@@ -186,6 +186,7 @@ class ExamineeController(QObject):
         self.instructions.begin_button.setEnabled(True)
         assert self.actor is not None
         from ...client.journal import attempt_key
+        from ...client.outbox import ServerClock
 
         self.attempt_key = attempt_key(self.backend.journal_where, state.attempt_id)
         if state.status != "in_progress":  # time ran out while the app was closed
@@ -195,7 +196,7 @@ class ExamineeController(QObject):
             return
         self.finishing = False
         self.saver = AnswerSaver(self.backend.runner, self.backend.save_answer(self.actor, state.attempt_id), self,
-                                 journal=self.journal, attempt=self.attempt_key)
+                                 journal=self.journal, attempt=self.attempt_key, clock=ServerClock(state.now).now)
         self.saver.state_changed.connect(self.attempt.set_save_state)
         self.saver.refused.connect(self._refused)
         self.attempt.set_save_state(0, False, self.saver.durable)
