@@ -76,6 +76,12 @@ class PostgresServer:
                 time.sleep(0.1)
         raise RuntimeError("PostgreSQL did not start listening")
 
+    def restart(self, mode: str) -> None:
+        """``pg_ctl restart -m fast`` (sessions ended cleanly) or ``-m immediate`` (as after a crash:
+        no shutdown checkpoint, recovery from the WAL at start)."""
+        self._run("pg_ctl", "-D", str(self.data), "-m", mode, "-l", str(self.folder / "server.log"),
+                  "-w", "-t", "60", "restart")
+
     def url(self, database: str = "postgres") -> str:
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{database}"
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ..client.outbox import Outbox
+from ..client.outbox import RETRY_PAUSES_MS, Outbox
 from ..core.errors import UserError
 from .tasks import TaskRunner
 
@@ -26,8 +26,6 @@ if TYPE_CHECKING:
     from ..client.journal import Journal, Pending
 
 log = logging.getLogger(__name__)
-
-RETRY_DELAYS_MS = (500, 1000, 2000, 5000, 10_000)
 
 SaveFunction = Callable[["Pending"], bool]
 """change → stored; runs on the worker thread."""
@@ -109,7 +107,7 @@ class AnswerSaver(QObject):
             self._outbox.refused(change)
             self.refused.emit(change.position, error)
         else:
-            delay = RETRY_DELAYS_MS[min(self._failures, len(RETRY_DELAYS_MS) - 1)]
+            delay = RETRY_PAUSES_MS[min(self._failures, len(RETRY_PAUSES_MS) - 1)]
             self._failures += 1
             if not self._retry.isActive():
                 self._retry.start(delay)
