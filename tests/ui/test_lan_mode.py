@@ -213,3 +213,32 @@ def test_answers_given_while_the_server_is_away_survive_closing_the_window(qtbot
     with lan.database.uow(read_only=True) as uow:
         stored = uow.session.scalars(select(Answer.position).where(Answer.response.is_not(None))).all()
     assert len(stored) == 3
+
+
+def test_a_submit_while_the_server_is_away_is_kept_and_completes_by_itself(qtbot, served):
+    """Submit with the server gone: the examinee is told the submit is recorded on this PC and will be
+    made once the server is back — and it is, without a click."""
+    lan, pc = served
+    window = open_app(qtbot, pc)
+    _open_lan_attempt(qtbot, window, CODE)
+    page = window.examinee.attempt
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is page, timeout=10_000)
+    port = int(lan.url.rsplit(":", 1)[1])
+    lan.process.kill()
+    lan.process.wait()
+    _answer_current(qtbot, page)
+    qtbot.waitUntil(lambda: "送信待ち" in page.save_label.text(), timeout=15_000)
+    qtbot.keyClick(page, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    answer_modal(qtbot, QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(window.examinee.review.submit_button, Qt.MouseButton.LeftButton)
+    review = window.examinee.review  # the examinee is still on the review page: told there
+    qtbot.waitUntil(lambda: "このパソコンに記録しました" in review.notice.text(), timeout=15_000)
+    assert review.notice.isVisible() and "このパソコンに記録しました" in page.banner.text()
+    assert window.examinee.journal.submit_requested(window.examinee.attempt_key)
+    lan.start(port=port)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.examinee.result, timeout=30_000)
+    with lan.database.uow(read_only=True) as uow:
+        attempt = uow.session.scalars(select(Attempt)).one()
+        answered = uow.session.scalars(select(Answer).where(Answer.response.is_not(None))).all()
+    assert attempt.status == "finished" and attempt.finished_by == "examinee" and len(answered) == 1
+    assert not window.examinee.journal.attempts()  # nothing of the attempt is left on the PC

@@ -281,9 +281,27 @@ class ExamineeController(QObject):
                         self.attempt_key, dropped)
         self.journal.forget(self.attempt_key)
 
+    def _submit_kept(self) -> bool:
+        """Is the examinee's submit on this PC's disk (completed at the next start if need be)?"""
+        try:
+            return self.journal is not None and self.journal.submit_requested(self.attempt_key)
+        except sqlite3.Error:
+            return False
+
+    def _tell(self, text: str) -> None:
+        """A notice on the attempt page, and on the review page when the submit was made there."""
+        self.attempt.show_notice(text)
+        if "review" in self.__dict__:
+            self.review.show_notice(text)
+
     def _finish(self) -> None:
         if self.saver is not None and self.saver.pending:
-            self.attempt.show_notice(self.tr("解答を保存しています。保存が終わると提出します…"))
+            if self.saver.retrying and self.saver.durable and self._submit_kept():
+                self._tell(self.tr(
+                    "提出を受け付け、このパソコンに記録しました。サーバーにつながりしだい、残りの解答を送ってから"
+                    "提出します。アプリを閉じた場合は、次にログインしたときに提出されます。"))
+            else:
+                self._tell(self.tr("解答を保存しています。保存が終わると提出します…"))
             QTimer.singleShot(200, self._finish)
             return
         assert self.actor is not None and self.state is not None
@@ -296,7 +314,12 @@ class ExamineeController(QObject):
             self.backend.show_pass_fail(self.state.assessment_id, lambda show: self._show_result(result, links, show))
 
         def failed(error: BaseException) -> None:
-            self.attempt.show_notice(error_text(error, self.lang))
+            if getattr(error, "transient", False) and self._submit_kept():
+                self._tell(self.tr(
+                    "提出を受け付け、このパソコンに記録しました。サーバーにつながりしだい提出します。"
+                    "アプリを閉じた場合は、次にログインしたときに提出されます。"))
+            else:
+                self._tell(error_text(error, self.lang))
             QTimer.singleShot(2000, self._finish)  # keep trying: the submit must be stored
 
         self.backend.finish(self.actor, self.state.attempt_id, done, failed)

@@ -23,6 +23,8 @@ class ReviewPage(QWidget):
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("未解答と見直し印の問題"))
         self.hint = plain_label(self.tr("問題を選んで Enter キーかダブルクリックで、その問題に戻ります。"), self)
+        self.notice = plain_label("", self, bold=True)  # why a submit is waiting (saving, server away)
+        self.notice.setVisible(False)
         self.back_button = QPushButton(self.tr("試験に戻る"), self)
         self.submit_button = QPushButton(self.tr("提出する"), self)
         self.submit_button.setAccessibleName(self.tr("提出する"))
@@ -38,6 +40,7 @@ class ReviewPage(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.hint)
+        layout.addWidget(self.notice)
         layout.addLayout(buttons)
         # Connect
         self.back_button.clicked.connect(self.back.emit)
@@ -48,7 +51,12 @@ class ReviewPage(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self.confirm_submit)
 
+    def show_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
     def show_summary(self, entries: list[tuple[int, bool, bool]]) -> None:
+        self.show_notice("")
         self.list.clear()
         self._all_answered = False
         self._unanswered = sum(1 for _p, answered, _f in entries if not answered)

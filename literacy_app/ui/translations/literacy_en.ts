@@ -374,17 +374,27 @@
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../examinee/controller.py" line="226"/>
+        <location filename="../examinee/controller.py" line="227"/>
         <source>{0} — ICTリテラシー確認</source>
         <translation>{0} — ICT Literacy Check</translation>
     </message>
     <message>
-        <location filename="../examinee/controller.py" line="285"/>
+        <location filename="../examinee/controller.py" line="301"/>
+        <source>提出を受け付け、このパソコンに記録しました。サーバーにつながりしだい、残りの解答を送ってから提出します。アプリを閉じた場合は、次にログインしたときに提出されます。</source>
+        <translation>Your submission is accepted and recorded on this PC. As soon as the server can be reached, the remaining answers are sent and then the attempt is submitted. If the app is closed, it is submitted the next time you log in.</translation>
+    </message>
+    <message>
+        <location filename="../examinee/controller.py" line="304"/>
         <source>解答を保存しています。保存が終わると提出します…</source>
         <translation>Saving your answers. They will be submitted as soon as they are saved…</translation>
     </message>
     <message>
-        <location filename="../examinee/controller.py" line="332"/>
+        <location filename="../examinee/controller.py" line="319"/>
+        <source>提出を受け付け、このパソコンに記録しました。サーバーにつながりしだい提出します。アプリを閉じた場合は、次にログインしたときに提出されます。</source>
+        <translation>Your submission is accepted and recorded on this PC. It is submitted as soon as the server can be reached. If the app is closed, it is submitted the next time you log in.</translation>
+    </message>
+    <message>
+        <location filename="../examinee/controller.py" line="356"/>
         <source>ICTリテラシー確認</source>
         <translation>ICT Literacy Check</translation>
     </message>
@@ -1400,59 +1410,59 @@
         <translation>Select an item and press Enter, or double-click it, to go back to it.</translation>
     </message>
     <message>
-        <location filename="../examinee/review.py" line="26"/>
+        <location filename="../examinee/review.py" line="28"/>
         <source>試験に戻る</source>
         <translation>Back to the assessment</translation>
     </message>
     <message>
-        <location filename="../examinee/review.py" line="27"/>
-        <location filename="../examinee/review.py" line="28"/>
-        <location filename="../examinee/review.py" line="80"/>
+        <location filename="../examinee/review.py" line="29"/>
+        <location filename="../examinee/review.py" line="30"/>
+        <location filename="../examinee/review.py" line="88"/>
         <source>提出する</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../examinee/review.py" line="56"/>
+        <location filename="../examinee/review.py" line="64"/>
         <source>全 {0} 問のうち、未解答 {1} 問、見直し印 {2} 問です。</source>
         <translation>Of {0} items: {1} unanswered, {2} flagged for review.</translation>
     </message>
     <message>
-        <location filename="../examinee/review.py" line="61"/>
+        <location filename="../examinee/review.py" line="69"/>
         <source>未解答</source>
         <translation>Unanswered</translation>
     </message>
     <message>
-        <location filename="../examinee/review.py" line="61"/>
+        <location filename="../examinee/review.py" line="69"/>
         <source>見直し印</source>
         <translation>Flagged</translation>
     </message>
     <message>
-        <location filename="../examinee/review.py" line="62"/>
+        <location filename="../examinee/review.py" line="70"/>
         <source>問 {0}&#x3000;{1}</source>
         <translation>Item {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../examinee/review.py" line="68"/>
+        <location filename="../examinee/review.py" line="76"/>
         <source>すべての問題に解答しています。</source>
         <translation>You have answered every item.</translation>
     </message>
     <message>
-        <location filename="../examinee/review.py" line="75"/>
+        <location filename="../examinee/review.py" line="83"/>
         <source>提出すると、解答は変更できなくなります。提出しますか？</source>
         <translation>Once you submit, you can no longer change your answers. Submit now?</translation>
     </message>
     <message>
-        <location filename="../examinee/review.py" line="77"/>
+        <location filename="../examinee/review.py" line="85"/>
         <source>未解答の問題が {0} 問あります。</source>
         <translation>Unanswered items: {0}.</translation>
     </message>
     <message>
-        <location filename="../examinee/review.py" line="78"/>
+        <location filename="../examinee/review.py" line="86"/>
         <source>提出の確認</source>
         <translation>Confirm submission</translation>
     </message>
     <message>
-        <location filename="../examinee/review.py" line="81"/>
+        <location filename="../examinee/review.py" line="89"/>
         <source>戻る</source>
         <translation>Back</translation>
     </message>
