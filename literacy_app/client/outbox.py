@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import logging
+import random
 import sqlite3
 import time
 from collections.abc import Callable
@@ -26,8 +27,15 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 RETRY_PAUSES_MS = (500, 1000, 2000, 5000, 10_000)
-"""After the 1st, 2nd, … failed send in a row, wait this long before sending again (then the last,
-for as long as it takes): quick after a blip, calm during an outage of a room's 300 PCs."""
+"""After the 1st, 2nd, … failed send in a row, wait about this long before sending again (then the
+last, for as long as it takes): quick after a blip, calm during an outage of a room's 300 PCs."""
+
+
+def retry_pause_ms(failures: int) -> int:
+    """The pause after ``failures`` failed sends in a row: between half and all of its step, at
+    random, so the PCs of a room that lost the server together do not all return in one burst."""
+    step = RETRY_PAUSES_MS[min(max(failures, 1), len(RETRY_PAUSES_MS)) - 1]
+    return step // 2 + random.randint(0, step // 2)
 
 
 class ServerClock:

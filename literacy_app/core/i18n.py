@@ -271,6 +271,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                        "en": "this app is too old for the exam server; update it to version {required} or later (this is {current})"},
     "bad_request": {"ja": "送られたデータを受け付けられません: {detail}",
                     "en": "the request was refused: {detail}"},
+    "database_unavailable": {"ja": "サーバーがデータベースに一時的に接続できません。少し待ってからもう一度お試しください"
+                                   "（解答は送信待ちとして各パソコンに残り、自動的に再送されます）",
+                             "en": "the server cannot reach its database for the moment; try again shortly (answers "
+                                   "wait on each PC and are sent again by themselves)"},
     "internal_error": {"ja": "サーバーで問題が起きました。少し待ってからもう一度お試しください（解答は保存済みのものが残ります）",
                        "en": "the server ran into a problem; try again shortly (answers already saved are kept)"},
     "not_found": {"ja": "そのような操作はありません。アプリを最新の版に更新してください",

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 import anyio.to_thread
 from pydantic import BaseModel, ConfigDict, ValidationError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
@@ -117,8 +118,9 @@ Handler = Callable[[Request], Awaitable[Response]]
 
 
 def endpoint(handler: Handler) -> Handler:
-    """Wrap a route: version gate first, refusals and user errors as 4xx with a sentence, and an
-    unexpected error as a 500 whose body says only that (the details go to the server's log)."""
+    """Wrap a route: version gate first, refusals and user errors as 4xx with a sentence, the
+    database away as a 503 (passing: clients retry), and an unexpected error as a 500 whose body
+    says only that (the details go to the server's log)."""
 
     async def wrapped(request: Request) -> Response:
         started = time.perf_counter()
@@ -138,6 +140,15 @@ def endpoint(handler: Handler) -> Handler:
             return refusal(403, "not_allowed", {}, lang)
         except UserError as error:
             return refusal(STATUS.get(error.code, 400), error.code, _json_safe(error.params), lang)
+        except DBAPIError as error:
+            if not (isinstance(error, OperationalError) or error.connection_invalidated):
+                log.exception("request failed: %s %s", request.method, request.url.path)
+                return refusal(500, "internal_error", {}, lang)
+            # the database is away for a moment (restart, network): one line, not a traceback per
+            # request of a room; the PCs keep the answer in their journal and send it again
+            cause = str(error.orig or error).strip().splitlines()[0][:200]
+            log.warning("database unavailable: %s %s: %s", request.method, request.url.path, cause)
+            return refusal(503, "database_unavailable", {}, lang)
         except Exception:
             log.exception("request failed: %s %s", request.method, request.url.path)
             return refusal(500, "internal_error", {}, lang)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ..client.outbox import RETRY_PAUSES_MS, Outbox
+from ..client.outbox import Outbox, retry_pause_ms
 from ..core.errors import UserError
 from .tasks import TaskRunner
 
@@ -107,8 +107,8 @@ class AnswerSaver(QObject):
             self._outbox.refused(change)
             self.refused.emit(change.position, error)
         else:
-            delay = RETRY_PAUSES_MS[min(self._failures, len(RETRY_PAUSES_MS) - 1)]
             self._failures += 1
+            delay = retry_pause_ms(self._failures)
             if not self._retry.isActive():
                 self._retry.start(delay)
         self._emit_state()

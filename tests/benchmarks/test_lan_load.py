@@ -32,7 +32,7 @@ import pytest
 import uvloop
 from sqlalchemy import create_engine, select, text
 
-from literacy_app.client.outbox import RETRY_PAUSES_MS
+from literacy_app.client.outbox import retry_pause_ms
 from literacy_app.core.model import SYSTEM
 from literacy_app.services import people
 from literacy_app.storage.models import Answer
@@ -78,7 +78,7 @@ NO_TLS = ssl.create_default_context()  # plain HTTP on loopback; one context, no
 async def _send(client: httpx.AsyncClient, method: str, path: str, body: dict, auth: dict,
                 retry: bool) -> httpx.Response:
     """One request; with ``retry`` a server or database away (5xx, no connection) is retried after the
-    app's pauses (``client.outbox.RETRY_PAUSES_MS``) until it is answered, as an exam PC does."""
+    app's pauses (``client.outbox.retry_pause_ms``) until it is answered, as an exam PC does."""
     failures = 0
     while True:
         try:
@@ -89,7 +89,7 @@ async def _send(client: httpx.AsyncClient, method: str, path: str, body: dict, a
             if not retry:
                 raise
         failures += 1
-        await asyncio.sleep(RETRY_PAUSES_MS[min(failures - 1, len(RETRY_PAUSES_MS) - 1)] / 1000)
+        await asyncio.sleep(retry_pause_ms(failures) / 1000)
 
 
 async def _pc(client: httpx.AsyncClient, staff_no: str, window: int, answers_of, saves: list[float],

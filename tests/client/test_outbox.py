@@ -47,3 +47,13 @@ def test_a_refused_change_is_dropped_and_an_unwritable_journal_is_said_not_hidde
     journal.close()  # the disk goes away: writes fail from now on
     kept = outbox.give(2, "in memory")
     assert not outbox.durable and outbox.pending == {2: kept}
+
+
+def test_retry_pauses_grow_and_are_spread_so_a_room_does_not_return_in_one_burst():
+    from literacy_app.client.outbox import RETRY_PAUSES_MS, retry_pause_ms
+
+    for failures, step in enumerate(RETRY_PAUSES_MS, start=1):
+        pauses = {retry_pause_ms(failures) for _ in range(300)}
+        assert min(pauses) >= step // 2 and max(pauses) <= step
+        assert len(pauses) > 50  # 300 PCs failing together come back spread out
+    assert max(retry_pause_ms(50) for _ in range(100)) <= RETRY_PAUSES_MS[-1]

@@ -136,3 +136,22 @@ def test_the_closing_question_says_what_closing_means_and_is_in_japanese(qtbot, 
     assert window.isVisible()  # stayed in the exam
     assert str(answer_modal_text["text"]).startswith("ここまでの解答はすべて保存済みです。")
     assert answer_modal_text["buttons"] == ["試験に戻る", "閉じる"]
+
+
+def test_a_damaged_journal_is_set_aside_and_the_examinee_told_once(qtbot, exam):
+    """Bad input: the PC's journal file is garbage.  The app starts, the attempt page says what was
+    found and where the copy is (for the supervisor), the answers go to a fresh journal — and the
+    sentence is not repeated at every later attempt in the same run."""
+    (exam.folder / "answer-journal.sqlite3").write_bytes(b"\x00\xffnot a journal" * 200)
+    window = open_app(qtbot, exam)
+    page = _login_and_start(qtbot, window)
+    assert page.banner.isVisible() and "試験監督者" in page.banner.text()
+    aside = next(p for p in exam.folder.iterdir() if ".unreadable-" in p.name)
+    assert str(aside) in page.banner.text() and aside.read_bytes().startswith(b"\x00\xffnot a journal")
+    from .test_examinee_flow import _answer_current
+
+    _answer_current(qtbot, page)
+    qtbot.waitUntil(lambda: page.save_label.text() == "✓ 保存済み", timeout=10_000)
+    window.examinee.to_login()
+    again = _login_and_start(qtbot, window)  # the same run, the same attempt resumed
+    assert not again.banner.isVisible() or "試験監督者" not in again.banner.text()

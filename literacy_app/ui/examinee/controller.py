@@ -50,6 +50,7 @@ class ExamineeController(QObject):
         self.data_folder: Path | None = None
         """The app's data folder (from its settings), where the answer journal lives."""
         self.finishing = False
+        self._journal_told = False
         # Pages: the login now; the others (and their imports: item widgets, charts) when first
         # needed, so the login window appears as fast as a bare window would.
         self.login = LoginPage(lang)
@@ -225,9 +226,10 @@ class ExamineeController(QObject):
         self.attempt.load(state, images)
         self._show(self.attempt)
         self.stack.window().setWindowTitle(self.tr("{0} — ICTリテラシー確認").format(state.title))
-        notice = self._journal_notice()
+        notice = "" if self._journal_told else self._journal_notice()
         if notice:
             self.attempt.show_notice(notice)
+            self._journal_told = True  # once per run of the app, not at every attempt
         journal = self.journal
         if journal is not None and journal.submit_requested(self.attempt_key):
             self._submit()  # submitted before the crash: complete it once the answers are in
