@@ -89,7 +89,8 @@ def start_attempt(uow: UnitOfWork, actor: Actor, assessment_id: int, access_code
     form = draw_form(content, _pool(uow, content["audience"]), seed)
     deadline = min(now + dt.timedelta(minutes=content["time_limit_minutes"]), assessment.closes_at)
     attempt = Attempt(assessment_id=assessment_id, examinee_id=examinee.id, seed=seed,
-                      started_at=now, deadline_at=deadline, status="in_progress", last_position=1)
+                      started_at=now, deadline_at=deadline, status="in_progress", last_position=1,
+                      org_path=examinee.org_path, audience=examinee.audience)  # as they are today, for good
     session.add(attempt)
     session.flush()
     session.add_all(AttemptItem(attempt_id=attempt.id, position=d.position, item_version_id=d.version_id,

@@ -10,18 +10,19 @@ people and cohorts that they select the same people.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
-from ..storage.models import Examinee
+from ..storage.models import Assessment, Attempt, CohortMember, Examinee
 from ..storage.uow import UnitOfWork
 
+T = TypeVar("T")
 _CHUNK = 500  # staff numbers per IN (…): well under SQLite's and PostgreSQL's parameter limits
 
 
-def chunks(values: Sequence[str]) -> Iterable[Sequence[str]]:
+def chunks(values: Sequence[T]) -> Iterable[Sequence[T]]:
     for start in range(0, len(values), _CHUNK):
         yield values[start:start + _CHUNK]
 
@@ -55,3 +56,26 @@ def cohort_members(uow: UnitOfWork, cohort: dict[str, Any]) -> set[int]:
     staff_nos = list(cohort.get("staff_nos") or [])
     queries = [base.where(Examinee.staff_no.in_(chunk)) for chunk in chunks(staff_nos)] if staff_nos else [base]
     return {number for query in queries for number in uow.session.scalars(query)}
+
+
+def freeze_closed(uow: UnitOfWork) -> int:
+    """Keep the cohort of every closed window not yet kept, with each person's 所属 and 区分 now.
+
+    Called before any change to the roster (import, add, edit), so a closed window's 受験率 and
+    groups never move with a later 人事異動: who it was open to is what the roster said when it
+    closed, plus everyone who sat it.  Returns how many windows were kept (the caller commits).
+    """
+    windows = list(uow.session.scalars(select(Assessment).where(
+        Assessment.closes_at <= uow.now, Assessment.cohort_frozen_at.is_(None))))
+    for window in windows:
+        members = cohort_members(uow, window.cohort)
+        members |= set(uow.session.scalars(select(Attempt.examinee_id).where(Attempt.assessment_id == window.id)))
+        rows: list[Any] = []
+        for chunk in chunks(sorted(members)):
+            rows += uow.session.execute(select(Examinee.id, Examinee.org_path, Examinee.audience)
+                                        .where(Examinee.id.in_(chunk))).all()
+        uow.session.add_all(CohortMember(assessment_id=window.id, examinee_id=examinee_id, org_path=org_path or "",
+                                         audience=audience) for examinee_id, org_path, audience in rows)
+        window.cohort_frozen_at = uow.now
+    uow.session.flush()
+    return len(windows)

@@ -16,6 +16,7 @@ from ..core.roster import STAFF_NO_PATTERN, audience_of, normalise_staff_no, org
 from ..storage.models import Examinee
 from ..storage.uow import UnitOfWork
 from ._common import audit, require_staff
+from .cohort import freeze_closed
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ def _validated(staff_no: str, name: str, org_path: str, audience: str) -> Roster
 
 def _upsert(uow: UnitOfWork, row: RosterRow) -> ExamineeInfo:
     session = uow.session
+    freeze_closed(uow)  # closed windows keep the people and 所属 they had
     examinee = session.scalar(select(Examinee).where(Examinee.staff_no == row.staff_no))
     if examinee is None:
         examinee = Examinee(staff_no=row.staff_no, active=True, updated_at=uow.now, name=row.name,

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import case, func, literal_column, or_, select
 from sqlalchemy.sql.elements import ColumnElement
@@ -139,6 +140,7 @@ def org_units(uow: UnitOfWork, actor: Actor, depth: int = 2) -> list[str]:
     return sorted(units, key=lambda unit: unit.split(SEPARATOR))
 
 
-def in_unit(prefix: str) -> ColumnElement[bool]:
-    """People in a 所属 and every unit below it (``市民局`` holds ``市民局/区政部/戸籍課``)."""
-    return or_(Examinee.org_path == prefix, Examinee.org_path.startswith(prefix + SEPARATOR, autoescape=True))
+def in_unit(prefix: str, column: Any = Examinee.org_path) -> ColumnElement[bool]:
+    """People in a 所属 and every unit below it (``市民局`` holds ``市民局/区政部/戸籍課``); ``column``
+    is the roster's 所属 by default, or a kept one (an attempt's, a closed window's member's)."""
+    return or_(column == prefix, column.startswith(prefix + SEPARATOR, autoescape=True))

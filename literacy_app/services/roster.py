@@ -20,6 +20,7 @@ from ..core.roster import HIRED_ON, TITLE, RosterEntry, read_roster
 from ..storage.models import Examinee
 from ..storage.uow import UnitOfWork
 from ._common import audit, require_staff
+from .cohort import freeze_closed
 
 _LOOKUP_CHUNK = 500  # staff numbers per IN (…) query, well under every driver's parameter limit
 
@@ -55,6 +56,8 @@ def import_roster(uow: UnitOfWork, actor: Actor, path: Path, *, mapping: Mapping
     require_staff(actor, "hr")
     read = read_roster(Path(path), mapping)
     problems = tuple(problem.render(lang) for problem in read.problems)
+    if not dry_run and not problems:
+        freeze_closed(uow)  # closed windows keep the people and 所属 they had
     existing = _existing(uow, [entry.staff_no for entry in read.entries])
     new = updated = unchanged = 0
     for entry in read.entries:

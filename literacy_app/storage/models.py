@@ -142,6 +142,19 @@ class Assessment(Base):
     """Each examinee needs their own code from a seat slip (``SeatCode``) to start and to resume."""
     created_by: Mapped[str] = mapped_column(String(100))
     created_at: Mapped[dt.datetime]
+    cohort_frozen_at: Mapped[dt.datetime | None]
+    """When the closed window's cohort was written to ``CohortMember`` (before the first roster
+    change after it closed): its reports count those people, whatever the roster says later."""
+
+
+class CohortMember(Base):
+    """Who a closed window was open to, with their 所属 and 区分 then (``services.cohort.freeze_closed``)."""
+
+    __tablename__ = "cohort_member"
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessment.id", ondelete="CASCADE"), primary_key=True)
+    examinee_id: Mapped[int] = mapped_column(ForeignKey("examinee.id", ondelete="CASCADE"), primary_key=True)
+    org_path: Mapped[str] = mapped_column(String(500))
+    audience: Mapped[str] = mapped_column(String(16))
 
 
 class Examinee(Base):
@@ -226,6 +239,10 @@ class Attempt(Base):
     token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
     """SHA-256 of the attempt token the server last issued (start or resume): every exam call of
     the PC holding it must carry it; a resume on another PC replaces it."""
+    org_path: Mapped[str] = mapped_column(String(500), default="")
+    """The examinee's 所属 when the attempt started: reports of its 年度 use this, not today's roster."""
+    audience: Mapped[str] = mapped_column(String(16), default="")
+    """The examinee's 区分 when the attempt started."""
 
 
 class AttemptItem(Base):

@@ -102,3 +102,37 @@ def test_an_upgrade_chains_the_old_audit_rows_and_is_audited_itself(empty_url):
         actions = uow.session.execute(text("SELECT action FROM audit_log ORDER BY id")).scalars().all()
     database.dispose()
     assert check.ok and check.rows == 4 and actions == ["x", "x", "x", "db_upgrade"]
+
+
+def test_attempts_made_before_0005_take_the_rosters_place_and_kind(empty_url):
+    """0005 gives each attempt the examinee's 所属 and 区分; attempts older than it get the roster's."""
+    import datetime as dt
+
+    from alembic import command
+
+    from literacy_app.core.model import SYSTEM, Actor
+    from literacy_app.services import assessments, attempts, people
+
+    from ..conftest import BASIC_BANK
+
+    database = open_database(empty_url, seed_banks=False)
+    from literacy_app.services.publishing import publish_bank
+
+    with database.uow() as uow:
+        publish_bank(uow, SYSTEM, [BASIC_BANK])
+    with database.uow() as uow:
+        info = people.add_examinee(uow, SYSTEM, "000777", "移行 太郎", "総務局/総務部/総務課", "recruit")
+    now = database.clock()
+    with database.uow() as uow:
+        window = assessments.open_assessment(uow, SYSTEM, "test-blueprint", now - dt.timedelta(minutes=1),
+                                             now + dt.timedelta(hours=1))
+    with database.uow() as uow:
+        attempts.start_attempt(uow, Actor("examinee", info.id, "000777"), window, seed=3)
+    database.dispose()
+    engine = make_engine(empty_url)
+    command.downgrade(migrate.alembic_config(engine), "0004")  # as an installation of the previous release
+    command.upgrade(migrate.alembic_config(engine), "head")
+    with engine.connect() as connection:
+        kept = connection.execute(text("SELECT org_path, audience FROM attempt")).all()
+    engine.dispose()
+    assert [tuple(row) for row in kept] == [("総務局/総務部/総務課", "recruit")]

@@ -22,7 +22,7 @@ from ...core.suppression import DEFAULT_MIN_GROUP, check_min_group, hidden_group
 from ...services._common import require_staff
 from ...services.cohort import cohort_conditions, cohort_members
 from ...services.progress import in_unit
-from ...storage.models import Assessment, Attempt, AttemptAreaScore, BlueprintVersion, Examinee
+from ...storage.models import Assessment, Attempt, AttemptAreaScore, BlueprintVersion, CohortMember, Examinee
 from ...storage.uow import Database, UnitOfWork
 from .appendix import FEW_PEOPLE, ItemAppendix, Pending, store_pending
 from .appendix import appendix as appendix_entries
@@ -87,18 +87,14 @@ def build_summary(uow: UnitOfWork, actor: Actor, year: int, *, assessment_id: in
             select(BlueprintVersion.id).where(BlueprintVersion.blueprint_id == blueprint_id)))
     assessments = session.execute(
         select(Assessment.title, Assessment.id).where(window).order_by(Assessment.opens_at)).all()
-    query = (select(Attempt.id, Attempt.examinee_id, Attempt.percent, Attempt.passed)
-             .join(Assessment, Assessment.id == Attempt.assessment_id)
-             .where(window, Attempt.status == "finished"))
-    if org_unit:
-        query = query.join(Examinee, Examinee.id == Attempt.examinee_id).where(in_unit(org_unit))
-    finished = query.subquery()
+    finished = _counted(window, org_unit)
     # the previous 年度 is shown as totals and area means only: no groups, no eligibility
     full = with_previous
     eligible = _eligible(uow, window, finished, org_unit) if full else 0
     cells, area_cells = _cells(uow, finished, full)
     attempts = sum(row[4] for row in cells)
-    totals = (attempts, sum(float(row[3] or 0) for row in cells) / attempts if attempts else None,
+    people = int(session.scalar(select(func.count(func.distinct(finished.c.examinee_id)))) or 0)
+    totals = (people, sum(float(row[3] or 0) for row in cells) / attempts if attempts else None,
               sum(int(row[5] or 0) for row in cells) / attempts if attempts else None)
     area_sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0])
     for _org, _audience, area, percent_sum, count in area_cells:
@@ -151,6 +147,24 @@ def build_summary(uow: UnitOfWork, actor: Actor, year: int, *, assessment_id: in
     return summary
 
 
+def _counted(window: Any, org_unit: str | None) -> Any:
+    """The attempts that count: per person and blueprint, the last one finished in the windows
+    (a retake replaces the earlier result, so a person is counted once, never per attempt), with
+    the 所属 and 区分 the person had when it started.  ``org_unit`` then keeps those in that unit."""
+    ranked = (select(Attempt.id, Attempt.examinee_id, Attempt.percent, Attempt.passed, Attempt.org_path,
+                     Attempt.audience,
+                     func.row_number().over(partition_by=(Attempt.examinee_id, BlueprintVersion.blueprint_id),
+                                            order_by=(Attempt.finished_at.desc(), Attempt.id.desc())).label("rank"))
+              .join(Assessment, Assessment.id == Attempt.assessment_id)
+              .join(BlueprintVersion, BlueprintVersion.id == Assessment.blueprint_version_id)
+              .where(window, Attempt.status == "finished")).subquery()
+    query = select(ranked.c.id, ranked.c.examinee_id, ranked.c.percent, ranked.c.passed, ranked.c.org_path,
+                   ranked.c.audience).where(ranked.c.rank == 1)
+    if org_unit:
+        query = query.where(in_unit(org_unit, ranked.c.org_path))
+    return query.subquery()
+
+
 def make_summary(database: Database, actor: Actor, year: int, **options: Any) -> Summary:
     """Build a summary in a read-only transaction, then cache any item statistics it computed."""
     with database.uow(read_only=True) as uow:
@@ -160,41 +174,43 @@ def make_summary(database: Database, actor: Actor, year: int, **options: Any) ->
 
 
 def _eligible(uow: UnitOfWork, window, finished, org_unit: str | None) -> int:
-    """Everyone the 年度's windows were open to, plus anyone who sat one anyway — counted by
-    the database unless a window names a staff list (those are matched in chunks, in Python)."""
-    cohorts = list(uow.session.scalars(select(Assessment.cohort).where(window)))
+    """Everyone the 年度's windows were open to, plus anyone who sat one anyway.  A closed window
+    whose cohort was kept (``services.cohort.freeze_closed``) counts those people with their 所属
+    then; an open one counts today's roster — in SQL, unless it names a staff list (matched in
+    chunks, in Python)."""
+    windows = uow.session.execute(select(Assessment.id, Assessment.cohort, Assessment.cohort_frozen_at)
+                                  .where(window)).all()
+    kept = [number for number, _cohort, frozen in windows if frozen is not None]
+    live = [cohort for _number, cohort, frozen in windows if frozen is None]
     sat = select(finished.c.examinee_id)
-    if any(cohort.get("staff_nos") for cohort in cohorts):
-        eligible_ids = set(uow.session.scalars(sat.distinct()))
-        for cohort in cohorts:
-            eligible_ids |= cohort_members(uow, cohort)
+    members = select(CohortMember.examinee_id).where(
+        CohortMember.assessment_id.in_(kept), *([in_unit(org_unit, CohortMember.org_path)] if org_unit else []))
+    if any(cohort.get("staff_nos") for cohort in live):
+        eligible_ids = set(uow.session.scalars(sat.distinct())) | set(uow.session.scalars(members))
+        current: set[int] = set()
+        for cohort in live:
+            current |= cohort_members(uow, cohort)
         if org_unit:
-            eligible_ids &= set(uow.session.scalars(select(Examinee.id).where(in_unit(org_unit))))
-        return len(eligible_ids)
+            current &= set(uow.session.scalars(select(Examinee.id).where(in_unit(org_unit))))
+        return len(eligible_ids | current)
     unit = [in_unit(org_unit)] if org_unit else []
-    members = [select(Examinee.id).where(Examinee.active.is_(True), *cohort_conditions(cohort), *unit)
-               for cohort in cohorts]
-    return int(uow.session.scalar(select(func.count()).select_from(union(sat, *members).subquery())) or 0)
+    today = [select(Examinee.id).where(Examinee.active.is_(True), *cohort_conditions(cohort), *unit)
+             for cohort in live]
+    return int(uow.session.scalar(select(func.count()).select_from(union(sat, members, *today).subquery())) or 0)
 
 
 def _cells(uow: UnitOfWork, finished, full: bool) -> tuple[list, list]:
-    """Two GROUP BY queries carry every figure: per (所属, audience) and per (所属, audience, area).
-
-    A person has one 所属 and one audience, so distinct-people counts add up across those
-    groups.  Without ``full`` (the previous 年度) the groups collapse to one row and one per area.
-    """
-    keys = [Examinee.org_path, Examinee.audience] if full else [literal(""), literal("")]
-
-    def joined(query):
-        return query.join(Examinee, Examinee.id == finished.c.examinee_id) if full else query
-
-    cells = uow.session.execute(joined(
+    """Two GROUP BY queries carry every figure: per (所属, audience) and per (所属, audience, area),
+    by the 所属 and 区分 each counted attempt kept from its start.  Without ``full`` (the previous
+    年度) the groups collapse to one row and one per area."""
+    keys = [finished.c.org_path, finished.c.audience] if full else [literal(""), literal("")]
+    cells = uow.session.execute(
         select(*keys, func.count(func.distinct(finished.c.examinee_id)), func.sum(finished.c.percent),
-               func.count(), func.sum(func.cast(finished.c.passed, _int()))).select_from(finished))
+               func.count(), func.sum(func.cast(finished.c.passed, _int()))).select_from(finished)
         .group_by(*keys[:2 if full else 0])).all()
-    area_cells = uow.session.execute(joined(
+    area_cells = uow.session.execute(
         select(*keys, AttemptAreaScore.area, func.sum(AttemptAreaScore.percent), func.count())
-        .join(finished, finished.c.id == AttemptAreaScore.attempt_id))
+        .join(finished, finished.c.id == AttemptAreaScore.attempt_id)
         .group_by(*keys[:2 if full else 0], AttemptAreaScore.area)).all()
     return [row for row in cells if row[4]], list(area_cells)
 
