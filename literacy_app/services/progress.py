@@ -22,7 +22,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from ..core.errors import UserError
 from ..core.model import Actor
 from ..core.suppression import DEFAULT_MIN_GROUP, SEPARATOR, check_min_group, hidden_groups
-from ..storage.models import Assessment, Attempt, Examinee
+from ..storage.models import Assessment, Attempt, CohortMember, Examinee
 from ..storage.uow import UnitOfWork
 from ._common import require_staff
 from .cohort import chunks, cohort_conditions
@@ -72,6 +72,10 @@ def _group_counts(uow: UnitOfWork, assessment: Assessment) -> dict[str, list[int
     staff_nos = sorted(set(assessment.cohort.get("staff_nos") or []))
     queries = ([base.where(Examinee.staff_no.in_(chunk)) for chunk in chunks(staff_nos)]
                if staff_nos else [base])
+    if assessment.cohort_frozen_at is not None:  # closed, and the roster changed since: the kept cohort
+        queries = [select(CohortMember.org_path, state, func.count()).select_from(CohortMember)
+                   .outerjoin(states, states.c.examinee_id == CohortMember.examinee_id)
+                   .where(CohortMember.assessment_id == assessment.id).group_by(CohortMember.org_path, state)]
     counts: dict[str, list[int]] = {}
     for query in queries:
         for org_path, group_state, n in uow.session.execute(query):

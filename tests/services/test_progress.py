@@ -107,3 +107,19 @@ def test_only_hr_and_admin_see_progress(city, clock, hr):
     with pytest.raises(UserError) as error:
         _rows(database, hr, assessment_id + 1)
     assert error.value.code == "assessment_unknown"
+
+
+def test_a_closed_windows_counts_stay_after_the_roster_changes(city, clock, hr):
+    """Issue 13: 人事異動 after a window closed moved its people between units in 受験状況 and added
+    newcomers to its target.  Now the window keeps the cohort it had when the roster first changed."""
+    database, people = city
+    assessment_id = open_window(database, clock, cohort={"org_prefixes": ["総務局"]})
+    for person in people[JINJI][:4]:
+        _start(database, person, assessment_id, finish=True)
+    clock.advance(hours=9)  # the window has closed
+    before = _rows(database, hr, assessment_id)
+    for n, person in enumerate(people[JINJI]):  # 人事課 moves to 市民局; newcomers join 総務課
+        add_examinee(database, person.name, "recruit", KUSEI, name=f"異動 {n}")
+    _people(database, SOMU, 600, 6)
+    assert _rows(database, hr, assessment_id) == before
+    assert before[JINJI].target == 7 and before[JINJI].finished == 4
