@@ -11,6 +11,7 @@ log file, whose path is printed).
 from __future__ import annotations
 
 import argparse
+import io
 import socket
 import sys
 from collections.abc import Sequence
@@ -115,8 +116,9 @@ def _parser() -> argparse.ArgumentParser:
         dest="action", required=True)
     aopen = assess.add_parser("open", help="open a blueprint for its audience")
     aopen.add_argument("blueprint")
-    aopen.add_argument("--from", dest="opens", help="ISO date-time (default now)")
-    aopen.add_argument("--to", dest="closes", help="ISO date-time (default in 14 days)")
+    aopen.add_argument("--from", dest="opens", help="date-time, Japan time unless a zone is given, e.g. "
+                                                    "2026-12-01T09:00 (default now)")
+    aopen.add_argument("--to", dest="closes", help="date-time, Japan time unless a zone is given (default in 14 days)")
     aopen.add_argument("--code", help="access code")
     aopen.add_argument("--title")
     aopen.add_argument("--audience", nargs="+", metavar="区分",
@@ -160,7 +162,16 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _printable_output() -> None:
+    """Characters the console's code page lacks are replaced, never a crash: a Japanese Windows
+    console (cp932) has no 「—」 (U+2014), and a report must not die on it."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            stream.reconfigure(errors="replace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _printable_output()
     arguments = list(sys.argv[1:] if argv is None else argv)
     # a bare launch (how staff start it) goes straight to the window, skipping the parser
     args = (_parser().parse_args(arguments) if arguments

@@ -16,6 +16,7 @@ from .core.banks import validate_paths
 from .core.banks.stats import bank_stats
 from .core.catalog import AREAS
 from .core.errors import UserError
+from .core.fiscal import JST, jst_text
 from .core.i18n import message
 from .resources import question_banks_dir
 
@@ -189,8 +190,8 @@ def cmd_assessment(args: argparse.Namespace, settings: Settings) -> int:
         opens = _instant(args.opens) if args.opens else now
         closes = _instant(args.closes) if args.closes else now + dt.timedelta(days=14)
         if closes <= opens:
-            raise UserError("assessment_window_order", opens=args.opens or opens.isoformat(timespec="minutes"),
-                            closes=args.closes or closes.isoformat(timespec="minutes"))
+            raise UserError("assessment_window_order", opens=args.opens or jst_text(opens),
+                            closes=args.closes or jst_text(closes))
         cohort, staff_list = _cohort(args)
     with local_uow(settings) as uow:
         if args.action == "expire":
@@ -203,8 +204,9 @@ def cmd_assessment(args: argparse.Namespace, settings: Settings) -> int:
         assessment_id = assessments.open_assessment(
             uow, local_actor(), args.blueprint, opens, closes, title=args.title, access_code=args.code,
             cohort=cohort)
-    print(message("assessment_opened", settings.lang, id=assessment_id,
-                  opens=opens.isoformat(timespec="minutes"), closes=closes.isoformat(timespec="minutes")))
+    print(message("assessment_opened", settings.lang, id=assessment_id, opens=jst_text(opens), closes=jst_text(closes)))
+    if not args.code:
+        print(message("assessment_without_code", settings.lang))
     return 0
 
 
@@ -275,7 +277,7 @@ def _instant(text: str) -> dt.datetime:
     except ValueError:
         raise UserError("bad_datetime", value=text) from None
     if value.tzinfo is None:
-        value = value.astimezone()  # local time of this PC, as HR would type it
+        value = value.replace(tzinfo=JST)  # as HR types it: Japan time, whatever this machine's zone
     return value.astimezone(dt.UTC)
 
 

@@ -17,6 +17,11 @@ JST = dt.timezone(dt.timedelta(hours=9), "JST")
 """Japan time: 年度 boundaries and the dates printed on reports, whatever the PC's clock zone."""
 
 
+def jst_text(value: dt.datetime) -> str:
+    """An instant as HR reads it: Japan time, to the minute, marked (``2026-12-01 09:00 JST``)."""
+    return value.astimezone(JST).strftime("%Y-%m-%d %H:%M JST")
+
+
 def fiscal_year_range(year: int) -> tuple[dt.date, dt.date]:
     """First and last day of a 年度."""
     return dt.date(year, 4, 1), dt.date(year + 1, 3, 31)

@@ -190,6 +190,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "expired_done": {"ja": "時間切れの受験 {count} 件を採点しました", "en": "scored {count} expired attempts"},
     "assessment_opened": {"ja": "試験 {id} を開きました（{opens} 〜 {closes}）",
                           "en": "opened assessment {id} ({opens} to {closes})"},
+    "assessment_without_code": {"ja": "注意: コードを付けていないため、この試験は LAN の試験サーバーからは受験できません"
+                                      "（この PC の単独利用でのみ受験できます）。LAN で使うときは --code を付けて開き直すか、"
+                                      "assessment slips で受験票のコードを発行してください",
+                                "en": "note: without a code this assessment cannot be sat through the LAN exam server "
+                                      "(only in single-PC use); for a LAN, open it with --code or issue seat codes "
+                                      "with assessment slips"},
     "bad_datetime": {"ja": "日時「{value}」を読めません（例 2026-12-01T09:00）",
                      "en": "cannot read the date-time '{value}' (e.g. 2026-12-01T09:00)"},
     "assessment_window_order": {"ja": "終了日時（--to {closes}）は開始日時（--from {opens}）より後にしてください",
@@ -318,8 +324,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "access_code_wrong": {"ja": "アクセスコードが違います", "en": "the access code is wrong"},
     "no_attempts_left": {"ja": "この試験の受験回数の上限に達しています",
                          "en": "no attempts are left for this assessment"},
-    "blueprint_unknown": {"ja": "出題設計「{blueprint}」は公開されていません",
-                          "en": "blueprint '{blueprint}' has not been published"},
+    "blueprint_unknown": {"ja": "出題設計「{blueprint}」は公開されていません（公開中の出題設計: {known}）",
+                          "en": "blueprint '{blueprint}' has not been published (published blueprints: {known})"},
     "not_enough_items": {"ja": "出題に必要な問題が足りません（{area} レベル {level}: {need} 問必要、{have} 問）",
                          "en": "not enough items ({area} level {level}: need {need}, have {have})"},
     "db_too_new": {"ja": "このデータベースは新しいバージョンのアプリ（スキーマ {found}）で作られています。"

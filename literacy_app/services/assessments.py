@@ -32,7 +32,9 @@ def open_assessment(uow: UnitOfWork, actor: Actor, blueprint_id: str, opens_at: 
     session = uow.session
     blueprint = session.get(Blueprint, blueprint_id)
     if blueprint is None or blueprint.current_version_id is None:
-        raise UserError("blueprint_unknown", blueprint=blueprint_id)
+        known = session.scalars(select(Blueprint.id).where(Blueprint.current_version_id.is_not(None))
+                                .order_by(Blueprint.id)).all()
+        raise UserError("blueprint_unknown", blueprint=blueprint_id, known=", ".join(known) or "—")
     version = session.get(BlueprintVersion, blueprint.current_version_id)
     assert version is not None
     content = version.content

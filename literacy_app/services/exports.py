@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ..core.fiscal import JST
 from ..core.model import Actor
 from ..core.tables import Table, write_csv
 from ..storage.models import Answer, Assessment, Attempt, AttemptItem, Examinee, ItemVersion
@@ -49,7 +50,8 @@ def iter_responses(uow: UnitOfWork) -> Iterator[tuple[Any, ...]]:
             uow.session.execute(query).yield_per(2000):
         score = None if fraction is None else round(fraction * float(points or 1.0), 6)
         shown = readable_response(response)
-        yield (staff_no, title, attempt_id, item_id, version, shown, score, saved_at.isoformat())
+        yield (staff_no, title, attempt_id, item_id, version, shown, score,
+               saved_at.astimezone(JST).isoformat(timespec="seconds"))  # Japan time, with its offset
 
 
 def export_responses(uow: UnitOfWork, actor: Actor, out: Path, encoding: str = "utf-8-sig") -> int:

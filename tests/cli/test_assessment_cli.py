@@ -31,6 +31,56 @@ def test_window_must_end_after_it_starts(tmp_path, db):
     assert "終了日時（--to 2026-11-30T17:00）は開始日時（--from 2026-12-01T09:00）より後にしてください" in result.stderr
 
 
+def test_times_are_japan_time_and_a_window_without_a_code_says_what_that_means(tmp_path, db):
+    """Found: 09:00 JST was echoed as 00:00+00:00, and nothing said a window without a code cannot be
+    sat on a LAN."""
+    import datetime as dt
+
+    from sqlalchemy import create_engine, text
+
+    opened = run("assessment", "open", "test-blueprint", "--from", "2026-12-01T09:00", "--to", "2026-12-02T17:30",
+                 data_dir=tmp_path, db=db, env={"TZ": "UTC"})  # a server kept on UTC: typed times are still JST
+    assert opened.returncode == 0, opened.stderr
+    assert "（2026-12-01 09:00 JST 〜 2026-12-02 17:30 JST）" in opened.stdout
+    assert "LAN の試験サーバーからは受験できません" in opened.stdout and "--code" in opened.stdout
+    engine = create_engine(db)
+    with engine.connect() as connection:
+        opens = connection.execute(text("SELECT opens_at FROM assessment")).scalar_one()
+    engine.dispose()
+    assert str(opens).startswith("2026-12-01 00:00:00")  # stored as the instant, in UTC
+    with_code = run("assessment", "open", "test-blueprint", "--code", "ume-3", data_dir=tmp_path, db=db)
+    assert with_code.returncode == 0 and "LAN" not in with_code.stdout
+    assert dt.datetime.now().strftime("%Y") in with_code.stdout
+
+
+def test_an_unknown_blueprint_lists_the_published_ones(tmp_path, db):
+    wrong = run("assessment", "open", "recruit-standrad", data_dir=tmp_path, db=db)
+    assert wrong.returncode == 1
+    assert "出題設計「recruit-standrad」は公開されていません（公開中の出題設計: test-blueprint）" in wrong.stderr
+
+
+def test_a_cp932_console_gets_every_line_and_no_crash(tmp_path, db):
+    """Found: `assessment progress` to a cp932 console (Windows, Japanese) crashed on 「—」 (rc 2)."""
+    import os
+    import subprocess
+    import sys
+
+    from ..conftest import ROOT
+
+    staff = tmp_path / "list.txt"
+    staff.write_text("000001\n000002\n", encoding="utf-8")
+    assert run("assessment", "open", "test-blueprint", "--staff-list", str(staff), data_dir=tmp_path,
+               db=db).returncode == 0
+    environment = {**os.environ, "LITERACY_DATA_DIR": str(tmp_path), "PYTHONIOENCODING": "cp932"}
+    environment.pop("LITERACY_DB", None)
+    result = subprocess.run([sys.executable, "-m", "literacy_app", "--db", db, "assessment", "progress", "1"],
+                            capture_output=True, cwd=ROOT, env=environment, timeout=120)
+    out = result.stdout.decode("cp932")  # every byte is cp932
+    assert result.returncode == 0, result.stderr.decode("cp932", "replace")
+    assert out.splitlines()[0] == "所属\t対象\t未受験\t受験中\t完了"
+    assert out.splitlines()[1] == "（全体）\t?\t?\t?\t?"  # 「—」 is not in cp932: replaced, not a crash
+
+
 def test_staff_list_with_unknown_number_opens_nothing(tmp_path, db):
     staff = tmp_path / "対象者.csv"
     staff.write_text("職員番号,氏名\n000001,職員 1\n\n009999,誰か\n", encoding="utf-8")

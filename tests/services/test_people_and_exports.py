@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from literacy_app.core.errors import NotAllowed, UserError
+from literacy_app.core.fiscal import JST
 from literacy_app.core.model import SYSTEM, Actor
 from literacy_app.services import attempts, exports, people
 from literacy_app.storage.models import AuditLog, Examinee
@@ -47,6 +48,8 @@ def test_export_responses_one_row_per_answer_with_audit(published, clock, tmp_pa
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
     assert rows[0] == list(exports.RESPONSE_COLUMNS)
     assert rows[1][0] == "000123" and rows[1][3] == single.item_id and rows[1][5] == single.options[0][0]
+    assert rows[1][7] == clock.now.astimezone(JST).isoformat(timespec="seconds")  # Japan time, with its offset
+    assert rows[1][7].endswith("+09:00")
     with published.uow(read_only=True) as uow:
         audit = uow.session.scalars(select(AuditLog).where(AuditLog.action == "export_responses")).one()
     assert audit.actor == "hr-user" and audit.detail["rows"] == 1
