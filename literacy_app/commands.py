@@ -146,8 +146,10 @@ def _roster_import(args: argparse.Namespace, settings: Settings) -> int:
     if report.problems:
         for line in report.problems:
             print(line)
+        if report.unlisted:
+            print(message("roster_unlisted", lang, count=report.unlisted, shown=len(report.problems)))
         code = "roster_dry_run_invalid" if args.dry_run else "roster_invalid"
-        print(message(code, lang, count=len(report.problems)), file=sys.stderr)
+        print(message(code, lang, count=len(report.problems) + report.unlisted), file=sys.stderr)
         return 1
     print(message("roster_dry_run" if args.dry_run else "roster_imported", lang, new=report.new,
                   updated=report.updated, unchanged=report.unchanged))

@@ -358,6 +358,15 @@ MESSAGES: dict[str, dict[str, str]] = {
                                 "en": "staff number {value} is stored as a number in Excel, so leading zeros may have been lost; format the 職員番号 column as Text and enter the numbers again"},
     "roster_bad_date": {"ja": "「{column}」の「{value}」を日付として読めません（例: 2026/4/1、2026-04-01、令和8年4月1日、R8.4.1）",
                         "en": "'{value}' in '{column}' is not a date (e.g. 2026/4/1, 2026-04-01, 令和8年4月1日, R8.4.1)"},
+    "roster_no_rows": {"ja": "見出しの行（{row} 行目）のあとに職員の行がありません。取り込む人がいないため、何も保存していません",
+                       "en": "there are no staff rows after the header (row {row}); with nobody to import, nothing was stored"},
+    "roster_merged_cells": {"ja": "セルが結合されています（{range}、{first}〜{last} 行目）。結合されたセルは最初のセルにしか値がないため、"
+                                  "ほかの行の値が失われます。Excel で結合を解除し、各行に値を入れてから取り込んでください",
+                            "en": "cells are merged ({range}, rows {first} to {last}); only the first cell of a merged range "
+                                  "holds the value, so the other rows would lose it. Unmerge them in Excel, fill in every "
+                                  "row and import again"},
+    "roster_unlisted": {"ja": "ほかにも {count} 件の誤りがあります（最初の {shown} 件だけを表示しています）",
+                        "en": "and {count} more problems (only the first {shown} are listed)"},
     "roster_too_long": {"ja": "「{column}」が長すぎます（{max} 文字まで）", "en": "'{column}' is too long (at most {max} characters)"},
     "table_encoding": {"ja": "文字コードを判別できません。UTF-8（BOM 付きでも可）か Shift_JIS（cp932）の CSV、または .xlsx で保存してください",
                        "en": "the encoding is not recognised; save the file as CSV in UTF-8 (a BOM is fine) or Shift_JIS (cp932), or as .xlsx"},

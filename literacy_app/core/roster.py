@@ -47,6 +47,9 @@ HEADER_VARIANTS: dict[str, tuple[str, ...]] = {
     HIRED_ON: ("採用年月日", "採用日", "採用日付", "入庁日", "入庁年月日"),
 }
 MAX_LENGTH = {NAME: 200, ORG: 500, TITLE: 100}  # the examinee table's column sizes
+MAX_LISTED = 200
+"""Problems listed one by one; past this many only their number is given (a file of 500,000 bad
+rows must not print 500,000 lines — the first ones show what is wrong)."""
 
 _ORG_SEPARATORS = re.compile(r"\s*[/／>＞]\s*")
 _ORG_WEAK_SEPARATOR = re.compile(r"\s*・\s*")  # 企画・調整課 is one name when / or ＞ separates the levels
@@ -100,6 +103,8 @@ class RosterRead:
     problems: tuple[RosterProblem, ...]
     columns: frozenset[str] = frozenset()
     encoding: str = ""
+    unlisted: int = 0
+    """Problems found beyond the ``MAX_LISTED`` in ``problems``."""
 
 
 def read_roster(path: Path, mapping: Mapping[str, str] | None = None) -> RosterRead:
@@ -116,8 +121,14 @@ def read_roster(path: Path, mapping: Mapping[str, str] | None = None) -> RosterR
     columns, problems = _map_columns(shown, header_row, header, mapping or {})
     if problems:
         return RosterRead(shown, (), tuple(problems), encoding=table.encoding)
+    if len(table.rows) == 1:
+        problem = RosterProblem(shown, header_row, "roster_no_rows", {"row": header_row})
+        return RosterRead(shown, (), (problem,), encoding=table.encoding)
+    problems += [RosterProblem(shown, first, "roster_merged_cells", {"range": cells, "first": first, "last": last})
+                 for cells, first, last in table.merged if last >= header_row]
     entries: list[RosterEntry] = []
     first_row: dict[str, int] = {}
+    count = len(problems)
     for number, cells in table.rows[1:]:
         entry, row_problems = _check_row(shown, number, cells, columns)
         staff_no = entry.staff_no if entry else _valid_staff_no(cells, columns)
@@ -127,10 +138,13 @@ def read_roster(path: Path, mapping: Mapping[str, str] | None = None) -> RosterR
                     "staff_no": staff_no, "first": first_row[staff_no]}))
             else:
                 first_row[staff_no] = number
-        problems.extend(row_problems)
+        count += len(row_problems)
+        if len(problems) < MAX_LISTED:
+            problems.extend(row_problems[:MAX_LISTED - len(problems)])
         if entry is not None and not row_problems:
             entries.append(entry)
-    return RosterRead(shown, tuple(entries), tuple(problems), frozenset(columns), table.encoding)
+    return RosterRead(shown, tuple(entries), tuple(problems), frozenset(columns), table.encoding,
+                      unlisted=count - len(problems))
 
 
 def parse_mapping(items: Iterable[str]) -> dict[str, str]:

@@ -42,6 +42,9 @@ class Table:
 
     rows: list[tuple[int, list[CellValue]]]
     encoding: str  # "xlsx" for a workbook
+    merged: tuple[tuple[str, int, int], ...] = ()
+    """A workbook's merged ranges as (range, first row, last row): only the first cell of a merged
+    range holds its value, so a reader must not take the others for empty."""
 
 
 def read_table(path: Path) -> Table:
@@ -51,7 +54,8 @@ def read_table(path: Path) -> Table:
     except OSError as exc:
         raise TableUnreadable("file_unreadable", detail=exc.strerror or str(exc)) from None
     if data.startswith(_XLSX_MAGIC):
-        return Table(_xlsx_rows(data), "xlsx")
+        rows, merged = _xlsx_rows(data)
+        return Table(rows, "xlsx", merged)
     if data.startswith(_OLE_MAGIC):
         raise TableUnreadable("table_old_xls")
     text, encoding = decode_text(data)
@@ -107,7 +111,26 @@ def _unwrap(cell: str) -> str:
     return match.group(1) if match else cell
 
 
-def _xlsx_rows(data: bytes) -> list[tuple[int, list[CellValue]]]:
+_MERGE_CELL = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
+
+
+def _merged_ranges(data: bytes, sheet: Any) -> tuple[tuple[str, int, int], ...]:
+    """The sheet's ``<mergeCell ref=…>`` entries.  openpyxl's read-only mode (needed for large
+    rosters) does not report them, so they are read from the sheet's own XML part."""
+    part = getattr(sheet, "_worksheet_path", None)  # where openpyxl found the sheet in the package
+    if not part:
+        return ()
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        xml = package.read(part)
+    found = []
+    for start_col, start_row, end_col, end_row in _MERGE_CELL.findall(xml[xml.rfind(b"</sheetData>"):]):
+        last = end_row or start_row
+        text = f"{start_col.decode()}{start_row.decode()}" + (f":{end_col.decode()}{last.decode()}" if end_col else "")
+        found.append((text, int(start_row), int(last)))
+    return tuple(found)
+
+
+def _xlsx_rows(data: bytes) -> tuple[list[tuple[int, list[CellValue]]], tuple[tuple[str, int, int], ...]]:
     import openpyxl  # only here: the CLI and the examinee window start without it
 
     try:
@@ -116,7 +139,7 @@ def _xlsx_rows(data: bytes) -> list[tuple[int, list[CellValue]]]:
         raise TableUnreadable("table_bad_xlsx", detail=str(exc) or type(exc).__name__) from None
     try:
         if not workbook.worksheets:
-            return []
+            return [], ()
         sheet = workbook.worksheets[0]
         sheet.reset_dimensions()  # some exporters write a wrong <dimension>; read every cell there is
         rows: list[tuple[int, list[CellValue]]] = []
@@ -124,7 +147,7 @@ def _xlsx_rows(data: bytes) -> list[tuple[int, list[CellValue]]]:
             values = [_xlsx_value(cell) for cell in cells]
             if any(value is not None and not (isinstance(value, str) and not value.strip()) for value in values):
                 rows.append((number, values))
-        return rows
+        return rows, _merged_ranges(data, sheet)
     finally:
         workbook.close()  # read-only workbooks keep the file open (and locked on Windows) until closed
 

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from ..core.errors import UserError
 from ..core.model import Actor, ExamineeInfo
-from ..core.roster import STAFF_NO_PATTERN, audience_of, normalise_staff_no, org_path_of
+from ..core.roster import MAX_LENGTH, NAME, ORG, STAFF_NO_PATTERN, audience_of, normalise_staff_no, org_path_of
 from ..storage.models import Examinee
 from ..storage.uow import UnitOfWork
 from ._common import audit, require_staff
@@ -47,7 +47,11 @@ def _validated(staff_no: str, name: str, org_path: str, audience: str) -> Roster
     resolved = audience_of(audience)
     if resolved is None:
         raise UserError("roster_bad_audience", value=audience)
-    return RosterRow(staff_no, name.strip(), org_path_of(org_path), resolved)
+    row = RosterRow(staff_no, name.strip(), org_path_of(org_path), resolved)
+    for column, value in ((NAME, row.name), (ORG, row.org_path)):  # the same limits as a roster import
+        if len(value) > MAX_LENGTH[column]:
+            raise UserError("roster_too_long", column=column, max=MAX_LENGTH[column])
+    return row
 
 
 def _upsert(uow: UnitOfWork, row: RosterRow) -> ExamineeInfo:

@@ -36,6 +36,8 @@ class RosterReport:
     unchanged: int = 0
     problems: tuple[str, ...] = ()
     dry_run: bool = False
+    unlisted: int = 0
+    """Problems beyond those listed in ``problems`` (a file can hold hundreds of thousands)."""
 
     @property
     def ok(self) -> bool:
@@ -76,7 +78,7 @@ def import_roster(uow: UnitOfWork, actor: Actor, path: Path, *, mapping: Mapping
                 examinee.updated_at = uow.now
         else:
             unchanged += 1
-    report = RosterReport(read.path, len(read.entries), new, updated, unchanged, problems, dry_run)
+    report = RosterReport(read.path, len(read.entries), new, updated, unchanged, problems, dry_run, read.unlisted)
     if report.stored:
         audit(uow, actor, "roster_import", file=read.path, encoding=read.encoding, rows=report.rows,
               new=new, updated=updated, unchanged=unchanged)

@@ -53,3 +53,65 @@ def test_map_names_a_header_that_differs(tmp_path, db):
     assert mapped.returncode == 0 and "新規 2" in mapped.stdout
     bad = run("roster", "import", str(path), "--map", "職員番号", data_dir=tmp_path, db=db)
     assert bad.returncode == 1 and "「項目=列名」の形で" in bad.stderr
+
+
+def _stored_people(db: str) -> int:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(db)
+    try:
+        with engine.connect() as connection:
+            return int(connection.execute(text("SELECT count(*) FROM examinee")).scalar_one())
+    finally:
+        engine.dispose()
+
+
+def test_a_header_without_rows_is_not_reported_as_imported(tmp_path, db):
+    """Found: a header-only file was reported as a successful import."""
+    path = tmp_path / "名簿.csv"
+    path.write_bytes("職員番号,氏名,所属,区分\r\n\r\n".encode("cp932"))
+    result = run("roster", "import", str(path), data_dir=tmp_path, db=db)
+    assert result.returncode == 1
+    assert f"{path}:1: 見出しの行（1 行目）のあとに職員の行がありません" in result.stdout
+    assert "取り込みました" not in result.stdout
+
+
+def test_merged_bureau_cells_in_excel_are_refused_with_their_rows(tmp_path, db):
+    """Found: an .xlsx with the 局 column merged over several rows silently lost the 局 of all but
+    the first row."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["職員番号", "氏名", "局", "部", "課", "区分"])
+    for n, section in enumerate(["総務課", "人事課", "法務課"], start=1):
+        sheet.append([f"00010{n}", f"職員 {n}", "総務局" if n == 1 else None, "総務部", section, "新規採用"])
+    sheet.merge_cells("C2:C4")
+    path = tmp_path / "名簿.xlsx"
+    book.save(path)
+    result = run("roster", "import", str(path), data_dir=tmp_path, db=db)
+    assert result.returncode == 1, result.stdout
+    assert f"{path}:2: セルが結合されています（C2:C4、2〜4 行目）" in result.stdout
+    assert _stored_people(db) == 0
+
+
+def test_half_a_million_bad_rows_list_the_first_ones_and_give_the_count(tmp_path, db):
+    """Found: a file of 500,000 bad rows printed 547,292 lines."""
+    path = tmp_path / "壊れた名簿.csv"
+    with path.open("w", encoding="utf-8") as out:
+        out.write("職員番号,氏名,所属,区分\n")
+        out.writelines(f"{n:06d},,総務局,係長\n" for n in range(500_000))  # no name, a wrong 区分: 2 problems a row
+    result = run("roster", "import", str(path), data_dir=tmp_path, db=db)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) == 201 and lines[0].startswith(f"{path}:2: ")
+    assert lines[-1] == "ほかにも 999800 件の誤りがあります（最初の 200 件だけを表示しています）"
+    assert "名簿に 1000000 件の誤りがあるため取り込みませんでした" in result.stderr
+
+
+def test_roster_add_refuses_a_name_longer_than_an_import_allows(tmp_path, db):
+    """Found: `roster add` accepted a 500-character name that `roster import` refuses."""
+    result = run("roster", "add", "--staff-no", "000777", "--name", "長" * 500, "--org", "総務局", "--audience",
+                 "新規採用", data_dir=tmp_path, db=db)
+    assert result.returncode == 1 and "「氏名」が長すぎます（200 文字まで）" in result.stderr
+    assert _stored_people(db) == 0
