@@ -102,6 +102,10 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--dry-run", action="store_true", help="check and count, store nothing")
     imp.add_argument("--map", action="append", default=[], metavar="項目=列名",
                      help="the file's header for a field, e.g. 職員番号=社員番号 (repeatable)")
+    imp.add_argument("--full", action="store_true",
+                     help="the file is the whole roster: deactivate active people it does not name (listed first)")
+    imp.add_argument("--yes", action="store_true", help="with --full: deactivate without asking (after checking "
+                                                        "the list with --dry-run)")
 
     user = commands.add_parser("user", help="staff accounts").add_subparsers(dest="action", required=True)
     uadd = user.add_parser("add", help="create a trainer / hr / admin account")

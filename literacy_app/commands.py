@@ -7,7 +7,7 @@ import datetime as dt
 import getpass
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from .cli_local import local_actor, local_uow
@@ -135,14 +135,16 @@ def cmd_roster(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _roster_import(args: argparse.Namespace, settings: Settings) -> int:
-    """Problem lines on stdout (one per bad row, like ``bank validate``), the verdict on stderr."""
+    """Problem lines on stdout (one per bad row, like ``bank validate``), the verdict on stderr.
+    With ``--full`` the people to deactivate are listed and confirmed (``--yes``, or y at the prompt)."""
     from .core.roster import parse_mapping
     from .services import roster
 
     lang = settings.lang
     mapping = parse_mapping(args.map)
     with local_uow(settings) as uow:
-        report = roster.import_roster(uow, local_actor(), args.file, mapping=mapping, dry_run=args.dry_run, lang=lang)
+        report = roster.import_roster(uow, local_actor(), args.file, mapping=mapping, lang=lang, full=args.full,
+                                      dry_run=True)
     if report.problems:
         for line in report.problems:
             print(line)
@@ -151,9 +153,33 @@ def _roster_import(args: argparse.Namespace, settings: Settings) -> int:
         code = "roster_dry_run_invalid" if args.dry_run else "roster_invalid"
         print(message(code, lang, count=len(report.problems) + report.unlisted), file=sys.stderr)
         return 1
-    print(message("roster_dry_run" if args.dry_run else "roster_imported", lang, new=report.new,
-                  updated=report.updated, unchanged=report.unchanged))
+    if report.deactivated:
+        _list_deactivated(report.deactivated, lang)
+    if args.dry_run:
+        print(message("roster_dry_run", lang, new=report.new, updated=report.updated, unchanged=report.unchanged))
+        return 0
+    if report.deactivated and not args.yes:
+        if not sys.stdin.isatty():
+            raise UserError("roster_deactivate_needs_yes", count=len(report.deactivated))
+        if input(message("roster_deactivate_confirm", lang, count=len(report.deactivated))).strip().lower() not in (
+                "y", "yes", "はい"):
+            print(message("roster_cancelled", lang))
+            return 1
+    with local_uow(settings) as uow:
+        report = roster.import_roster(uow, local_actor(), args.file, mapping=mapping, lang=lang, full=args.full,
+                                      confirmed=[staff_no for staff_no, _name, _org in report.deactivated])
+    print(message("roster_imported", lang, new=report.new, updated=report.updated, unchanged=report.unchanged))
+    if report.deactivated:
+        print(message("roster_deactivated", lang, count=len(report.deactivated)))
     return 0
+
+
+def _list_deactivated(people: Sequence[tuple[str, str, str]], lang: str, shown: int = 50) -> None:
+    print(message("roster_deactivate_preview", lang, count=len(people)))
+    for staff_no, name, org in people[:shown]:
+        print(f"  {staff_no}\t{name}\t{org}")
+    if len(people) > shown:
+        print(message("roster_deactivate_more", lang, count=len(people) - shown))
 
 
 def _read_password(args: argparse.Namespace, lang: str) -> str:

@@ -178,6 +178,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     "roster_added": {"ja": "{staff_no} {name} を登録しました", "en": "registered {staff_no} {name}"},
     "roster_dry_run": {"ja": "確認のみ（まだ保存していません）: 取り込むと 新規 {new}、更新 {updated}、変更なし {unchanged}",
                        "en": "dry run (nothing stored): importing would add {new}, update {updated}, leave {unchanged} unchanged"},
+    "roster_deactivate_preview": {"ja": "名簿にない {count} 人を無効にします（退職・転出など。結果は残り、新しい試験には表示されなくなります）:",
+                                  "en": "{count} people missing from the roster will be deactivated (retired, left; their "
+                                        "results stay, new windows no longer list them):"},
+    "roster_deactivate_more": {"ja": "  ほか {count} 人", "en": "  and {count} more"},
+    "roster_deactivate_confirm": {"ja": "この {count} 人を無効にしてよろしいですか [y/N]: ",
+                                  "en": "deactivate these {count} people? [y/N]: "},
+    "roster_deactivate_needs_yes": {"ja": "名簿にない {count} 人を無効にするには、一覧を確かめてから --yes を付けて実行してください（何も保存していません）",
+                                    "en": "to deactivate the {count} people missing from the roster, check the list and run "
+                                          "again with --yes (nothing was stored)"},
+    "roster_cancelled": {"ja": "取り込みをやめました（何も保存していません）", "en": "import cancelled (nothing was stored)"},
+    "roster_deactivated": {"ja": "名簿にない {count} 人を無効にしました", "en": "deactivated {count} people missing from the roster"},
+    "roster_changed_meanwhile": {"ja": "確認のあとで職員の登録が変わったため（無効にする人 {count} 人）、何も保存していません。もう一度実行してください",
+                                 "en": "the staff records changed after the check ({count} people to deactivate now); "
+                                       "nothing was stored, run it again"},
     "roster_imported": {"ja": "名簿を取り込みました: 新規 {new}、更新 {updated}、変更なし {unchanged}",
                         "en": "roster imported: {new} new, {updated} updated, {unchanged} unchanged"},
     "roster_dry_run_invalid": {"ja": "確認のみ: 名簿に {count} 件の誤りがあります（このままでは取り込めません）",

@@ -4,17 +4,20 @@ All-or-nothing: one bad row and nothing is stored, with every bad row listed.  I
 職員番号: a new number is added, a known one is updated when something differs, and counted as
 unchanged otherwise, so importing the same file twice changes nothing the second time.  A dry run
 reads, checks and compares but stores nothing (not even an audit row).  Examinees missing from the
-file are left alone: a file may hold one 局 only.
+file are left alone — a file may hold one 局 only — unless the file is declared the *full* roster:
+then everyone active who is missing (retirees, people who left) is deactivated.  A deactivated
+person keeps their results (reports of past 年度 need them) but sees no new window.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
 
+from ..core.errors import UserError
 from ..core.model import Actor
 from ..core.roster import HIRED_ON, TITLE, RosterEntry, read_roster
 from ..storage.models import Examinee
@@ -38,6 +41,9 @@ class RosterReport:
     dry_run: bool = False
     unlisted: int = 0
     """Problems beyond those listed in ``problems`` (a file can hold hundreds of thousands)."""
+    deactivated: tuple[tuple[str, str, str], ...] = ()
+    """(職員番号, 氏名, 所属) of the active people a full roster does not name: deactivated, or with
+    a dry run to be deactivated."""
 
     @property
     def ok(self) -> bool:
@@ -49,11 +55,15 @@ class RosterReport:
 
 
 def import_roster(uow: UnitOfWork, actor: Actor, path: Path, *, mapping: Mapping[str, str] | None = None,
-                  dry_run: bool = False, lang: str = "ja") -> RosterReport:
+                  dry_run: bool = False, lang: str = "ja", full: bool = False,
+                  confirmed: Collection[str] = ()) -> RosterReport:
     """Read, check and (unless a dry run or a problem) store the roster at ``path``.
 
     ``mapping`` names the file's header for a field whose header differs, e.g.
     ``{"職員番号": "社員番号"}``; problems come back rendered in ``lang`` as ``file:row: message``.
+    ``full``: the file is the whole roster, and the active people it does not name are deactivated
+    — only those the caller showed and had ``confirmed`` (their 職員番号, from a dry run): if the
+    list differs now, nothing is stored (``roster_changed_meanwhile``).
     """
     require_staff(actor, "hr")
     read = read_roster(Path(path), mapping)
@@ -78,10 +88,24 @@ def import_roster(uow: UnitOfWork, actor: Actor, path: Path, *, mapping: Mapping
                 examinee.updated_at = uow.now
         else:
             unchanged += 1
-    report = RosterReport(read.path, len(read.entries), new, updated, unchanged, problems, dry_run, read.unlisted)
+    missing: list[Examinee] = []
+    if full and read.entries and not problems:
+        named = {entry.staff_no for entry in read.entries}
+        missing = [person for person in uow.session.scalars(
+            select(Examinee).where(Examinee.active.is_(True)).order_by(Examinee.org_path, Examinee.staff_no))
+            if person.staff_no not in named]
+    report = RosterReport(read.path, len(read.entries), new, updated, unchanged, problems, dry_run, read.unlisted,
+                          tuple((person.staff_no, person.name, person.org_path) for person in missing))
+    if report.stored and {person.staff_no for person in missing} != set(confirmed):
+        raise UserError("roster_changed_meanwhile", count=len(missing))
     if report.stored:
+        for person in missing:
+            person.active = False
+            person.updated_at = uow.now
         audit(uow, actor, "roster_import", file=read.path, encoding=read.encoding, rows=report.rows,
-              new=new, updated=updated, unchanged=unchanged)
+              new=new, updated=updated, unchanged=unchanged,
+              **({"full": True, "deactivated": len(missing),
+                  "deactivated_staff_nos": [person.staff_no for person in missing]} if full else {}))
         uow.commit()
     return report
 

@@ -115,3 +115,34 @@ def test_roster_add_refuses_a_name_longer_than_an_import_allows(tmp_path, db):
                  "新規採用", data_dir=tmp_path, db=db)
     assert result.returncode == 1 and "「氏名」が長すぎます（200 文字まで）" in result.stderr
     assert _stored_people(db) == 0
+
+
+def test_a_full_roster_lists_the_retirees_asks_and_then_deactivates_them(tmp_path, db):
+    """Found: people who retired could never be deactivated.  `--full` lists who the file does not
+    name, stores nothing without a confirmation, and deactivates them with one."""
+    from sqlalchemy import create_engine, text
+
+    first = tmp_path / "2026.csv"
+    first.write_bytes(GOOD.encode("cp932"))
+    assert run("roster", "import", str(first), data_dir=tmp_path, db=db).returncode == 0
+    second = tmp_path / "2027.csv"  # 山﨑 花子 retired; a newcomer joined
+    second.write_bytes("職員番号,氏名,所属,区分\r\n000123,髙﨑 一郎,総務局/総務部/総務課,昇任候補\r\n"
+                       "007001,新人 一郎,市民局/区政部,新規採用\r\n".encode("cp932"))
+    preview = run("roster", "import", str(second), "--full", "--dry-run", data_dir=tmp_path, db=db)
+    assert preview.returncode == 0, preview.stderr
+    assert "名簿にない 1 人を無効にします" in preview.stdout and "004560\t山﨑 花子\t市民局/区政部" in preview.stdout
+    refused = run("roster", "import", str(second), "--full", data_dir=tmp_path, db=db)  # no terminal to ask
+    assert refused.returncode == 1 and "--yes を付けて実行してください（何も保存していません）" in refused.stderr
+    done = run("roster", "import", str(second), "--full", "--yes", data_dir=tmp_path, db=db)
+    assert done.returncode == 0, done.stderr
+    assert "新規 1、更新 1、変更なし 0" in done.stdout and "名簿にない 1 人を無効にしました" in done.stdout
+    engine = create_engine(db)
+    with engine.connect() as connection:
+        active = dict(connection.execute(text("SELECT staff_no, active FROM examinee")).all())
+        logged = connection.execute(text("SELECT detail FROM audit_log WHERE action = 'roster_import' "
+                                         "ORDER BY id DESC")).scalars().first()
+    engine.dispose()
+    assert active == {"000123": True, "004560": False, "007001": True}
+    assert '"deactivated": 1' in logged and "004560" in logged
+    again = run("roster", "import", str(first), data_dir=tmp_path, db=db)  # the retiree comes back: active again
+    assert again.returncode == 0 and "更新 2" in again.stdout

@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 from sqlalchemy import select
 
-from literacy_app.core.errors import NotAllowed
+from literacy_app.core.errors import NotAllowed, UserError
 from literacy_app.core.model import SYSTEM, Actor
 from literacy_app.services import roster
 from literacy_app.storage.models import AuditLog, Examinee
@@ -148,3 +148,22 @@ def test_only_hr_or_admin_may_import(database, tmp_path):
     with pytest.raises(NotAllowed):
         _import(database, path, Actor("examinee", 1, "000123"))
     assert _import(database, path, Actor("staff", 2, "admin-user", "admin")).stored
+
+
+def test_a_full_roster_deactivates_only_the_people_that_were_shown_and_confirmed(database, tmp_path):
+    path = _file(tmp_path)
+    assert _import(database, path).stored
+    add_examinee(database, "000900", "recruit", "総務局", name="退職 予定")
+    preview = _import(database, path, full=True, dry_run=True)
+    assert [staff_no for staff_no, _n, _o in preview.deactivated] == ["000900"]
+    add_examinee(database, "000901", "recruit", "総務局", name="確認のあとに登録")  # someone else meanwhile
+    with pytest.raises(UserError) as caught:
+        _import(database, path, full=True, confirmed=["000900"])
+    assert caught.value.code == "roster_changed_meanwhile" and "何も保存していません" in caught.value.render("ja")
+    with database.uow(read_only=True) as uow:  # nothing changed, not even the first one
+        assert all(uow.session.scalars(select(Examinee.active)))
+    done = _import(database, path, full=True, confirmed=["000900", "000901"])
+    assert done.stored and len(done.deactivated) == 2
+    with database.uow(read_only=True) as uow:
+        assert dict(uow.session.execute(select(Examinee.staff_no, Examinee.active))) == {
+            "000123": True, "004560": True, "000900": False, "000901": False}
