@@ -165,5 +165,5 @@ def test_a_full_roster_deactivates_only_the_people_that_were_shown_and_confirmed
     done = _import(database, path, full=True, confirmed=["000900", "000901"])
     assert done.stored and len(done.deactivated) == 2
     with database.uow(read_only=True) as uow:
-        assert dict(uow.session.execute(select(Examinee.staff_no, Examinee.active))) == {
+        assert dict(uow.session.execute(select(Examinee.staff_no, Examinee.active)).all()) == {
             "000123": True, "004560": True, "000900": False, "000901": False}
