@@ -61,48 +61,66 @@ def make_backend(settings: Settings, lang: str) -> Any:
     return ExamineeBackend(settings.db_url)
 
 
-def build_window(app: QApplication, settings: Settings, lang: str | None = None) -> tuple[MainWindow, Any]:
-    """Create the backend and the window (used by run() and by the tests)."""
+def build_window(app: QApplication, settings: Settings, lang: str | None = None,
+                 sandbox: Any = None) -> tuple[MainWindow, Any]:
+    """Create the backend and the window (used by ``Shell`` and by the tests); ``sandbox`` (a
+    ``services.setup.Sandbox``) opens the window on that practice database, marked as such."""
     prefs = ui_settings(settings.data_dir)
     lang = lang or str(prefs.value("language", settings.lang))
     install_language(app, lang)
     font = app.font()
     font.setPointSize(int(prefs.value("font_point_size", DEFAULT_POINT_SIZE)))
     app.setFont(font)
-    backend = make_backend(settings, lang)
-    window = MainWindow(backend, prefs, lang)
+    if sandbox is not None:
+        settings = settings._replace(db_url=sandbox.url)
+    backend = ExamineeBackend(settings.db_url) if sandbox is not None else make_backend(settings, lang)
+    window = MainWindow(backend, prefs, lang, sandbox=sandbox, data_folder=settings.data_dir)
     window.examinee.data_folder = settings.data_dir
     if settings.banks_dir is not None:
         window.trainer.banks_dir = settings.banks_dir
     return window, backend
 
 
+class Shell:
+    """The app's one window at a time, opened again for another language, on the sandbox
+    (体験モード) and back on the real database."""
+
+    def __init__(self, app: QApplication, settings: Settings, probe: bool = False) -> None:
+        self.app, self.settings, self.probe = app, settings, probe
+        self.window: MainWindow | None = None
+        self.sandbox: Any = None
+
+    def open(self, lang: str | None = None, sandbox: Any = None) -> MainWindow:
+        window, backend = build_window(self.app, self.settings, lang, sandbox)
+        window.language_requested.connect(lambda chosen: self.reopen(chosen, self.sandbox))
+        window.sandbox_requested.connect(lambda made: self.reopen(None, made))
+        window.sandbox_left.connect(lambda: self.reopen(None, None))
+        self.window, self.sandbox = window, sandbox
+        window.show()
+        if not self.probe:
+            backend.open()
+        return window
+
+    def reopen(self, lang: str | None, sandbox: Any) -> None:
+        if lang is not None:
+            prefs = ui_settings(self.settings.data_dir)
+            prefs.setValue("language", lang)
+            prefs.sync()
+        old = self.window
+        if old is not None:
+            old.close()
+            old.deleteLater()
+        self.open(lang, sandbox)
+
+
 def run(settings: Settings) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("literacy-app")
-    holder: dict[str, MainWindow] = {}
     # startup benchmark: quit as soon as the login window is shown, without opening the database
     probe = bool(os.environ.get("LITERACY_EXIT_WHEN_SHOWN"))
-
-    def open_window(lang: str | None = None) -> None:
-        window, backend = build_window(app, settings, lang)
-        window.language_requested.connect(switch_language)
-        holder["window"] = window
-        window.show()
-        if not probe:
-            backend.open()
-
-    def switch_language(lang: str) -> None:
-        old = holder["window"]
-        prefs = ui_settings(settings.data_dir)
-        prefs.setValue("language", lang)
-        prefs.sync()
-        old.close()
-        old.deleteLater()
-        open_window(lang)
-
-    open_window()
+    shell = Shell(app, settings, probe)
+    shell.open()
     if probe:
         QTimer.singleShot(0, app.quit)
     else:
@@ -110,5 +128,6 @@ def run(settings: Settings) -> int:
 
         QTimer.singleShot(0, lambda: setup_logging(settings.data_dir))  # after the window is painted
     code = int(app.exec())
-    holder["window"].backend.close()  # lets a save under way finish, then stops the worker
+    assert shell.window is not None
+    shell.window.backend.close()  # lets a save under way finish, then stops the worker
     return code

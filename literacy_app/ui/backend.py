@@ -8,6 +8,7 @@ level: the window appears first and the database layer loads in the background.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -64,6 +65,38 @@ class ExamineeBackend(QObject):
             assert self.database is not None
             with self.database.uow(read_only=read_only) as uow:
                 return work(uow)
+
+        self.runner.submit(job, done, failed)
+
+    # First run ---------------------------------------------------------------------------------
+    def needs_setup(self, done: Done, failed: Failed) -> None:
+        """True while the installation has no staff account (the window offers 初期設定)."""
+        from ..services import setup
+
+        self._call(setup.needs_setup, done, failed, read_only=True)
+
+    def create_first_admin(self, username: str, password: str, name: str, done: Done, failed: Failed) -> None:
+        from ..services import setup
+
+        self._call(lambda uow: setup.create_first_admin(uow, username, password, name), done, failed)
+
+    def make_sandbox(self, data_dir: Path, done: Done, failed: Failed) -> None:
+        """A fresh sandbox database beside the real one (``services.setup``): the old one is replaced."""
+
+        def job() -> Any:
+            from ..bootstrap import open_database
+            from ..services import setup
+
+            path = setup.sandbox_path(data_dir)
+            for part in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+                part.unlink(missing_ok=True)
+            url = f"sqlite:///{path}"
+            database = open_database(url)
+            try:
+                with database.uow() as uow:
+                    return setup.fill_sandbox(uow, database.clock(), url)
+            finally:
+                database.dispose()
 
         self.runner.submit(job, done, failed)
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget
@@ -17,11 +20,17 @@ MIN_POINT_SIZE, MAX_POINT_SIZE, DEFAULT_POINT_SIZE = 9, 28, 13
 
 class MainWindow(QMainWindow):
     language_requested = Signal(str)
+    sandbox_requested = Signal(object)  # services.setup.Sandbox, made: open a window on it
+    sandbox_left = Signal()
 
-    def __init__(self, backend: ExamineeBackend, settings: QSettings, lang: str) -> None:
+    def __init__(self, backend: ExamineeBackend, settings: QSettings, lang: str, *, sandbox: Any = None,
+                 data_folder: Path | None = None) -> None:
         super().__init__()
         self.backend = backend
         self.settings = settings
+        self.lang = lang
+        self.sandbox = sandbox
+        self.data_folder = data_folder
         self.setWindowTitle(self.tr("ICTリテラシー確認"))
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
@@ -30,12 +39,47 @@ class MainWindow(QMainWindow):
         self.trainer = TrainerController(backend, self.stack, self.examinee.login, lang)
         self.hr.trainer_opener = self.trainer.open_for
         self.examinee.login.language_changed.connect(self.language_requested.emit)
+        self.examinee.login.leave_sandbox.connect(self.sandbox_left.emit)
+        if sandbox is not None:
+            self.examinee.login.show_sandbox(sandbox.staff_no, sandbox.hr_username, sandbox.hr_password)
+        elif hasattr(backend, "needs_setup"):  # one PC with its own database (a LAN PC has none to set up)
+            backend.ready.connect(self._check_setup)
         # Ctrl+plus / Ctrl+minus, also as typed on a Japanese (JIS) keyboard, where + is Shift+;.
         # Each sequence once: two shortcuts on one sequence would be ambiguous and neither fires.
         for keys, step in (("Ctrl++", 1), ("Ctrl+=", 1), ("Ctrl+;", 1), ("Ctrl+-", -1)):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.activated.connect(lambda s=step: self.change_text_size(s))
         self.resize(1100, 760)
+
+    # First run -----------------------------------------------------------------------------------
+    def _check_setup(self) -> None:
+        self.backend.needs_setup(lambda needed: self._show_setup() if needed else None, lambda _error: None)
+
+    def _show_setup(self) -> None:
+        from .common import error_text
+        from .setup_page import SetupPage
+
+        page = self.setup_page = SetupPage(self.stack)
+        self.stack.addWidget(page)
+
+        def create(username: str, password: str, name: str) -> None:
+            self.backend.create_first_admin(username, password, name, lambda _id: page.show_created(username),
+                                            lambda error: page.show_error(error_text(error, self.lang)))
+
+        def sandbox() -> None:
+            assert self.data_folder is not None
+            self.backend.make_sandbox(self.data_folder, self.sandbox_requested.emit,
+                                      lambda error: page.show_error(error_text(error, self.lang)))
+
+        page.create_requested.connect(create)
+        page.sandbox_requested.connect(sandbox)
+        page.done.connect(self._to_login)
+        self.stack.setCurrentWidget(page)
+        page.focus_default()
+
+    def _to_login(self) -> None:
+        self.stack.setCurrentWidget(self.examinee.login)
+        self.examinee.login.focus_default()
 
     def change_text_size(self, step: int) -> None:
         """Ctrl+plus / Ctrl+minus: the whole app's text, remembered for next time."""

@@ -12,9 +12,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from literacy_app.config import Settings
 from literacy_app.core.model import SYSTEM
+from literacy_app.core.passwords import hash_password
 from literacy_app.services import assessments, people, publishing
 from literacy_app.storage import migrate
 from literacy_app.storage.engine import make_engine
+from literacy_app.storage.models import StaffAccount
 from literacy_app.storage.uow import Database
 from literacy_app.ui.app import build_window
 from literacy_app.ui.widgets.items import ItemView
@@ -23,7 +25,8 @@ from ..conftest import BASIC_BANK
 
 
 class Exam:
-    """A database with the basic bank, examinee 000123 (recruit) and one open assessment."""
+    """A database in use: the basic bank, an administrator (so no 初期設定), examinee 000123
+    (recruit) and one open assessment."""
 
     def __init__(self, folder: Path, minutes_open: float = 120, bank: Path = BASIC_BANK) -> None:
         self.folder = folder
@@ -36,6 +39,11 @@ class Exam:
             publishing.publish_bank(uow, SYSTEM, [bank])
         with self.database.uow() as uow:
             people.add_examinee(uow, SYSTEM, "000123", "髙﨑 花子", "総務局/総務部/総務課", "recruit")
+        with self.database.uow() as uow:  # a light hash: this account is never signed in with
+            uow.session.add(StaffAccount(username="admin", display_name="管理者", role="admin", created_at=now,
+                                         password_hash=hash_password("not-used-in-tests", n=2**4),
+                                         failed_logins=0, locked=False, active=True))
+            uow.commit()
         with self.database.uow() as uow:
             self.assessment_id = assessments.open_assessment(
                 uow, SYSTEM, "test-blueprint", now - dt.timedelta(minutes=1), now + dt.timedelta(minutes=minutes_open))

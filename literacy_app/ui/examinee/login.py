@@ -21,6 +21,7 @@ class LoginPage(QWidget):
     submitted = Signal(str)
     language_changed = Signal(str)
     staff_login_requested = Signal()
+    leave_sandbox = Signal()
 
     def __init__(self, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,6 +50,12 @@ class LoginPage(QWidget):
         self.staff_button = QPushButton(self.tr("職員ログイン（人事・研修）"), self)
         self.staff_button.setAccessibleName(self.tr("職員ログイン（人事・研修）"))
         self.staff_button.setAutoDefault(False)
+        self.sandbox_note = plain_label("", self, selectable=True)  # 体験モード: what to type, and that it is practice
+        self.sandbox_note.setStyleSheet("background: #fff4c2; color: #3d2e00; border: 2px solid #b38f00; padding: 8px;")
+        self.sandbox_note.setVisible(False)
+        self.leave_button = QPushButton(self.tr("体験モードを終える"), self)
+        self.leave_button.setAutoDefault(False)
+        self.leave_button.setVisible(False)
         # Assemble
         form = QFormLayout()
         form.addRow(self.tr("職員番号"), self.staff_no)
@@ -57,10 +64,12 @@ class LoginPage(QWidget):
         buttons.addWidget(self.next_button)
         footer = QHBoxLayout()
         footer.addWidget(self.staff_button)
+        footer.addWidget(self.leave_button)
         footer.addStretch(1)
         footer.addWidget(plain_label(self.tr("表示言語"), self))
         footer.addWidget(self.language)
         box = QVBoxLayout()
+        box.addWidget(self.sandbox_note)
         box.addWidget(self.title)
         box.addWidget(self.intro)
         box.addSpacing(12)
@@ -78,11 +87,23 @@ class LoginPage(QWidget):
         # Connect
         self.next_button.clicked.connect(self._submit)
         self.staff_button.clicked.connect(self.staff_login_requested.emit)
+        self.leave_button.clicked.connect(self.leave_sandbox.emit)
         self.staff_no.returnPressed.connect(self._submit)
         self.language.currentIndexChanged.connect(
             lambda _index: self.language_changed.emit(self.language.currentData()))
         self.set_busy(True, self.tr("問題を準備しています…"))
         self.staff_no.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_sandbox(self, staff_no: str, hr_username: str, hr_password: str) -> None:
+        """体験モード: a practice database; say so, and what to type."""
+        self.sandbox_note.setText("\n".join([
+            self.tr("体験モード（練習用のデータベースです。本番のデータには何も残りません）"),
+            self.tr("受験してみる: 職員番号 {0} を入力して「次へ」").format(staff_no),
+            self.tr("人事の画面を見る: 「職員ログイン（人事・研修）」でユーザー名 {0}、パスワード {1}").format(
+                hr_username, hr_password),
+        ]))
+        self.sandbox_note.setVisible(True)
+        self.leave_button.setVisible(True)
 
     def _submit(self) -> None:
         number = self.staff_no.text().strip()

@@ -359,42 +359,42 @@
 <context>
     <name>ExamineeController</name>
     <message>
-        <location filename="../examinee/controller.py" line="147"/>
+        <location filename="../examinee/controller.py" line="148"/>
         <source>データベースを準備しています…</source>
         <translation>Preparing the database…</translation>
     </message>
     <message>
-        <location filename="../examinee/controller.py" line="147"/>
+        <location filename="../examinee/controller.py" line="148"/>
         <source>問題を読み込んでいます…</source>
         <translation>Loading the items…</translation>
     </message>
     <message>
-        <location filename="../examinee/controller.py" line="152"/>
+        <location filename="../examinee/controller.py" line="153"/>
         <source>確認しています…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../examinee/controller.py" line="227"/>
+        <location filename="../examinee/controller.py" line="228"/>
         <source>{0} — ICTリテラシー確認</source>
         <translation>{0} — ICT Literacy Check</translation>
     </message>
     <message>
-        <location filename="../examinee/controller.py" line="301"/>
+        <location filename="../examinee/controller.py" line="303"/>
         <source>提出を受け付け、このパソコンに記録しました。サーバーにつながりしだい、残りの解答を送ってから提出します。アプリを閉じた場合は、次にログインしたときに提出されます。</source>
         <translation>Your submission is accepted and recorded on this PC. As soon as the server can be reached, the remaining answers are sent and then the attempt is submitted. If the app is closed, it is submitted the next time you log in.</translation>
     </message>
     <message>
-        <location filename="../examinee/controller.py" line="304"/>
+        <location filename="../examinee/controller.py" line="306"/>
         <source>解答を保存しています。保存が終わると提出します…</source>
         <translation>Saving your answers. They will be submitted as soon as they are saved…</translation>
     </message>
     <message>
-        <location filename="../examinee/controller.py" line="319"/>
+        <location filename="../examinee/controller.py" line="321"/>
         <source>提出を受け付け、このパソコンに記録しました。サーバーにつながりしだい提出します。アプリを閉じた場合は、次にログインしたときに提出されます。</source>
         <translation>Your submission is accepted and recorded on this PC. It is submitted as soon as the server can be reached. If the app is closed, it is submitted the next time you log in.</translation>
     </message>
     <message>
-        <location filename="../examinee/controller.py" line="356"/>
+        <location filename="../examinee/controller.py" line="358"/>
         <source>ICTリテラシー確認</source>
         <translation>ICT Literacy Check</translation>
     </message>
@@ -815,61 +815,81 @@
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../examinee/login.py" line="28"/>
+        <location filename="../examinee/login.py" line="29"/>
         <source>ICTリテラシー確認</source>
         <translation>ICT Literacy Check</translation>
     </message>
     <message>
-        <location filename="../examinee/login.py" line="29"/>
+        <location filename="../examinee/login.py" line="30"/>
         <source>職員番号を入力して「次へ」を押してください。</source>
         <translation>Enter your staff number and press “Next”.</translation>
     </message>
     <message>
-        <location filename="../examinee/login.py" line="31"/>
-        <location filename="../examinee/login.py" line="54"/>
+        <location filename="../examinee/login.py" line="32"/>
+        <location filename="../examinee/login.py" line="61"/>
         <source>職員番号</source>
         <translation>Staff number</translation>
     </message>
     <message>
-        <location filename="../examinee/login.py" line="32"/>
+        <location filename="../examinee/login.py" line="33"/>
         <source>例: 001234</source>
         <translation>e.g. 001234</translation>
     </message>
     <message>
-        <location filename="../examinee/login.py" line="34"/>
         <location filename="../examinee/login.py" line="35"/>
+        <location filename="../examinee/login.py" line="36"/>
         <source>次へ</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../examinee/login.py" line="38"/>
+        <location filename="../examinee/login.py" line="39"/>
         <source>お知らせ</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../examinee/login.py" line="42"/>
+        <location filename="../examinee/login.py" line="43"/>
         <source>準備中</source>
         <translation>Preparing</translation>
     </message>
     <message>
-        <location filename="../examinee/login.py" line="48"/>
-        <location filename="../examinee/login.py" line="61"/>
+        <location filename="../examinee/login.py" line="49"/>
+        <location filename="../examinee/login.py" line="69"/>
         <source>表示言語</source>
         <translation>Display language</translation>
     </message>
     <message>
-        <location filename="../examinee/login.py" line="49"/>
         <location filename="../examinee/login.py" line="50"/>
+        <location filename="../examinee/login.py" line="51"/>
         <source>職員ログイン（人事・研修）</source>
         <translation>Staff login (HR and training)</translation>
     </message>
     <message>
-        <location filename="../examinee/login.py" line="84"/>
+        <location filename="../examinee/login.py" line="56"/>
+        <source>体験モードを終える</source>
+        <translation>Leave try-out mode</translation>
+    </message>
+    <message>
+        <location filename="../examinee/login.py" line="94"/>
         <source>問題を準備しています…</source>
         <translation>Preparing the items…</translation>
     </message>
     <message>
-        <location filename="../examinee/login.py" line="90"/>
+        <location filename="../examinee/login.py" line="100"/>
+        <source>体験モード（練習用のデータベースです。本番のデータには何も残りません）</source>
+        <translation>Try-out mode (a practice database: nothing is kept in the real data)</translation>
+    </message>
+    <message>
+        <location filename="../examinee/login.py" line="101"/>
+        <source>受験してみる: 職員番号 {0} を入力して「次へ」</source>
+        <translation>To sit a test: enter staff number {0} and press Next</translation>
+    </message>
+    <message>
+        <location filename="../examinee/login.py" line="102"/>
+        <source>人事の画面を見る: 「職員ログイン（人事・研修）」でユーザー名 {0}、パスワード {1}</source>
+        <translation>To see the HR window: Staff login (HR, training) with user name {0}, password {1}</translation>
+    </message>
+    <message>
+        <location filename="../examinee/login.py" line="111"/>
         <source>職員番号を入力してください。</source>
         <translation>Enter your staff number.</translation>
     </message>
@@ -877,42 +897,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="25"/>
+        <location filename="../main_window.py" line="34"/>
         <source>ICTリテラシー確認</source>
         <translation>ICT Literacy Check</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="58"/>
+        <location filename="../main_window.py" line="102"/>
         <source>試験を中断しますか</source>
         <translation>Leave the assessment?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="60"/>
+        <location filename="../main_window.py" line="104"/>
         <source>閉じる</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="61"/>
+        <location filename="../main_window.py" line="105"/>
         <source>試験に戻る</source>
         <translation>Back to the assessment</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="78"/>
+        <location filename="../main_window.py" line="122"/>
         <source>ここまでの解答はすべて保存済みです。</source>
         <translation>All your answers so far are saved. </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="80"/>
+        <location filename="../main_window.py" line="124"/>
         <source>{0} 件の解答はこのパソコンに保存済みで、まだ送信されていません。このパソコンで受験を再開すると送信されます。</source>
         <translation>{0} answers are saved on this PC but not sent yet; they are sent when you resume on this PC. </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="83"/>
+        <location filename="../main_window.py" line="127"/>
         <source>{0} 件の解答はまだ保存されていません。いま閉じると、その解答は失われます。</source>
         <translation>{0} answers are not saved yet; closing now loses them. </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="85"/>
+        <location filename="../main_window.py" line="129"/>
         <source>アプリを閉じても制限時間は進みます。閉じてよいですか？</source>
         <translation>The time limit keeps running while the app is closed. Close it?</translation>
     </message>
@@ -1546,6 +1566,132 @@
         <location filename="../trainer/dialogs.py" line="265"/>
         <source>事例IDは英数字で始め、題名と本文を書いてください。</source>
         <translation>Start the case ID with a letter or digit, and fill in the title and text.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupPage</name>
+    <message>
+        <location filename="../setup_page.py" line="25"/>
+        <source>初期設定</source>
+        <translation>First-time setup</translation>
+    </message>
+    <message>
+        <location filename="../setup_page.py" line="27"/>
+        <source>このアプリにはまだ職員のアカウントがありません。はじめに管理者のアカウントを作成してください。まず操作を試したいときは「体験モード」を選ぶと、練習用のデータで実際に受験できます（本番のデータには何も残りません）。</source>
+        <translation>This app has no staff account yet. First create the administrator&apos;s account. To try the app first, choose Try-out mode: you sit a real test on practice data (nothing is kept in the real data).</translation>
+    </message>
+    <message>
+        <location filename="../setup_page.py" line="31"/>
+        <location filename="../setup_page.py" line="57"/>
+        <source>管理者のユーザー名</source>
+        <translation>Administrator&apos;s user name</translation>
+    </message>
+    <message>
+        <location filename="../setup_page.py" line="34"/>
+        <source>表示名</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <location filename="../setup_page.py" line="38"/>
+        <location filename="../setup_page.py" line="59"/>
+        <source>パスワード</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../setup_page.py" line="41"/>
+        <location filename="../setup_page.py" line="60"/>
+        <source>パスワード（確認）</source>
+        <translation>Password (again)</translation>
+    </message>
+    <message>
+        <location filename="../setup_page.py" line="42"/>
+        <source>パスワードは {0} 文字以上にしてください。長い文（例: 好きな言葉を 3 つ並べる）が覚えやすく安全です。</source>
+        <translation>Use at least {0} characters. A long phrase (for example three words you like) is easy to remember and safe.</translation>
+    </message>
+    <message>
+        <location filename="../setup_page.py" line="44"/>
+        <source>管理者を作成する</source>
+        <translation>Create the administrator</translation>
+    </message>
+    <message>
+        <location filename="../setup_page.py" line="46"/>
+        <source>体験モードで試す</source>
+        <translation>Try-out mode</translation>
+    </message>
+    <message>
+        <location filename="../setup_page.py" line="49"/>
+        <source>お知らせ</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <location filename="../setup_page.py" line="53"/>
+        <source>ログイン画面へ</source>
+        <translation>To the login</translation>
+    </message>
+    <message>
+        <location filename="../setup_page.py" line="58"/>
+        <source>表示名（任意）</source>
+        <translation>Display name (optional)</translation>
+    </message>
+    <message>
+        <location filename="../setup_page.py" line="90"/>
+        <source>管理者のユーザー名を入力してください。</source>
+        <translation>Enter the administrator&apos;s user name.</translation>
+    </message>
+    <message>
+        <location filename="../setup_page.py" line="93"/>
+        <source>パスワードが短すぎます（{0} 文字以上）。</source>
+        <translation>The password is too short (at least {0} characters).</translation>
+    </message>
+    <message>
+        <location filename="../setup_page.py" line="96"/>
+        <source>確認のパスワードが一致しません。もう一度入力してください。</source>
+        <translation>The two passwords differ. Please enter it again.</translation>
+    </message>
+    <message>
+        <location filename="../setup_page.py" line="100"/>
+        <source>作成しています…</source>
+        <translation>Creating…</translation>
+    </message>
+    <message>
+        <location filename="../setup_page.py" line="105"/>
+        <source>体験用のデータを準備しています…</source>
+        <translation>Preparing the practice data…</translation>
+    </message>
+    <message>
+        <location filename="../setup_page.py" line="127"/>
+        <source>管理者「{0}」を作成しました。</source>
+        <translation>The administrator &quot;{0}&quot; has been created.</translation>
+    </message>
+    <message>
+        <location filename="../setup_page.py" line="129"/>
+        <source>次の手順:</source>
+        <translation>Next steps:</translation>
+    </message>
+    <message>
+        <location filename="../setup_page.py" line="130"/>
+        <source>1. 人事担当・研修担当のアカウントを作ります: literacy-app user add &lt;名前&gt; --role hr（または trainer）</source>
+        <translation>1. Create accounts for HR and trainers: literacy-app user add &lt;name&gt; --role hr (or trainer)</translation>
+    </message>
+    <message>
+        <location filename="../setup_page.py" line="132"/>
+        <source>2. 職員の名簿（CSV または Excel）を取り込みます: literacy-app roster import &lt;ファイル&gt;（--dry-run で先に確認できます）</source>
+        <translation>2. Import the staff roster (CSV or Excel): literacy-app roster import &lt;file&gt; (check it first with --dry-run)</translation>
+    </message>
+    <message>
+        <location filename="../setup_page.py" line="134"/>
+        <source>3. 試験を公開します: literacy-app assessment open recruit-standard（出題設計の名前を間違えると、使える名前が表示されます）</source>
+        <translation>3. Open an assessment: literacy-app assessment open recruit-standard (a wrong blueprint name lists the valid ones)</translation>
+    </message>
+    <message>
+        <location filename="../setup_page.py" line="136"/>
+        <source>4. 結果は「職員ログイン（人事・研修）」から人事の画面で確認し、報告書を作ります。</source>
+        <translation>4. See the results and build reports in the HR window, through Staff login (HR, training).</translation>
+    </message>
+    <message>
+        <location filename="../setup_page.py" line="137"/>
+        <source>詳しくは README と docs/ の説明を読んでください。</source>
+        <translation>For details, read the README and the documents in docs/.</translation>
     </message>
 </context>
 <context>
