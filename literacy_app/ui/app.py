@@ -97,6 +97,7 @@ class Shell:
         window.sandbox_left.connect(lambda: self.reopen(None, None))
         self.window, self.sandbox = window, sandbox
         window.show()
+        window.activateWindow()  # a window opened in place of another takes the keyboard at once
         if not self.probe:
             backend.open()
         return window

@@ -43,7 +43,7 @@ class SetupPage(QWidget):
                                         "並べる）が覚えやすく安全です。").format(MIN_PASSWORD_LENGTH), self)
         self.create_button = QPushButton(self.tr("管理者を作成する"), self)
         self.create_button.setDefault(True)
-        self.sandbox_button = QPushButton(self.tr("体験モードで試す"), self)
+        self.sandbox_button = QPushButton(self.tr("体験モードで試す(&T)"), self)  # Alt+T
         self.sandbox_button.setAutoDefault(False)
         self.message = plain_label("", self)
         self.message.setAccessibleName(self.tr("お知らせ"))

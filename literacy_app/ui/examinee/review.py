@@ -85,8 +85,8 @@ class ReviewPage(QWidget):
             text = self.tr("未解答の問題が {0} 問あります。").format(self._unanswered) + "\n" + text
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("提出の確認"), text,
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
-        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("提出する"))
-        box.button(QMessageBox.StandardButton.No).setText(self.tr("戻る"))
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("提出する(&S)"))  # Alt+S: keyboard users too
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("戻る(&B)"))
         box.setDefaultButton(QMessageBox.StandardButton.No)  # Enter does not submit by surprise
         box.setTextFormat(Qt.TextFormat.PlainText)
         self._confirm_box = box

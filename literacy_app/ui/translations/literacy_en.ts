@@ -1437,7 +1437,6 @@
     <message>
         <location filename="../examinee/review.py" line="29"/>
         <location filename="../examinee/review.py" line="30"/>
-        <location filename="../examinee/review.py" line="88"/>
         <source>提出する</source>
         <translation>Submit</translation>
     </message>
@@ -1482,9 +1481,14 @@
         <translation>Confirm submission</translation>
     </message>
     <message>
+        <location filename="../examinee/review.py" line="88"/>
+        <source>提出する(&amp;S)</source>
+        <translation>&amp;Submit</translation>
+    </message>
+    <message>
         <location filename="../examinee/review.py" line="89"/>
-        <source>戻る</source>
-        <translation>Back</translation>
+        <source>戻る(&amp;B)</source>
+        <translation>&amp;Back</translation>
     </message>
 </context>
 <context>
@@ -1615,8 +1619,8 @@
     </message>
     <message>
         <location filename="../setup_page.py" line="46"/>
-        <source>体験モードで試す</source>
-        <translation>Try-out mode</translation>
+        <source>体験モードで試す(&amp;T)</source>
+        <translation>&amp;Try-out mode</translation>
     </message>
     <message>
         <location filename="../setup_page.py" line="49"/>
