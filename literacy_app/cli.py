@@ -131,6 +131,10 @@ def _parser() -> argparse.ArgumentParser:
     aopen.add_argument("--org", nargs="+", metavar="所属", help="所属 prefixes, e.g. 総務局/総務部")
     aopen.add_argument("--staff-list", type=Path, metavar="FILE",
                        help="only these people: one 職員番号 a line, or CSV/.xlsx with 職員番号 first")
+    cand = assess.add_parser("candidates", help="受験者一覧: everyone of one window with their results (HR only; "
+                                                "audited)")
+    cand.add_argument("id", type=int)
+    cand.add_argument("--out", type=Path, help="write an .xlsx instead of printing")
     assess.add_parser("expire", help="score attempts whose time ran out more than 5 minutes ago "
                                       "(answers given in time may still arrive until then)")
     slips = assess.add_parser("slips", help="issue a personal code to everyone in a window and print the seat slips")

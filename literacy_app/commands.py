@@ -212,6 +212,8 @@ def cmd_assessment(args: argparse.Namespace, settings: Settings) -> int:
         return _assessment_progress(args, settings)
     if args.action == "slips":
         return _server_command("cmd_seat_slips", args, settings)
+    if args.action == "candidates":
+        return _candidates(args, settings)
     now = dt.datetime.now(dt.UTC)
     opens, closes, cohort, staff_list = now, now, {}, None
     if args.action == "open":
@@ -235,6 +237,25 @@ def cmd_assessment(args: argparse.Namespace, settings: Settings) -> int:
     print(message("assessment_opened", settings.lang, id=assessment_id, opens=jst_text(opens), closes=jst_text(closes)))
     if not args.code:
         print(message("assessment_without_code", settings.lang))
+    return 0
+
+
+def _candidates(args: argparse.Namespace, settings: Settings) -> int:
+    """受験者一覧 as .xlsx (--out) or as tab-separated lines."""
+    from .services import candidates
+
+    with local_uow(settings) as uow:
+        if args.out:
+            count = candidates.export_candidates(uow, local_actor(), args.id, args.out)
+            print(message("candidates_written", settings.lang, count=count, file=str(args.out)))
+            return 0
+        rows = candidates.candidate_list(uow, local_actor(), args.id, purpose="print")
+    print("\t".join(candidates.HEADERS[:9]))
+    for row in rows:
+        passed = "" if row.passed is None else ("合格" if row.passed else "不合格")
+        figures = ["" if value is None else f"{value:g}" for value in (row.score, row.max_score)]
+        percent = "" if row.percent is None else f"{row.percent:.1f}%"
+        print("\t".join([row.staff_no, row.name, row.org_path, row.audience, row.status, *figures, percent, passed]))
     return 0
 
 

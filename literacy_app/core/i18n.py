@@ -372,6 +372,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                                 "en": "staff number {value} is stored as a number in Excel, so leading zeros may have been lost; format the 職員番号 column as Text and enter the numbers again"},
     "roster_bad_date": {"ja": "「{column}」の「{value}」を日付として読めません（例: 2026/4/1、2026-04-01、令和8年4月1日、R8.4.1）",
                         "en": "'{value}' in '{column}' is not a date (e.g. 2026/4/1, 2026-04-01, 令和8年4月1日, R8.4.1)"},
+    "candidates_written": {"ja": "受験者一覧（{count} 人）を {file} に保存しました（監査ログに記録しました）",
+                           "en": "wrote the candidate list ({count} people) to {file} (recorded in the audit log)"},
     "setup_done": {"ja": "管理者はすでに登録されています。職員のアカウントは管理者が追加します",
                    "en": "an administrator already exists; staff accounts are added by an administrator"},
     "roster_no_rows": {"ja": "見出しの行（{row} 行目）のあとに職員の行がありません。取り込む人がいないため、何も保存していません",
