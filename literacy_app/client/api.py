@@ -171,6 +171,12 @@ class ServerClient:
         self._staff("POST", "/hr/exports", {"year": year, "assessment_id": assessment_id, "org_unit": org_unit,
                                             "min_group": min_group, "fmt": fmt, "file": file})
 
+    def candidates(self, assessment_id: int, purpose: str) -> list[Any]:
+        from ..services.candidates import CandidateRow
+
+        payload = self._staff("POST", f"/hr/assessments/{assessment_id}/candidates", {"purpose": purpose})
+        return list(load(list[CandidateRow], payload))
+
     def seat_codes(self, assessment_id: int) -> Any:
         from ..services.codes import SeatSlips
 

@@ -134,6 +134,25 @@ async def hr_progress(request: Request) -> Response:
     return ok(await _as_staff(request, work, read_only=True))
 
 
+class CandidatesCall(Strict):
+    purpose: str = Field(default="view", max_length=200)
+
+
+@endpoint
+async def hr_candidates(request: Request) -> Response:
+    """受験者一覧 (names and results): HR only, audited here with what the PC says it is for."""
+    assessment_id = int(request.path_params["assessment_id"])
+    form = await body(request, CandidatesCall)
+
+    def work(uow: UnitOfWork, actor: Actor) -> Any:
+        from ..services import candidates
+
+        rows = candidates.candidate_list(uow, actor, assessment_id, purpose=form.purpose)
+        return dump(list[candidates.CandidateRow], rows)
+
+    return ok(await _as_staff(request, work))
+
+
 @endpoint
 async def hr_summary(request: Request) -> Response:
     form = await body(request, SummaryChoice)
@@ -287,6 +306,7 @@ ROUTES = [
     Route(f"{API_PREFIX}/hr/years/{{year:int}}/choices", hr_choices, methods=["GET"]),
     Route(f"{API_PREFIX}/hr/assessments/{{assessment_id:int}}/progress", hr_progress, methods=["POST"]),
     Route(f"{API_PREFIX}/hr/assessments/{{assessment_id:int}}/seat-codes", hr_seat_codes, methods=["POST"]),
+    Route(f"{API_PREFIX}/hr/assessments/{{assessment_id:int}}/candidates", hr_candidates, methods=["POST"]),
     Route(f"{API_PREFIX}/hr/summary", hr_summary, methods=["POST"]),
     Route(f"{API_PREFIX}/hr/exports", hr_export, methods=["POST"]),
     Route(f"{API_PREFIX}/trainer/preview", trainer_preview, methods=["POST"]),

@@ -100,11 +100,18 @@ HEADERS = ("職員番号", "氏名", "所属（受験時）", "区分（受験�
 
 
 def export_candidates(uow: UnitOfWork, actor: Actor, assessment_id: int, out: Path) -> int:
-    """The list as .xlsx (cells neutralised by ``core.tables``); returns the number of people."""
+    """The list as .xlsx, audited as an export; returns the number of people."""
+    rows = candidate_list(uow, actor, assessment_id, purpose=f"export:{out.name}")
+    write_candidates(rows, out)
+    return len(rows)
+
+
+def write_candidates(rows: list[CandidateRow], out: Path) -> None:
+    """Write rows already listed (and audited) as .xlsx; cells neutralised by ``core.tables``.
+    On a LAN the server lists and audits, and the PC writes the file with this."""
     from ..core.catalog import AREA_NAMES, AUDIENCE_NAMES
     from ..core.fiscal import JST
 
-    rows = candidate_list(uow, actor, assessment_id, purpose=f"export:{out.name}")
     table_rows = []
     for row in rows:
         passed = "" if row.passed is None else ("合格" if row.passed else "不合格")
@@ -117,4 +124,3 @@ def export_candidates(uow: UnitOfWork, actor: Actor, assessment_id: int, out: Pa
     headers = (*HEADERS, *[f"{AREA_NAMES[area]['ja']}（得点率）" for area in AREAS])
     formats = {7: "0.0%", 9: "yyyy-mm-dd hh:mm", **{len(HEADERS) + n: "0.0%" for n in range(len(AREAS))}}
     write_xlsx([Table("受験者一覧", headers, table_rows, formats)], out)
-    return len(rows)

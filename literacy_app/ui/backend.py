@@ -204,6 +204,12 @@ class ExamineeBackend(QObject):
         self._call(lambda uow: record_summary_export(uow, actor, summary, fmt, Path(path), assessment_id),
                    done, failed)
 
+    def candidates(self, actor: Actor, assessment_id: int, purpose: str, done: Done, failed: Failed) -> None:
+        """受験者一覧 (audited with ``purpose``: a view, or the file an export goes to)."""
+        from ..services import candidates
+
+        self._call(lambda uow: candidates.candidate_list(uow, actor, assessment_id, purpose=purpose), done, failed)
+
     def seat_codes(self, actor: Actor, assessment_id: int, done: Done, failed: Failed) -> None:
         from ..services import codes
 

@@ -145,6 +145,9 @@ class RemoteBackend(QObject):
         self._call(lambda client: client.record_export(summary.year, assessment_id, summary.org_unit,
                                                        summary.min_group, fmt, path), done, failed)
 
+    def candidates(self, actor: Any, assessment_id: int, purpose: str, done: Done, failed: Failed) -> None:
+        self._call(lambda client: client.candidates(assessment_id, purpose), done, failed)
+
     def seat_codes(self, actor: Any, assessment_id: int, done: Done, failed: Failed) -> None:
         self._call(lambda client: client.seat_codes(assessment_id), done, failed)
 

@@ -57,3 +57,30 @@ def test_an_upload_cannot_write_outside_its_folder(lan, path):
 def test_bad_sign_in_bodies_get_a_sentence(lan, body, words):
     sent = lan.client().http.post("/staff/sign-in", json=body)
     assert sent.status_code == 400 and words in sent.json()["message"]
+
+
+def test_hr_lists_the_candidates_through_the_server_and_a_trainer_cannot(lan):
+    from literacy_app.core.errors import NotAllowed, UserError
+
+    from ._lan import CODE
+
+    staff_no = lan.examinee()
+    sitter = lan.client()
+    state = sitter.start(staff_no, lan.windows["recruit-standard"], CODE)
+    sitter.finish(state.attempt_id)
+    hr = lan.client()
+    hr.sign_in("hr1", PASSWORD)
+    rows = hr.candidates(lan.windows["recruit-standard"], "export:一覧.xlsx")
+    mine = next(row for row in rows if row.staff_no == staff_no)
+    assert mine.status == "受験済み" and mine.attempts == 1 and mine.finished_at is not None
+    trainer = lan.client()
+    trainer.sign_in("trainer1", PASSWORD)
+    try:
+        trainer.candidates(lan.windows["recruit-standard"], "view")
+    except (NotAllowed, UserError) as refused:
+        assert getattr(refused, "code", "not_allowed") == "not_allowed"
+    else:
+        raise AssertionError("a trainer listed names")
+    too_long = hr.http.post(f"/hr/assessments/{lan.windows['recruit-standard']}/candidates",
+                            json={"purpose": "x" * 500}, headers={"Authorization": f"Bearer {hr.staff_token}"})
+    assert too_long.status_code == 400

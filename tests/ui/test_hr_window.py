@@ -90,3 +90,51 @@ def test_hr_filters_by_assessment_and_unit_and_follows_progress(qtbot, exam):
     page.preview_button.click()
     qtbot.waitUntil(lambda: page.preview_button.isEnabled() and "集計を表示" in page.status.text(), timeout=20_000)
     assert "総務局" in page.status.text()
+
+
+def test_hr_lists_the_candidates_of_a_window_sorts_filters_and_saves_them(qtbot, exam, tmp_path):
+    """Issue 13: HR could not list the candidates with their results for a 昇任 decision."""
+    from PySide6.QtCore import Qt
+
+    from literacy_app.core.model import Actor
+    from literacy_app.services import attempts, finishing
+
+    _accounts(exam)
+    with exam.database.uow() as uow:
+        for n in range(3):
+            people.add_examinee(uow, SYSTEM, f"00040{n}", f"<b>候補 {n}</b>", "総務局/総務部/総務課", "recruit")
+        uow.commit()
+    from literacy_app.storage.models import Examinee
+
+    with exam.database.uow() as uow:
+        sitter = uow.session.scalars(select(Examinee).where(Examinee.staff_no == "000401")).one()
+        actor = Actor("examinee", sitter.id, sitter.staff_no)
+    with exam.database.uow() as uow:
+        state = attempts.start_attempt(uow, actor, exam.assessment_id, seed=1)
+    with exam.database.uow() as uow:
+        finishing.finish_attempt(uow, actor, state.attempt_id)
+    window = open_app(qtbot, exam)
+    window.hr.log_in("hr-sato", "a-long-enough-password")
+    qtbot.waitUntil(lambda: "page" in window.hr.__dict__ and window.hr.page.assessment.count() == 2, timeout=10_000)
+    page = window.hr.page
+    view = page.candidates_view
+    page.tabs.setCurrentIndex(2)
+    page.assessment.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: view.proxy.rowCount() == 4, timeout=10_000)
+    cells = [[view.proxy.index(r, c).data() for c in range(5)] for r in range(4)]
+    assert cells[0][:2] == ["000401", "<b>候補 1</b>"] and cells[0][4] == "受験済み"  # text, never markup
+    assert sorted(row[4] for row in cells[1:]) == ["未受験"] * 3
+    assert "4 人" in view.note.text() and "監査ログ" in view.note.text()
+    view.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert view.proxy.index(0, 0).data() == "000402"
+    view.filter.setText("候補 2")
+    assert view.proxy.rowCount() == 1
+    out = tmp_path / "候補者.xlsx"
+    window.hr.export_candidates(str(out))
+    qtbot.waitUntil(lambda: "保存しました" in page.status.text(), timeout=10_000)
+    sheet = load_workbook(out).active
+    assert sheet["A1"].value == "職員番号" and sheet.max_row == 5
+    with exam.database.uow(read_only=True) as uow:
+        purposes = [row.detail["purpose"] for row in uow.session.scalars(
+            select(AuditLog).where(AuditLog.action == "candidate_list").order_by(AuditLog.id))]
+    assert purposes == ["view", "export:候補者.xlsx"]

@@ -44,6 +44,8 @@ class HrController(QObject):
         page.save_requested.connect(self.save)
         page.progress_requested.connect(self.show_progress)
         page.slips_requested.connect(self.issue_slips)
+        page.candidates_requested.connect(self.show_candidates)
+        page.candidates_export_requested.connect(self.export_candidates)
         page.year_changed.connect(self.load_choices)
         page.logout.connect(self.logout)
         return page
@@ -129,6 +131,34 @@ class HrController(QObject):
             self.page.set_busy(False, self.tr("受験状況を表示しています。"))
 
         self.backend.assessment_progress(self.actor, choice.assessment_id, choice.min_group, done, self._failed)
+
+    def show_candidates(self) -> None:
+        """受験者一覧 of the chosen window (the server or service audits the view)."""
+        choice = self.page.choice()
+        if self.actor is None or choice.assessment_id is None:
+            return
+        self.page.set_busy(True, self.tr("受験者一覧を読み込んでいます…"))
+
+        def done(rows: list[Any]) -> None:
+            self.page.set_busy(False)
+            self.page.candidates_view.suggested_name = f"受験者一覧-{self.page.assessment.currentText()[:40]}.xlsx"
+            self.page.candidates_view.show_rows(rows)
+
+        self.backend.candidates(self.actor, choice.assessment_id, "view", done, self._failed)
+
+    def export_candidates(self, path: str) -> None:
+        from ...services.candidates import write_candidates
+
+        choice = self.page.choice()
+        if self.actor is None or choice.assessment_id is None:
+            return
+        self.page.set_busy(True, self.tr("受験者一覧を保存しています…"))
+
+        def done(rows: list[Any]) -> None:
+            write_candidates(rows, Path(path))
+            self.page.set_busy(False, self.tr("{0} 人の受験者一覧を {1} に保存しました。").format(len(rows), path))
+
+        self.backend.candidates(self.actor, choice.assessment_id, f"export:{Path(path).name}", done, self._failed)
 
     def issue_slips(self, path: str) -> None:
         """New personal codes for the chosen window, printed once as seat slips to ``path``."""

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ...core.fiscal import fiscal_year
 from ..common import plain_label
+from .candidates_view import CandidatesView
 from .progress_view import ProgressView
 
 FORMATS = (("html", "HTML (*.html)"), ("pdf", "PDF (*.pdf)"), ("xlsx", "Excel (*.xlsx)"), ("csv", "CSV (*.csv)"))
@@ -46,6 +47,8 @@ class HrPage(QWidget):
     save_requested = Signal(str, str)   # format, path
     progress_requested = Signal()
     slips_requested = Signal(str)       # path of the seat slips PDF
+    candidates_requested = Signal()
+    candidates_export_requested = Signal(str)  # path of the .xlsx
     year_changed = Signal(int)
     logout = Signal()
 
@@ -82,6 +85,7 @@ class HrPage(QWidget):
         self.preview.setOpenLinks(False)
         self.preview.setAccessibleName(self.tr("報告書のプレビュー"))
         self.progress_view = ProgressView(self)
+        self.candidates_view = CandidatesView(self)
         self.tabs = QTabWidget(self)
         self.set_choices([], [])
         # Assemble
@@ -118,6 +122,7 @@ class HrPage(QWidget):
         progress_layout.addWidget(self.progress_view, 1)
         self.tabs.addTab(report_tab, self.tr("結果報告"))
         self.tabs.addTab(progress_tab, self.tr("受験状況"))
+        self.tabs.addTab(self.candidates_view, self.tr("受験者一覧"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(top)
@@ -130,6 +135,7 @@ class HrPage(QWidget):
             button.clicked.connect(lambda _checked=False, f=fmt: self._ask_path(f))
         self.refresh_progress_button.clicked.connect(self.progress_requested.emit)
         self.slips_button.clicked.connect(self._ask_slips)
+        self.candidates_view.export_requested.connect(self.candidates_export_requested.emit)
         self.year.valueChanged.connect(self.year_changed.emit)
         self.assessment.currentIndexChanged.connect(self._assessment_changed)
         self.tabs.currentChanged.connect(self._assessment_changed)
@@ -164,8 +170,12 @@ class HrPage(QWidget):
         self.slips_button.setEnabled(has_one)
         if not has_one:
             self.progress_view.clear(self.tr("試験を選ぶと、その受験状況を所属ごとに表示します。"))
+            self.candidates_view.clear(self.tr("試験を選ぶと、その受験者を氏名と結果で一覧にします。"
+                                               "この一覧の表示と保存は、監査ログに記録されます。"))
         elif self.tabs.currentIndex() == 1:
             self.progress_requested.emit()
+        elif self.tabs.currentIndex() == 2:
+            self.candidates_requested.emit()
 
     def _ask_path(self, fmt: str) -> None:
         pattern = dict(FORMATS)[fmt]

@@ -287,6 +287,99 @@
     </message>
 </context>
 <context>
+    <name>CandidatesView</name>
+    <message>
+        <location filename="../hr/candidates_view.py" line="26"/>
+        <source>試験を選ぶと、その受験者を氏名と結果で一覧にします。この一覧の表示と保存は、監査ログに記録されます。</source>
+        <translation>Choose an assessment to list its candidates by name with their results. Viewing and saving this list are recorded in the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../hr/candidates_view.py" line="29"/>
+        <source>絞り込み（職員番号・氏名・所属・状況）</source>
+        <translation>Filter (staff number, name, unit, status)</translation>
+    </message>
+    <message>
+        <location filename="../hr/candidates_view.py" line="30"/>
+        <source>絞り込み</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <location filename="../hr/candidates_view.py" line="31"/>
+        <source>Excel で保存…</source>
+        <translation>Save as Excel…</translation>
+    </message>
+    <message>
+        <location filename="../hr/candidates_view.py" line="45"/>
+        <source>受験者一覧</source>
+        <translation>Candidates</translation>
+    </message>
+    <message>
+        <location filename="../hr/candidates_view.py" line="58"/>
+        <source>職員番号</source>
+        <translation>Staff number</translation>
+    </message>
+    <message>
+        <location filename="../hr/candidates_view.py" line="58"/>
+        <source>氏名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../hr/candidates_view.py" line="58"/>
+        <source>所属（受験時）</source>
+        <translation>Unit (when sitting)</translation>
+    </message>
+    <message>
+        <location filename="../hr/candidates_view.py" line="58"/>
+        <source>区分</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../hr/candidates_view.py" line="58"/>
+        <source>状況</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../hr/candidates_view.py" line="59"/>
+        <source>得点率</source>
+        <translation>Score %</translation>
+    </message>
+    <message>
+        <location filename="../hr/candidates_view.py" line="59"/>
+        <source>合否</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../hr/candidates_view.py" line="59"/>
+        <source>受験日時</source>
+        <translation>Sat at</translation>
+    </message>
+    <message>
+        <location filename="../hr/candidates_view.py" line="59"/>
+        <source>回数</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <location filename="../hr/candidates_view.py" line="67"/>
+        <source>合格</source>
+        <translation>Pass</translation>
+    </message>
+    <message>
+        <location filename="../hr/candidates_view.py" line="67"/>
+        <source>不合格</source>
+        <translation>Fail</translation>
+    </message>
+    <message>
+        <location filename="../hr/candidates_view.py" line="78"/>
+        <source>{0} 人。見出しをクリックすると並べ替えます。この一覧の表示と保存は、監査ログに記録されます。</source>
+        <translation>{0} people. Click a heading to sort. Viewing and saving this list are recorded in the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../hr/candidates_view.py" line="87"/>
+        <source>受験者一覧の保存先</source>
+        <translation>Save the candidate list to</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceAnswers</name>
     <message>
         <location filename="../trainer/answers.py" line="71"/>
@@ -402,48 +495,63 @@
 <context>
     <name>HrController</name>
     <message>
-        <location filename="../hr/controller.py" line="62"/>
+        <location filename="../hr/controller.py" line="64"/>
         <source>このアカウントには人事の画面を開く権限がありません。</source>
         <translation>This account may not open the HR screen.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="85"/>
-        <location filename="../hr/controller.py" line="102"/>
+        <location filename="../hr/controller.py" line="87"/>
+        <location filename="../hr/controller.py" line="104"/>
         <source>集計しています…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="91"/>
+        <location filename="../hr/controller.py" line="93"/>
         <source>市全体</source>
         <translation>the whole city</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="92"/>
+        <location filename="../hr/controller.py" line="94"/>
         <source>{0}・{1} の集計を表示しています。</source>
         <translation>Showing the summary of {0} for {1}.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="122"/>
+        <location filename="../hr/controller.py" line="124"/>
         <source>受験状況を集計しています…</source>
         <translation>Calculating progress…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="129"/>
+        <location filename="../hr/controller.py" line="131"/>
         <source>受験状況を表示しています。</source>
         <translation>Showing progress.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="138"/>
+        <location filename="../hr/controller.py" line="140"/>
+        <source>受験者一覧を読み込んでいます…</source>
+        <translation>Loading the candidate list…</translation>
+    </message>
+    <message>
+        <location filename="../hr/controller.py" line="155"/>
+        <source>受験者一覧を保存しています…</source>
+        <translation>Saving the candidate list…</translation>
+    </message>
+    <message>
+        <location filename="../hr/controller.py" line="159"/>
+        <source>{0} 人の受験者一覧を {1} に保存しました。</source>
+        <translation>Saved the list of {0} candidates to {1}.</translation>
+    </message>
+    <message>
+        <location filename="../hr/controller.py" line="168"/>
         <source>受験票を発行しています…</source>
         <translation>Issuing seat slips…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="148"/>
+        <location filename="../hr/controller.py" line="178"/>
         <source>受験票 {0} 人分を保存しました: {1}</source>
         <translation>Saved seat slips for {0} people: {1}</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="110"/>
+        <location filename="../hr/controller.py" line="112"/>
         <source>保存しました: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
@@ -451,115 +559,125 @@
 <context>
     <name>HrPage</name>
     <message>
-        <location filename="../hr/page.py" line="55"/>
+        <location filename="../hr/page.py" line="58"/>
         <source>結果報告（人事）</source>
         <translation>Results report (HR)</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="59"/>
-        <location filename="../hr/page.py" line="89"/>
+        <location filename="../hr/page.py" line="62"/>
+        <location filename="../hr/page.py" line="93"/>
         <source>年度</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="61"/>
-        <location filename="../hr/page.py" line="91"/>
+        <location filename="../hr/page.py" line="64"/>
+        <location filename="../hr/page.py" line="95"/>
         <source>試験</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="64"/>
-        <location filename="../hr/page.py" line="93"/>
+        <location filename="../hr/page.py" line="67"/>
+        <location filename="../hr/page.py" line="97"/>
         <source>所属</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="69"/>
+        <location filename="../hr/page.py" line="72"/>
         <source>表示する最小の人数</source>
         <translation>Smallest group shown</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="70"/>
+        <location filename="../hr/page.py" line="73"/>
         <source>プレビュー</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="71"/>
+        <location filename="../hr/page.py" line="74"/>
         <source>{0} で保存</source>
         <translation>Save as {0}</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="72"/>
+        <location filename="../hr/page.py" line="75"/>
         <source>受験状況を更新</source>
         <translation>Refresh progress</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="73"/>
+        <location filename="../hr/page.py" line="76"/>
         <source>受験票（個人コード）を発行…</source>
         <translation>Issue seat slips (personal codes)…</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="74"/>
+        <location filename="../hr/page.py" line="77"/>
         <source>選んだ試験の対象者全員に個人コードを発行し、受験票を PDF に保存します。以前に発行したコードは使えなくなります。</source>
         <translation>Issues a personal code to everyone the chosen assessment is for and saves the seat slips as a PDF. Codes issued before stop working.</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="76"/>
+        <location filename="../hr/page.py" line="79"/>
         <source>ログアウト</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="83"/>
+        <location filename="../hr/page.py" line="86"/>
         <source>報告書のプレビュー</source>
         <translation>Report preview</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="95"/>
+        <location filename="../hr/page.py" line="99"/>
         <source>この人数未満の集団は表示しない</source>
         <translation>Hide groups smaller than</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="119"/>
+        <location filename="../hr/page.py" line="123"/>
         <source>結果報告</source>
         <translation>Results report</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="120"/>
+        <location filename="../hr/page.py" line="124"/>
         <source>受験状況</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="143"/>
+        <location filename="../hr/page.py" line="125"/>
+        <source>受験者一覧</source>
+        <translation>Candidates</translation>
+    </message>
+    <message>
+        <location filename="../hr/page.py" line="149"/>
         <source>この年度のすべての試験</source>
         <translation>All assessments this fiscal year</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="148"/>
+        <location filename="../hr/page.py" line="154"/>
         <source>市全体</source>
         <translation>Whole city</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="166"/>
+        <location filename="../hr/page.py" line="172"/>
         <source>試験を選ぶと、その受験状況を所属ごとに表示します。</source>
         <translation>Choose an assessment to see its progress by department.</translation>
     </message>
     <message>
         <location filename="../hr/page.py" line="173"/>
+        <source>試験を選ぶと、その受験者を氏名と結果で一覧にします。この一覧の表示と保存は、監査ログに記録されます。</source>
+        <translation>Choose an assessment to list its candidates by name with their results. Viewing and saving this list are recorded in the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../hr/page.py" line="183"/>
         <source>保存先</source>
         <translation>Save to</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="179"/>
+        <location filename="../hr/page.py" line="189"/>
         <source>受験票の発行</source>
         <translation>Issue seat slips</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="180"/>
+        <location filename="../hr/page.py" line="190"/>
         <source>この試験の対象者全員に新しい個人コードを発行します。以前に発行したコードは使えなくなり、以後は受験票のコードで開始・再開します。発行しますか？</source>
         <translation>A new personal code will be issued to everyone this assessment is for. Codes issued before stop working, and from now on examinees start and resume with the code on their slip. Issue them?</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="184"/>
+        <location filename="../hr/page.py" line="194"/>
         <source>受験票の保存先</source>
         <translation>Save seat slips as</translation>
     </message>
