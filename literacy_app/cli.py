@@ -59,6 +59,14 @@ def _parser() -> argparse.ArgumentParser:
 
     audit = commands.add_parser("audit", help="the audit trail").add_subparsers(dest="action", required=True)
     audit.add_parser("verify", help="check that no audit row was removed or edited")
+    alist = audit.add_parser("list", help="who did what and when (Japan time), newest first (HR and admin)")
+    alist.add_argument("--from", dest="since", help="from this date or date-time, Japan time (e.g. 2026-12-01)")
+    alist.add_argument("--to", dest="until", help="up to (not including) this date or date-time, Japan time")
+    alist.add_argument("--actor", default="", help="a 職員番号 or account name (or its start)")
+    alist.add_argument("--action", dest="only_action", default="", metavar="ACTION",
+                       help="one action, e.g. roster_import, candidate_list")
+    alist.add_argument("--limit", type=int, default=100, help="rows to print (default 100, at most 5000)")
+    alist.add_argument("--out", type=Path, help="write .xlsx or .csv instead of printing (audited)")
 
     bank = commands.add_parser("bank", help="question banks").add_subparsers(dest="action", required=True)
     validate = bank.add_parser("validate", help="check bank and blueprint files")

@@ -16,7 +16,7 @@ from .core.banks import validate_paths
 from .core.banks.stats import bank_stats
 from .core.catalog import AREAS
 from .core.errors import UserError
-from .core.fiscal import JST, jst_text
+from .core.fiscal import jst_text, parse_instant
 from .core.i18n import message
 from .resources import question_banks_dir
 
@@ -217,8 +217,8 @@ def cmd_assessment(args: argparse.Namespace, settings: Settings) -> int:
     now = dt.datetime.now(dt.UTC)
     opens, closes, cohort, staff_list = now, now, {}, None
     if args.action == "open":
-        opens = _instant(args.opens) if args.opens else now
-        closes = _instant(args.closes) if args.closes else now + dt.timedelta(days=14)
+        opens = parse_instant(args.opens) if args.opens else now
+        closes = parse_instant(args.closes) if args.closes else now + dt.timedelta(days=14)
         if closes <= opens:
             raise UserError("assessment_window_order", opens=args.opens or jst_text(opens),
                             closes=args.closes or jst_text(closes))
@@ -318,16 +318,6 @@ def _assessment_progress(args: argparse.Namespace, settings: Settings) -> int:
     if any(row.suppressed for row in rows):
         print(message("progress_note", lang, min=args.min_group))
     return 0
-
-
-def _instant(text: str) -> dt.datetime:
-    try:
-        value = dt.datetime.fromisoformat(text)
-    except ValueError:
-        raise UserError("bad_datetime", value=text) from None
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=JST)  # as HR types it: Japan time, whatever this machine's zone
-    return value.astimezone(dt.UTC)
 
 
 def cmd_report(args: argparse.Namespace, settings: Settings) -> int:

@@ -141,6 +141,8 @@ def cmd_db_grant(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_audit(args: argparse.Namespace, settings: Settings) -> int:
     from .services.audit import verify_chain
 
+    if args.action == "list":
+        return _audit_list(args, settings)
     with local_uow(settings, read_only=True) as uow:
         check = verify_chain(uow, local_actor())
     if check.ok:
@@ -148,6 +150,29 @@ def cmd_audit(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     print(chain_broken(check, settings.lang), file=sys.stderr)
     return 1
+
+
+def _audit_list(args: argparse.Namespace, settings: Settings) -> int:
+    import json
+
+    from .core.fiscal import jst_text, parse_instant
+    from .services.audit import audit_entries, export_audit
+
+    filters: dict[str, Any] = {"since": parse_instant(args.since) if args.since else None,
+                               "until": parse_instant(args.until) if args.until else None, "who": args.actor,
+                               "action": args.only_action}
+    if args.out:
+        with local_uow(settings) as uow:
+            count = export_audit(uow, local_actor(), args.out, **filters)
+        print(message("audit_exported", settings.lang, count=count, file=str(args.out)))
+        return 0
+    with local_uow(settings, read_only=True) as uow:
+        page = audit_entries(uow, local_actor(), limit=args.limit, **filters)
+    for entry in page.entries:
+        print("\t".join([str(entry.id), jst_text(entry.at), entry.actor, entry.action,
+                         json.dumps(entry.detail, ensure_ascii=False, sort_keys=True)]))
+    print(message("audit_listed", settings.lang, shown=len(page.entries), total=page.total), file=sys.stderr)
+    return 0
 
 
 def chain_broken(check: Any, lang: str) -> str:

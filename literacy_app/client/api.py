@@ -177,6 +177,14 @@ class ServerClient:
         payload = self._staff("POST", f"/hr/assessments/{assessment_id}/candidates", {"purpose": purpose})
         return list(load(list[CandidateRow], payload))
 
+    def audit_entries(self, filters: dict[str, Any], limit: int = 500, export_file: str | None = None) -> Any:
+        from ..services.audit import AuditPage
+
+        payload: dict[str, Any] = {key: (value.isoformat() if isinstance(value, dt.datetime) else value)
+                                   for key, value in filters.items() if value}
+        payload.update(limit=limit, export_file=export_file)
+        return load(AuditPage, self._staff("POST", "/hr/audit", payload))
+
     def seat_codes(self, assessment_id: int) -> Any:
         from ..services.codes import SeatSlips
 

@@ -22,6 +22,20 @@ def jst_text(value: dt.datetime) -> str:
     return value.astimezone(JST).strftime("%Y-%m-%d %H:%M JST")
 
 
+def parse_instant(text: str) -> dt.datetime:
+    """A date or date-time as HR types it (``2026-12-01``, ``2026-12-01T09:00``): Japan time unless it
+    names its zone, whatever this machine's zone; returned in UTC."""
+    from .errors import UserError
+
+    try:
+        value = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise UserError("bad_datetime", value=text) from None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=JST)
+    return value.astimezone(dt.UTC)
+
+
 def fiscal_year_range(year: int) -> tuple[dt.date, dt.date]:
     """First and last day of a 年度."""
     return dt.date(year, 4, 1), dt.date(year + 1, 3, 31)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from pydantic import Field
+from pydantic import AwareDatetime, Field
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -149,6 +149,34 @@ async def hr_candidates(request: Request) -> Response:
 
         rows = candidates.candidate_list(uow, actor, assessment_id, purpose=form.purpose)
         return dump(list[candidates.CandidateRow], rows)
+
+    return ok(await _as_staff(request, work))
+
+
+class AuditCall(Strict):
+    since: AwareDatetime | None = None
+    until: AwareDatetime | None = None
+    who: str = Field(default="", max_length=100)
+    action: str = Field(default="", max_length=50)
+    limit: int = Field(default=500, ge=1, le=5000)
+    offset: int = Field(default=0, ge=0)
+    export_file: str | None = Field(default=None, max_length=200)
+    """Set when the PC is about to write these rows to a file: the export is recorded here."""
+
+
+@endpoint
+async def hr_audit(request: Request) -> Response:
+    form = await body(request, AuditCall)
+
+    def work(uow: UnitOfWork, actor: Actor) -> Any:
+        from ..services import audit
+
+        filters: dict[str, Any] = {"since": form.since, "until": form.until, "who": form.who, "action": form.action}
+        page = audit.audit_entries(uow, actor, limit=form.limit, offset=form.offset, since=form.since,
+                                   until=form.until, who=form.who, action=form.action)
+        if form.export_file:
+            audit.record_audit_export(uow, actor, form.export_file, len(page.entries), filters)
+        return dump(audit.AuditPage, page)
 
     return ok(await _as_staff(request, work))
 
@@ -308,6 +336,7 @@ ROUTES = [
     Route(f"{API_PREFIX}/hr/assessments/{{assessment_id:int}}/seat-codes", hr_seat_codes, methods=["POST"]),
     Route(f"{API_PREFIX}/hr/assessments/{{assessment_id:int}}/candidates", hr_candidates, methods=["POST"]),
     Route(f"{API_PREFIX}/hr/summary", hr_summary, methods=["POST"]),
+    Route(f"{API_PREFIX}/hr/audit", hr_audit, methods=["POST"]),
     Route(f"{API_PREFIX}/hr/exports", hr_export, methods=["POST"]),
     Route(f"{API_PREFIX}/trainer/preview", trainer_preview, methods=["POST"]),
     Route(f"{API_PREFIX}/trainer/publish", trainer_publish, methods=["POST"]),

@@ -210,6 +210,19 @@ class ExamineeBackend(QObject):
 
         self._call(lambda uow: candidates.candidate_list(uow, actor, assessment_id, purpose=purpose), done, failed)
 
+    def audit_entries(self, actor: Actor, filters: dict[str, Any], export_file: str | None, done: Done,
+                      failed: Failed) -> None:
+        """A page of the audit log; with ``export_file`` the export about to be written is recorded."""
+        from ..services import audit
+
+        def work(uow: Any) -> Any:
+            page = audit.audit_entries(uow, actor, limit=5000 if export_file else 500, **filters)
+            if export_file:
+                audit.record_audit_export(uow, actor, export_file, len(page.entries), filters)
+            return page
+
+        self._call(work, done, failed)
+
     def seat_codes(self, actor: Actor, assessment_id: int, done: Done, failed: Failed) -> None:
         from ..services import codes
 

@@ -148,6 +148,11 @@ class RemoteBackend(QObject):
     def candidates(self, actor: Any, assessment_id: int, purpose: str, done: Done, failed: Failed) -> None:
         self._call(lambda client: client.candidates(assessment_id, purpose), done, failed)
 
+    def audit_entries(self, actor: Any, filters: dict[str, Any], export_file: str | None, done: Done,
+                      failed: Failed) -> None:
+        self._call(lambda client: client.audit_entries(filters, 5000 if export_file else 500, export_file), done,
+                   failed)
+
     def seat_codes(self, actor: Any, assessment_id: int, done: Done, failed: Failed) -> None:
         self._call(lambda client: client.seat_codes(assessment_id), done, failed)
 

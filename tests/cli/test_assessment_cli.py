@@ -145,3 +145,19 @@ def test_seat_slips_print_a_personal_code_for_everyone(tmp_path, db):
         database.dispose()
     missing = run("assessment", "slips", "99", "--out", str(tmp_path / "x.pdf"), data_dir=tmp_path, db=db)
     assert missing.returncode == 1 and "見つかりません" in missing.stderr
+
+
+def test_audit_list_prints_japan_time_filters_and_exports(tmp_path, db):
+    """Issue 13: the audit log read from the command line, times in JST, filtered, exported (and recorded)."""
+    listed = run("audit", "list", "--action", "roster_import", data_dir=tmp_path, db=db, env={"TZ": "UTC"})
+    assert listed.returncode == 0, listed.stderr
+    lines = listed.stdout.splitlines()
+    assert len(lines) == 1 and "\troster_import\t" in lines[0] and lines[0].split("\t")[1].endswith(" JST")
+    assert "1 行のうち 1 行を表示しました" in listed.stderr
+    none = run("audit", "list", "--from", "2099-01-01", data_dir=tmp_path, db=db)
+    assert none.returncode == 0 and none.stdout == ""
+    out = tmp_path / "audit.xlsx"
+    exported = run("audit", "list", "--out", str(out), data_dir=tmp_path, db=db)
+    assert exported.returncode == 0 and out.stat().st_size > 1000
+    again = run("audit", "list", "--action", "audit_export", data_dir=tmp_path, db=db)
+    assert '"file": "audit.xlsx"' in again.stdout

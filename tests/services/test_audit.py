@@ -65,3 +65,39 @@ def test_an_edited_row_is_found(database):
     _without_triggers(database, "UPDATE audit_log SET actor = 'someone-else' WHERE id = 3")
     check = _check(database)
     assert (check.ok, check.broken_at, check.problem) == (False, 3, "edited")
+
+
+def test_hr_reads_the_log_filtered_newest_first_and_an_export_is_itself_recorded(database, clock, tmp_path):
+    """Issue 13: HR could not read the audit log without the command line."""
+    import datetime as dt
+
+    from openpyxl import load_workbook
+
+    from literacy_app.services import people
+    from literacy_app.services.audit import audit_entries, export_audit
+
+    hr = Actor("staff", 5, "hr-sato", "hr")
+    for n in range(3):
+        with database.uow() as uow:
+            people.add_examinee(uow, SYSTEM, f"00010{n}", f"職員 {n}", "総務局", "recruit")
+        clock.advance(hours=1)
+    with database.uow(read_only=True) as uow:
+        everything = audit_entries(uow, hr)
+        mine = audit_entries(uow, hr, action="examinee_upsert", since=clock.now - dt.timedelta(hours=2, minutes=30))
+        nobody = audit_entries(uow, hr, who="hr-")
+    assert everything.total >= 3 and "examinee_upsert" in everything.actions
+    assert [entry.id for entry in everything.entries] == sorted((e.id for e in everything.entries), reverse=True)
+    assert mine.total == 2 and all(entry.action == "examinee_upsert" for entry in mine.entries)
+    assert nobody.total == 0
+    with database.uow() as uow, pytest.raises(NotAllowed):
+        audit_entries(uow, Actor("staff", 6, "trainer", "trainer"))
+    out = tmp_path / "監査ログ.xlsx"
+    with database.uow() as uow:
+        assert export_audit(uow, hr, out, action="examinee_upsert") == 3
+    sheet = load_workbook(out).active
+    assert [cell.value for cell in sheet[1]] == ["番号", "日時（日本時間）", "誰が", "操作", "内容"]
+    first = clock.now - dt.timedelta(hours=3)
+    assert sheet.cell(4, 2).value == first.astimezone(dt.timezone(dt.timedelta(hours=9))).strftime("%Y-%m-%d %H:%M:%S")
+    with database.uow(read_only=True) as uow:
+        exported = audit_entries(uow, hr, action="audit_export").entries
+    assert exported[0].actor == "hr-sato" and exported[0].detail["rows"] == 3

@@ -138,3 +138,34 @@ def test_hr_lists_the_candidates_of_a_window_sorts_filters_and_saves_them(qtbot,
         purposes = [row.detail["purpose"] for row in uow.session.scalars(
             select(AuditLog).where(AuditLog.action == "candidate_list").order_by(AuditLog.id))]
     assert purposes == ["view", "export:候補者.xlsx"]
+
+
+def test_hr_reads_the_audit_log_in_the_window_and_its_export_is_recorded(qtbot, exam, tmp_path):
+    """Issue 13: HR could not read the audit log without the command line."""
+    _accounts(exam)
+    with exam.database.uow() as uow:
+        people.add_examinee(uow, SYSTEM, "000777", "<i>監査 太郎</i>", "総務局", "recruit")
+    window = open_app(qtbot, exam)
+    window.hr.log_in("hr-sato", "a-long-enough-password")
+    qtbot.waitUntil(lambda: "page" in window.hr.__dict__ and window.stack.currentWidget() is window.hr.page,
+                    timeout=10_000)
+    page = window.hr.page
+    view = page.audit_view
+    page.tabs.setCurrentIndex(3)
+    view.show_button.click()
+    qtbot.waitUntil(lambda: view.table.rowCount() > 0, timeout=10_000)
+    actions = [view.table.item(r, 2).text() for r in range(view.table.rowCount())]
+    assert "staff_login" in actions and "examinee_upsert" in actions
+    assert view.table.item(0, 0).text().count(":") == 2 and "日本時間" in view.note.text()
+    view.action.setCurrentIndex(view.action.findData("examinee_upsert"))
+    view.show_button.click()
+    qtbot.waitUntil(lambda: view.table.rowCount() and all(
+        view.table.item(r, 2).text() == "examinee_upsert" for r in range(view.table.rowCount())), timeout=10_000)
+    assert any("000777" in view.table.item(r, 3).text() for r in range(view.table.rowCount()))
+    out = tmp_path / "監査.csv"
+    window.hr.export_audit(str(out))
+    qtbot.waitUntil(lambda: "保存しました" in page.status.text(), timeout=10_000)
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf") and "examinee_upsert" in out.read_text(encoding="utf-8-sig")
+    with exam.database.uow(read_only=True) as uow:
+        recorded = uow.session.scalars(select(AuditLog).where(AuditLog.action == "audit_export")).one()
+    assert recorded.actor == "hr-sato" and recorded.detail["file"] == "監査.csv"

@@ -46,6 +46,8 @@ class HrController(QObject):
         page.slips_requested.connect(self.issue_slips)
         page.candidates_requested.connect(self.show_candidates)
         page.candidates_export_requested.connect(self.export_candidates)
+        page.audit_requested.connect(self.show_audit)
+        page.audit_export_requested.connect(self.export_audit)
         page.year_changed.connect(self.load_choices)
         page.logout.connect(self.logout)
         return page
@@ -159,6 +161,30 @@ class HrController(QObject):
             self.page.set_busy(False, self.tr("{0} 人の受験者一覧を {1} に保存しました。").format(len(rows), path))
 
         self.backend.candidates(self.actor, choice.assessment_id, f"export:{Path(path).name}", done, self._failed)
+
+    def show_audit(self) -> None:
+        if self.actor is None:
+            return
+        self.page.set_busy(True, self.tr("監査ログを読み込んでいます…"))
+
+        def done(page: Any) -> None:
+            self.page.set_busy(False)
+            self.page.audit_view.show_page(page)
+
+        self.backend.audit_entries(self.actor, self.page.audit_view.filters(), None, done, self._failed)
+
+    def export_audit(self, path: str) -> None:
+        from ...services.audit import write_audit
+
+        if self.actor is None:
+            return
+        self.page.set_busy(True, self.tr("監査ログを保存しています…"))
+
+        def done(page: Any) -> None:
+            write_audit(page.entries, Path(path))
+            self.page.set_busy(False, self.tr("監査ログ {0} 行を {1} に保存しました。").format(len(page.entries), path))
+
+        self.backend.audit_entries(self.actor, self.page.audit_view.filters(), Path(path).name, done, self._failed)
 
     def issue_slips(self, path: str) -> None:
         """New personal codes for the chosen window, printed once as seat slips to ``path``."""

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ...core.fiscal import fiscal_year
 from ..common import plain_label
+from .audit_view import AuditView
 from .candidates_view import CandidatesView
 from .progress_view import ProgressView
 
@@ -49,6 +50,8 @@ class HrPage(QWidget):
     slips_requested = Signal(str)       # path of the seat slips PDF
     candidates_requested = Signal()
     candidates_export_requested = Signal(str)  # path of the .xlsx
+    audit_requested = Signal()
+    audit_export_requested = Signal(str)
     year_changed = Signal(int)
     logout = Signal()
 
@@ -86,6 +89,7 @@ class HrPage(QWidget):
         self.preview.setAccessibleName(self.tr("報告書のプレビュー"))
         self.progress_view = ProgressView(self)
         self.candidates_view = CandidatesView(self)
+        self.audit_view = AuditView(self)
         self.tabs = QTabWidget(self)
         self.set_choices([], [])
         # Assemble
@@ -123,6 +127,7 @@ class HrPage(QWidget):
         self.tabs.addTab(report_tab, self.tr("結果報告"))
         self.tabs.addTab(progress_tab, self.tr("受験状況"))
         self.tabs.addTab(self.candidates_view, self.tr("受験者一覧"))
+        self.tabs.addTab(self.audit_view, self.tr("監査ログ"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(top)
@@ -136,6 +141,8 @@ class HrPage(QWidget):
         self.refresh_progress_button.clicked.connect(self.progress_requested.emit)
         self.slips_button.clicked.connect(self._ask_slips)
         self.candidates_view.export_requested.connect(self.candidates_export_requested.emit)
+        self.audit_view.load_requested.connect(self.audit_requested.emit)
+        self.audit_view.export_requested.connect(self.audit_export_requested.emit)
         self.year.valueChanged.connect(self.year_changed.emit)
         self.assessment.currentIndexChanged.connect(self._assessment_changed)
         self.tabs.currentChanged.connect(self._assessment_changed)

@@ -287,6 +287,97 @@
     </message>
 </context>
 <context>
+    <name>AuditView</name>
+    <message>
+        <location filename="../hr/audit_view.py" line="38"/>
+        <source>誰が（職員番号・アカウント名。前方一致）</source>
+        <translation>Who (staff number or account name; its start)</translation>
+    </message>
+    <message>
+        <location filename="../hr/audit_view.py" line="39"/>
+        <location filename="../hr/audit_view.py" line="53"/>
+        <source>誰が</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <location filename="../hr/audit_view.py" line="41"/>
+        <location filename="../hr/audit_view.py" line="53"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../hr/audit_view.py" line="42"/>
+        <location filename="../hr/audit_view.py" line="83"/>
+        <source>すべての操作</source>
+        <translation>All actions</translation>
+    </message>
+    <message>
+        <location filename="../hr/audit_view.py" line="44"/>
+        <source>期間</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../hr/audit_view.py" line="45"/>
+        <source>直近 7 日</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <location filename="../hr/audit_view.py" line="45"/>
+        <source>直近 30 日</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <location filename="../hr/audit_view.py" line="45"/>
+        <source>直近 1 年</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <location filename="../hr/audit_view.py" line="46"/>
+        <source>すべて</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../hr/audit_view.py" line="48"/>
+        <source>表示</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../hr/audit_view.py" line="49"/>
+        <source>保存…</source>
+        <translation>Save…</translation>
+    </message>
+    <message>
+        <location filename="../hr/audit_view.py" line="51"/>
+        <source>条件を選んで「表示」を押すと、新しい順に表示します（時刻は日本時間）。</source>
+        <translation>Choose the filters and press Show: newest first (times in Japan time).</translation>
+    </message>
+    <message>
+        <location filename="../hr/audit_view.py" line="53"/>
+        <source>日時（日本時間）</source>
+        <translation>When (Japan time)</translation>
+    </message>
+    <message>
+        <location filename="../hr/audit_view.py" line="54"/>
+        <source>内容</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../hr/audit_view.py" line="59"/>
+        <source>監査ログ</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../hr/audit_view.py" line="96"/>
+        <source>{0} 行のうち {1} 行を表示しています（新しい順、時刻は日本時間）。</source>
+        <translation>Showing {1} of {0} rows (newest first, Japan time).</translation>
+    </message>
+    <message>
+        <location filename="../hr/audit_view.py" line="100"/>
+        <source>監査ログの保存先</source>
+        <translation>Save the audit log to</translation>
+    </message>
+</context>
+<context>
     <name>CandidatesView</name>
     <message>
         <location filename="../hr/candidates_view.py" line="26"/>
@@ -495,63 +586,78 @@
 <context>
     <name>HrController</name>
     <message>
-        <location filename="../hr/controller.py" line="64"/>
+        <location filename="../hr/controller.py" line="66"/>
         <source>このアカウントには人事の画面を開く権限がありません。</source>
         <translation>This account may not open the HR screen.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="87"/>
-        <location filename="../hr/controller.py" line="104"/>
+        <location filename="../hr/controller.py" line="89"/>
+        <location filename="../hr/controller.py" line="106"/>
         <source>集計しています…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="93"/>
+        <location filename="../hr/controller.py" line="95"/>
         <source>市全体</source>
         <translation>the whole city</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="94"/>
+        <location filename="../hr/controller.py" line="96"/>
         <source>{0}・{1} の集計を表示しています。</source>
         <translation>Showing the summary of {0} for {1}.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="124"/>
+        <location filename="../hr/controller.py" line="126"/>
         <source>受験状況を集計しています…</source>
         <translation>Calculating progress…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="131"/>
+        <location filename="../hr/controller.py" line="133"/>
         <source>受験状況を表示しています。</source>
         <translation>Showing progress.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="140"/>
+        <location filename="../hr/controller.py" line="142"/>
         <source>受験者一覧を読み込んでいます…</source>
         <translation>Loading the candidate list…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="155"/>
+        <location filename="../hr/controller.py" line="157"/>
         <source>受験者一覧を保存しています…</source>
         <translation>Saving the candidate list…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="159"/>
+        <location filename="../hr/controller.py" line="161"/>
         <source>{0} 人の受験者一覧を {1} に保存しました。</source>
         <translation>Saved the list of {0} candidates to {1}.</translation>
     </message>
     <message>
         <location filename="../hr/controller.py" line="168"/>
+        <source>監査ログを読み込んでいます…</source>
+        <translation>Loading the audit log…</translation>
+    </message>
+    <message>
+        <location filename="../hr/controller.py" line="181"/>
+        <source>監査ログを保存しています…</source>
+        <translation>Saving the audit log…</translation>
+    </message>
+    <message>
+        <location filename="../hr/controller.py" line="185"/>
+        <source>監査ログ {0} 行を {1} に保存しました。</source>
+        <translation>Saved {0} audit rows to {1}.</translation>
+    </message>
+    <message>
+        <location filename="../hr/controller.py" line="194"/>
         <source>受験票を発行しています…</source>
         <translation>Issuing seat slips…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="178"/>
+        <location filename="../hr/controller.py" line="204"/>
         <source>受験票 {0} 人分を保存しました: {1}</source>
         <translation>Saved seat slips for {0} people: {1}</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="112"/>
+        <location filename="../hr/controller.py" line="114"/>
         <source>保存しました: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
@@ -559,125 +665,130 @@
 <context>
     <name>HrPage</name>
     <message>
-        <location filename="../hr/page.py" line="58"/>
+        <location filename="../hr/page.py" line="61"/>
         <source>結果報告（人事）</source>
         <translation>Results report (HR)</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="62"/>
-        <location filename="../hr/page.py" line="93"/>
+        <location filename="../hr/page.py" line="65"/>
+        <location filename="../hr/page.py" line="97"/>
         <source>年度</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="64"/>
-        <location filename="../hr/page.py" line="95"/>
+        <location filename="../hr/page.py" line="67"/>
+        <location filename="../hr/page.py" line="99"/>
         <source>試験</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="67"/>
-        <location filename="../hr/page.py" line="97"/>
+        <location filename="../hr/page.py" line="70"/>
+        <location filename="../hr/page.py" line="101"/>
         <source>所属</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="72"/>
+        <location filename="../hr/page.py" line="75"/>
         <source>表示する最小の人数</source>
         <translation>Smallest group shown</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="73"/>
+        <location filename="../hr/page.py" line="76"/>
         <source>プレビュー</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="74"/>
+        <location filename="../hr/page.py" line="77"/>
         <source>{0} で保存</source>
         <translation>Save as {0}</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="75"/>
+        <location filename="../hr/page.py" line="78"/>
         <source>受験状況を更新</source>
         <translation>Refresh progress</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="76"/>
+        <location filename="../hr/page.py" line="79"/>
         <source>受験票（個人コード）を発行…</source>
         <translation>Issue seat slips (personal codes)…</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="77"/>
+        <location filename="../hr/page.py" line="80"/>
         <source>選んだ試験の対象者全員に個人コードを発行し、受験票を PDF に保存します。以前に発行したコードは使えなくなります。</source>
         <translation>Issues a personal code to everyone the chosen assessment is for and saves the seat slips as a PDF. Codes issued before stop working.</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="79"/>
+        <location filename="../hr/page.py" line="82"/>
         <source>ログアウト</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="86"/>
+        <location filename="../hr/page.py" line="89"/>
         <source>報告書のプレビュー</source>
         <translation>Report preview</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="99"/>
+        <location filename="../hr/page.py" line="103"/>
         <source>この人数未満の集団は表示しない</source>
         <translation>Hide groups smaller than</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="123"/>
+        <location filename="../hr/page.py" line="127"/>
         <source>結果報告</source>
         <translation>Results report</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="124"/>
+        <location filename="../hr/page.py" line="128"/>
         <source>受験状況</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="125"/>
+        <location filename="../hr/page.py" line="129"/>
         <source>受験者一覧</source>
         <translation>Candidates</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="149"/>
+        <location filename="../hr/page.py" line="130"/>
+        <source>監査ログ</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../hr/page.py" line="156"/>
         <source>この年度のすべての試験</source>
         <translation>All assessments this fiscal year</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="154"/>
+        <location filename="../hr/page.py" line="161"/>
         <source>市全体</source>
         <translation>Whole city</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="172"/>
+        <location filename="../hr/page.py" line="179"/>
         <source>試験を選ぶと、その受験状況を所属ごとに表示します。</source>
         <translation>Choose an assessment to see its progress by department.</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="173"/>
+        <location filename="../hr/page.py" line="180"/>
         <source>試験を選ぶと、その受験者を氏名と結果で一覧にします。この一覧の表示と保存は、監査ログに記録されます。</source>
         <translation>Choose an assessment to list its candidates by name with their results. Viewing and saving this list are recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="183"/>
+        <location filename="../hr/page.py" line="190"/>
         <source>保存先</source>
         <translation>Save to</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="189"/>
+        <location filename="../hr/page.py" line="196"/>
         <source>受験票の発行</source>
         <translation>Issue seat slips</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="190"/>
+        <location filename="../hr/page.py" line="197"/>
         <source>この試験の対象者全員に新しい個人コードを発行します。以前に発行したコードは使えなくなり、以後は受験票のコードで開始・再開します。発行しますか？</source>
         <translation>A new personal code will be issued to everyone this assessment is for. Codes issued before stop working, and from now on examinees start and resume with the code on their slip. Issue them?</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="194"/>
+        <location filename="../hr/page.py" line="201"/>
         <source>受験票の保存先</source>
         <translation>Save seat slips as</translation>
     </message>
