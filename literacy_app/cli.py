@@ -139,6 +139,11 @@ def _parser() -> argparse.ArgumentParser:
     aopen.add_argument("--org", nargs="+", metavar="所属", help="所属 prefixes, e.g. 総務局/総務部")
     aopen.add_argument("--staff-list", type=Path, metavar="FILE",
                        help="only these people: one 職員番号 a line, or CSV/.xlsx with 職員番号 first")
+    aclose = assess.add_parser("close", help="close a window now (attempts under way keep their own deadline)")
+    aclose.add_argument("id", type=int)
+    extend = assess.add_parser("extend", help="move a window's end (audited)")
+    extend.add_argument("id", type=int)
+    extend.add_argument("--to", dest="closes", required=True, help="the new end, Japan time unless a zone is given")
     cand = assess.add_parser("candidates", help="受験者一覧: everyone of one window with their results (HR only; "
                                                 "audited)")
     cand.add_argument("id", type=int)

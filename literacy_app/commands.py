@@ -214,6 +214,8 @@ def cmd_assessment(args: argparse.Namespace, settings: Settings) -> int:
         return _server_command("cmd_seat_slips", args, settings)
     if args.action == "candidates":
         return _candidates(args, settings)
+    if args.action in ("close", "extend"):
+        return _change_window(args, settings)
     now = dt.datetime.now(dt.UTC)
     opens, closes, cohort, staff_list = now, now, {}, None
     if args.action == "open":
@@ -237,6 +239,17 @@ def cmd_assessment(args: argparse.Namespace, settings: Settings) -> int:
     print(message("assessment_opened", settings.lang, id=assessment_id, opens=jst_text(opens), closes=jst_text(closes)))
     if not args.code:
         print(message("assessment_without_code", settings.lang))
+    return 0
+
+
+def _change_window(args: argparse.Namespace, settings: Settings) -> int:
+    from .services import assessments
+
+    with local_uow(settings) as uow:
+        closes = uow.now if args.action == "close" else parse_instant(args.closes)
+        before = assessments.change_window(uow, local_actor(), args.id, closes)
+    print(message("assessment_window_changed", settings.lang, id=args.id, before=jst_text(before),
+                  after=jst_text(closes)))
     return 0
 
 

@@ -378,6 +378,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                      "en": "showed {shown} of {total} rows (newest first)"},
     "audit_exported": {"ja": "監査ログ {count} 行を {file} に保存しました（この保存も記録しました）",
                        "en": "wrote {count} audit rows to {file} (this export is recorded too)"},
+    "assessment_window_changed": {"ja": "試験 {id} の終了日時を {before} から {after} に変えました（受験中の人は、"
+                                        "開始したときの制限時間のまま続けられます）",
+                                  "en": "assessment {id} now ends at {after} instead of {before} (people already "
+                                        "sitting keep the time limit they started with)"},
     "setup_done": {"ja": "管理者はすでに登録されています。職員のアカウントは管理者が追加します",
                    "en": "an administrator already exists; staff accounts are added by an administrator"},
     "roster_no_rows": {"ja": "見出しの行（{row} 行目）のあとに職員の行がありません。取り込む人がいないため、何も保存していません",

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from ..core.errors import UserError
+from ..core.fiscal import jst_text
 from ..core.model import Actor, OpenAssessment
 from ..core.passwords import hash_password
-from ..storage.models import Assessment, Attempt, Blueprint, BlueprintVersion, Examinee
+from ..storage.models import Assessment, Attempt, Blueprint, BlueprintVersion, CohortMember, Examinee
 from ..storage.uow import UnitOfWork
 from ._common import audit, require_examinee, require_staff
 from .accounts import identify_examinee
@@ -108,3 +109,28 @@ def list_open_assessments(uow: UnitOfWork, actor: Actor) -> list[OpenAssessment]
             instructions=content.get("instructions"), seat_codes=assessment.person_codes))
     uow.commit()  # expired attempts finished above are stored
     return result
+
+
+def change_window(uow: UnitOfWork, actor: Actor, assessment_id: int, closes_at: dt.datetime) -> dt.datetime:
+    """Close a window now (``closes_at`` = now) or move its end (extend), audited with both ends.
+
+    Attempts already under way keep the deadline they got at their start; only new starts follow
+    the new end.  A window extended after its cohort was kept (``cohort.freeze_closed``) is open
+    again, so the kept cohort is dropped and today's roster counts until it closes.
+    Returns the previous end.
+    """
+    require_staff(actor, "hr")
+    assessment = uow.session.get(Assessment, assessment_id)
+    if assessment is None:
+        raise UserError("assessment_unknown", id=assessment_id)
+    if closes_at <= assessment.opens_at:
+        raise UserError("assessment_window_order", opens=jst_text(assessment.opens_at), closes=jst_text(closes_at))
+    before = assessment.closes_at
+    assessment.closes_at = closes_at
+    if closes_at > uow.now and assessment.cohort_frozen_at is not None:
+        uow.session.execute(delete(CohortMember).where(CohortMember.assessment_id == assessment_id))
+        assessment.cohort_frozen_at = None
+    audit(uow, actor, "assessment_window_change", assessment_id=assessment_id, closes_before=before.isoformat(),
+          closes_after=closes_at.isoformat())
+    uow.commit()
+    return before

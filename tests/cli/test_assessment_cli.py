@@ -161,3 +161,15 @@ def test_audit_list_prints_japan_time_filters_and_exports(tmp_path, db):
     assert exported.returncode == 0 and out.stat().st_size > 1000
     again = run("audit", "list", "--action", "audit_export", data_dir=tmp_path, db=db)
     assert '"file": "audit.xlsx"' in again.stdout
+
+
+def test_close_and_extend_a_window_from_the_command_line(tmp_path, db):
+    opened = run("assessment", "open", "test-blueprint", "--code", "kaki-1", data_dir=tmp_path, db=db)
+    assert opened.returncode == 0, opened.stderr
+    extended = run("assessment", "extend", "1", "--to", "2099-03-31T17:00", data_dir=tmp_path, db=db)
+    assert extended.returncode == 0, extended.stderr
+    assert "2099-03-31 17:00 JST に変えました" in extended.stdout
+    closed = run("assessment", "close", "1", data_dir=tmp_path, db=db)
+    assert closed.returncode == 0 and "受験中の人は" in closed.stdout
+    wrong = run("assessment", "extend", "1", "--to", "2000-01-01", data_dir=tmp_path, db=db)
+    assert wrong.returncode == 1 and "より後にしてください" in wrong.stderr

@@ -123,3 +123,31 @@ def test_a_closed_windows_counts_stay_after_the_roster_changes(city, clock, hr):
     _people(database, SOMU, 600, 6)
     assert _rows(database, hr, assessment_id) == before
     assert before[JINJI].target == 7 and before[JINJI].finished == 4
+
+
+def test_hr_closes_and_extends_a_window_audited_and_a_reopened_window_counts_today_again(city, clock, hr):
+    """Issue 13: closing or extending a window needed the database; now a service (and the CLI) does it."""
+    import datetime as dt
+
+    from sqlalchemy import select
+
+    from literacy_app.storage.models import AuditLog
+
+    database, people = city
+    assessment_id = open_window(database, clock, cohort={"org_prefixes": ["総務局"]})
+    _start(database, people[JINJI][0], assessment_id)  # sitting when the window closes
+    with database.uow() as uow:
+        assessments.change_window(uow, hr, assessment_id, clock())
+    assert _visible(database, people[SOMU][0]) == []  # closed: no new start
+    add_examinee(database, people[SOMU][0].name, "recruit", KUSEI)  # a roster change: the cohort is kept
+    before = _rows(database, hr, assessment_id)[""].target
+    with database.uow() as uow:
+        assessments.change_window(uow, hr, assessment_id, clock() + dt.timedelta(hours=2))
+    assert _visible(database, people[SOMU][1]) == [assessment_id]  # open again
+    assert _rows(database, hr, assessment_id)[""].target == before - 1  # today's roster again: one moved out
+    with database.uow() as uow, pytest.raises(UserError) as caught:
+        assessments.change_window(uow, hr, assessment_id, clock() - dt.timedelta(days=1))
+    assert caught.value.code == "assessment_window_order"
+    with database.uow(read_only=True) as uow:
+        changes = uow.session.scalars(select(AuditLog).where(AuditLog.action == "assessment_window_change")).all()
+    assert len(changes) == 2 and changes[0].actor == hr.name
