@@ -185,6 +185,13 @@ class ServerClient:
         payload.update(limit=limit, export_file=export_file)
         return load(AuditPage, self._staff("POST", "/hr/audit", payload))
 
+    def roster_import(self, path: Path, *, full: bool, dry_run: bool, confirmed: list[str]) -> Any:
+        from ..services.roster import RosterReport
+
+        payload = {"name": Path(path).name, "data": base64.b64encode(Path(path).read_bytes()).decode(),
+                   "full": full, "dry_run": dry_run, "confirmed": confirmed}
+        return load(RosterReport, self._staff("POST", "/hr/roster", payload))
+
     def seat_codes(self, assessment_id: int) -> Any:
         from ..services.codes import SeatSlips
 

@@ -22,7 +22,7 @@ from ..core.model import Actor
 from ..core.suppression import FLOOR_MIN_GROUP
 from ..storage.uow import Database, UnitOfWork
 from ..wire import API_PREFIX, MAX_UPLOAD, dump
-from .http import Refused, Strict, address, bearer, body, endpoint, in_thread, ok
+from .http import Refused, Strict, address, bearer, body, endpoint, in_thread, language, ok
 
 
 class SignIn(Strict):
@@ -177,6 +177,41 @@ async def hr_audit(request: Request) -> Response:
         if form.export_file:
             audit.record_audit_export(uow, actor, form.export_file, len(page.entries), filters)
         return dump(audit.AuditPage, page)
+
+    return ok(await _as_staff(request, work))
+
+
+class RosterUpload(Strict):
+    name: str = Field(min_length=1, max_length=200)
+    data: str  # base64: CSV or .xlsx, read on the server as HR's own import reads it
+    full: bool = False
+    dry_run: bool = True
+    confirmed: list[str] = Field(default_factory=list, max_length=200_000)
+
+
+@endpoint
+async def hr_roster(request: Request) -> Response:
+    """Roster import from a PC: a dry run for the preview, then the import of what was confirmed."""
+    form = await body(request, RosterUpload, limit=MAX_UPLOAD)
+    try:
+        data = base64.b64decode(form.data, validate=True)
+    except (binascii.Error, ValueError):
+        raise Refused(400, "bad_request", detail="data") from None
+    shown = PurePosixPath(form.name.replace("\\", "/")).name or "roster"
+
+    def work(uow: UnitOfWork, actor: Actor) -> Any:
+        from dataclasses import replace
+
+        from ..services import roster
+
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / shown
+            path.write_bytes(data)
+            report = roster.import_roster(uow, actor, path, dry_run=form.dry_run, full=form.full,
+                                          confirmed=form.confirmed, lang=language(request))
+        # the sentences name the PC's file, not the server's temporary copy
+        report = replace(report, path=shown, problems=tuple(line.replace(str(path), shown) for line in report.problems))
+        return dump(roster.RosterReport, report)
 
     return ok(await _as_staff(request, work))
 
@@ -337,6 +372,7 @@ ROUTES = [
     Route(f"{API_PREFIX}/hr/assessments/{{assessment_id:int}}/candidates", hr_candidates, methods=["POST"]),
     Route(f"{API_PREFIX}/hr/summary", hr_summary, methods=["POST"]),
     Route(f"{API_PREFIX}/hr/audit", hr_audit, methods=["POST"]),
+    Route(f"{API_PREFIX}/hr/roster", hr_roster, methods=["POST"]),
     Route(f"{API_PREFIX}/hr/exports", hr_export, methods=["POST"]),
     Route(f"{API_PREFIX}/trainer/preview", trainer_preview, methods=["POST"]),
     Route(f"{API_PREFIX}/trainer/publish", trainer_publish, methods=["POST"]),

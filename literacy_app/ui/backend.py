@@ -223,6 +223,14 @@ class ExamineeBackend(QObject):
 
         self._call(work, done, failed)
 
+    def roster_import(self, actor: Actor, path: str, full: bool, dry_run: bool, confirmed: list[str], done: Done,
+                      failed: Failed) -> None:
+        """A dry run (the preview) or the import of what was confirmed (``services.roster``)."""
+        from ..services import roster
+
+        self._call(lambda uow: roster.import_roster(uow, actor, Path(path), dry_run=dry_run, full=full,
+                                                    confirmed=confirmed), done, failed)
+
     def seat_codes(self, actor: Actor, assessment_id: int, done: Done, failed: Failed) -> None:
         from ..services import codes
 

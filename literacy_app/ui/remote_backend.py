@@ -153,6 +153,11 @@ class RemoteBackend(QObject):
         self._call(lambda client: client.audit_entries(filters, 5000 if export_file else 500, export_file), done,
                    failed)
 
+    def roster_import(self, actor: Any, path: str, full: bool, dry_run: bool, confirmed: list[str], done: Done,
+                      failed: Failed) -> None:
+        self._call(lambda client: client.roster_import(Path(path), full=full, dry_run=dry_run, confirmed=confirmed),
+                   done, failed)
+
     def seat_codes(self, actor: Any, assessment_id: int, done: Done, failed: Failed) -> None:
         self._call(lambda client: client.seat_codes(assessment_id), done, failed)
 

@@ -84,3 +84,34 @@ def test_hr_lists_the_candidates_through_the_server_and_a_trainer_cannot(lan):
     too_long = hr.http.post(f"/hr/assessments/{lan.windows['recruit-standard']}/candidates",
                             json={"purpose": "x" * 500}, headers={"Authorization": f"Bearer {hr.staff_token}"})
     assert too_long.status_code == 400
+
+
+def test_hr_imports_a_roster_through_the_server_preview_first(lan, tmp_path):
+    """The file is on the PC; the server reads it with the same import and names the PC's file."""
+    from sqlalchemy import select as pick
+
+    from literacy_app.storage.models import Examinee
+
+    hr = lan.client()
+    hr.sign_in("hr1", PASSWORD)
+    bad = tmp_path / "名簿.csv"
+    bad.write_bytes("職員番号,氏名,所属,区分\r\n007001,転入 一郎,総務局,係長\r\n".encode("cp932"))
+    report = hr.roster_import(bad, full=False, dry_run=True, confirmed=[])
+    assert report.problems == ("名簿.csv:2: 区分「係長」は 新規採用・昇任候補・管理職 のいずれかにしてください",)
+    bad.write_bytes("職員番号,氏名,所属,区分\r\n007001,転入 一郎,総務局,新規採用\r\n".encode("cp932"))
+    preview = hr.roster_import(bad, full=False, dry_run=True, confirmed=[])
+    assert (preview.new, preview.problems) == (1, ())
+    with lan.database.uow(read_only=True) as uow:
+        assert uow.session.scalar(pick(Examinee.id).where(Examinee.staff_no == "007001")) is None
+    done = hr.roster_import(bad, full=False, dry_run=False, confirmed=[])
+    assert done.new == 1
+    with lan.database.uow(read_only=True) as uow:
+        assert uow.session.scalar(pick(Examinee.name).where(Examinee.staff_no == "007001")) == "転入 一郎"
+    trainer = lan.client()
+    trainer.sign_in("trainer1", PASSWORD)
+    try:
+        trainer.roster_import(bad, full=False, dry_run=True, confirmed=[])
+    except UserError as refused:
+        assert refused.code == "not_allowed"
+    else:
+        raise AssertionError("a trainer imported a roster")

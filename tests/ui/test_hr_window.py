@@ -169,3 +169,40 @@ def test_hr_reads_the_audit_log_in_the_window_and_its_export_is_recorded(qtbot, 
     with exam.database.uow(read_only=True) as uow:
         recorded = uow.session.scalars(select(AuditLog).where(AuditLog.action == "audit_export")).one()
     assert recorded.actor == "hr-sato" and recorded.detail["file"] == "監査.csv"
+
+
+def test_hr_imports_the_roster_in_the_window_after_a_preview(qtbot, exam, tmp_path):
+    """Issue 13: roster import from the window — a preview first (bad rows with their row number,
+    who would be deactivated), nothing stored until 「取り込む」."""
+    from literacy_app.storage.models import Examinee
+
+    _accounts(exam)
+    window = open_app(qtbot, exam)
+    window.hr.log_in("hr-sato", "a-long-enough-password")
+    qtbot.waitUntil(lambda: "page" in window.hr.__dict__ and window.stack.currentWidget() is window.hr.page,
+                    timeout=10_000)
+    dialog = window.hr.open_roster_dialog()
+    bad = tmp_path / "名簿-誤り.csv"
+    bad.write_bytes("職員番号,氏名,所属,区分\r\n000500,新人 一郎,総務局,係長\r\n".encode("cp932"))
+    dialog.path.setText(str(bad))
+    dialog.preview_button.click()
+    qtbot.waitUntil(lambda: "誤りが 1 件" in dialog.result.toPlainText(), timeout=10_000)
+    assert f"{bad.name}:2:" in dialog.result.toPlainText() and not dialog.import_button.isEnabled()
+    good = tmp_path / "名簿.csv"
+    good.write_bytes("職員番号,氏名,所属,区分\r\n000500,<b>新人 一郎</b>,総務局/総務部,新規採用\r\n".encode("cp932"))
+    dialog.path.setText(str(good))
+    dialog.full.setChecked(True)
+    dialog.preview_button.click()
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=10_000)
+    text = dialog.result.toPlainText()
+    assert "新規 1 人" in text and "無効にする人: 1 人" in text and "000123\t髙﨑 花子" in text
+    with exam.database.uow(read_only=True) as uow:  # the preview stored nothing
+        assert uow.session.scalars(select(Examinee.staff_no)).all() == ["000123"]
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: "取り込みました" in dialog.status.text(), timeout=10_000)
+    with exam.database.uow(read_only=True) as uow:
+        stored = dict(uow.session.execute(select(Examinee.staff_no, Examinee.active)).all())
+        logged = uow.session.scalars(select(AuditLog).where(AuditLog.action == "roster_import")).one()
+    assert stored == {"000123": False, "000500": True}
+    assert logged.actor == "hr-sato" and logged.detail["deactivated_staff_nos"] == ["000123"]
+    dialog.reject()

@@ -47,6 +47,7 @@ class HrController(QObject):
         page.candidates_requested.connect(self.show_candidates)
         page.candidates_export_requested.connect(self.export_candidates)
         page.audit_requested.connect(self.show_audit)
+        page.roster_requested.connect(self.open_roster_dialog)
         page.audit_export_requested.connect(self.export_audit)
         page.year_changed.connect(self.load_choices)
         page.logout.connect(self.logout)
@@ -161,6 +162,33 @@ class HrController(QObject):
             self.page.set_busy(False, self.tr("{0} 人の受験者一覧を {1} に保存しました。").format(len(rows), path))
 
         self.backend.candidates(self.actor, choice.assessment_id, f"export:{Path(path).name}", done, self._failed)
+
+    def open_roster_dialog(self) -> Any:
+        """名簿の取り込み: preview (a dry run), then the import of what was shown."""
+        from .roster_dialog import RosterDialog
+
+        dialog = self.roster_dialog = RosterDialog(self.page)
+
+        def failed(error: BaseException) -> None:
+            dialog.show_error(error_text(error, self.lang))
+
+        def preview(path: str, full: bool) -> None:
+            assert self.actor is not None
+            self.backend.roster_import(self.actor, path, full, True, [], dialog.show_preview, failed)
+
+        def run(path: str, full: bool, confirmed: list[str]) -> None:
+            assert self.actor is not None
+
+            def done(report: Any) -> None:
+                dialog.show_imported(report)
+                self.load_choices(self.page.year.value())  # new 所属 for the filters
+
+            self.backend.roster_import(self.actor, path, full, False, confirmed, done, failed)
+
+        dialog.preview_requested.connect(preview)
+        dialog.import_requested.connect(run)
+        dialog.open()
+        return dialog
 
     def show_audit(self) -> None:
         if self.actor is None:

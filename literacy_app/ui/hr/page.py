@@ -51,6 +51,7 @@ class HrPage(QWidget):
     candidates_requested = Signal()
     candidates_export_requested = Signal(str)  # path of the .xlsx
     audit_requested = Signal()
+    roster_requested = Signal()
     audit_export_requested = Signal(str)
     year_changed = Signal(int)
     logout = Signal()
@@ -80,6 +81,7 @@ class HrPage(QWidget):
         self.slips_button.setToolTip(self.tr("選んだ試験の対象者全員に個人コードを発行し、受験票を PDF に保存します。"
                                              "以前に発行したコードは使えなくなります。"))
         self.logout_button = QPushButton(self.tr("ログアウト"), self)
+        self.roster_button = QPushButton(self.tr("名簿を取り込む…"), self)
         self.status = plain_label("", self)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 0)
@@ -105,6 +107,7 @@ class HrPage(QWidget):
         choices.setColumnStretch(3, 1)
         top = QHBoxLayout()
         top.addLayout(choices, 1)
+        top.addWidget(self.roster_button)
         top.addWidget(self.logout_button)
         report_tab = QWidget(self)
         saves = QHBoxLayout()
@@ -147,6 +150,7 @@ class HrPage(QWidget):
         self.assessment.currentIndexChanged.connect(self._assessment_changed)
         self.tabs.currentChanged.connect(self._assessment_changed)
         self.logout_button.clicked.connect(self.logout.emit)
+        self.roster_button.clicked.connect(self.roster_requested.emit)
 
     def set_choices(self, windows: list, units: list[str]) -> None:  # type: ignore[type-arg]
         """Fill the assessment and 所属 lists (``windows``: services.progress.WindowInfo)."""

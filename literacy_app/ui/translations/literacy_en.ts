@@ -586,78 +586,78 @@
 <context>
     <name>HrController</name>
     <message>
-        <location filename="../hr/controller.py" line="66"/>
+        <location filename="../hr/controller.py" line="67"/>
         <source>このアカウントには人事の画面を開く権限がありません。</source>
         <translation>This account may not open the HR screen.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="89"/>
-        <location filename="../hr/controller.py" line="106"/>
+        <location filename="../hr/controller.py" line="90"/>
+        <location filename="../hr/controller.py" line="107"/>
         <source>集計しています…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="95"/>
+        <location filename="../hr/controller.py" line="96"/>
         <source>市全体</source>
         <translation>the whole city</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="96"/>
+        <location filename="../hr/controller.py" line="97"/>
         <source>{0}・{1} の集計を表示しています。</source>
         <translation>Showing the summary of {0} for {1}.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="126"/>
+        <location filename="../hr/controller.py" line="127"/>
         <source>受験状況を集計しています…</source>
         <translation>Calculating progress…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="133"/>
+        <location filename="../hr/controller.py" line="134"/>
         <source>受験状況を表示しています。</source>
         <translation>Showing progress.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="142"/>
+        <location filename="../hr/controller.py" line="143"/>
         <source>受験者一覧を読み込んでいます…</source>
         <translation>Loading the candidate list…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="157"/>
+        <location filename="../hr/controller.py" line="158"/>
         <source>受験者一覧を保存しています…</source>
         <translation>Saving the candidate list…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="161"/>
+        <location filename="../hr/controller.py" line="162"/>
         <source>{0} 人の受験者一覧を {1} に保存しました。</source>
         <translation>Saved the list of {0} candidates to {1}.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="168"/>
+        <location filename="../hr/controller.py" line="196"/>
         <source>監査ログを読み込んでいます…</source>
         <translation>Loading the audit log…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="181"/>
+        <location filename="../hr/controller.py" line="209"/>
         <source>監査ログを保存しています…</source>
         <translation>Saving the audit log…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="185"/>
+        <location filename="../hr/controller.py" line="213"/>
         <source>監査ログ {0} 行を {1} に保存しました。</source>
         <translation>Saved {0} audit rows to {1}.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="194"/>
+        <location filename="../hr/controller.py" line="222"/>
         <source>受験票を発行しています…</source>
         <translation>Issuing seat slips…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="204"/>
+        <location filename="../hr/controller.py" line="232"/>
         <source>受験票 {0} 人分を保存しました: {1}</source>
         <translation>Saved seat slips for {0} people: {1}</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="114"/>
+        <location filename="../hr/controller.py" line="115"/>
         <source>保存しました: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
@@ -665,130 +665,135 @@
 <context>
     <name>HrPage</name>
     <message>
-        <location filename="../hr/page.py" line="61"/>
+        <location filename="../hr/page.py" line="62"/>
         <source>結果報告（人事）</source>
         <translation>Results report (HR)</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="65"/>
-        <location filename="../hr/page.py" line="97"/>
+        <location filename="../hr/page.py" line="66"/>
+        <location filename="../hr/page.py" line="99"/>
         <source>年度</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="67"/>
-        <location filename="../hr/page.py" line="99"/>
+        <location filename="../hr/page.py" line="68"/>
+        <location filename="../hr/page.py" line="101"/>
         <source>試験</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="70"/>
-        <location filename="../hr/page.py" line="101"/>
+        <location filename="../hr/page.py" line="71"/>
+        <location filename="../hr/page.py" line="103"/>
         <source>所属</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="75"/>
+        <location filename="../hr/page.py" line="76"/>
         <source>表示する最小の人数</source>
         <translation>Smallest group shown</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="76"/>
+        <location filename="../hr/page.py" line="77"/>
         <source>プレビュー</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="77"/>
+        <location filename="../hr/page.py" line="78"/>
         <source>{0} で保存</source>
         <translation>Save as {0}</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="78"/>
+        <location filename="../hr/page.py" line="79"/>
         <source>受験状況を更新</source>
         <translation>Refresh progress</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="79"/>
+        <location filename="../hr/page.py" line="80"/>
         <source>受験票（個人コード）を発行…</source>
         <translation>Issue seat slips (personal codes)…</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="80"/>
+        <location filename="../hr/page.py" line="81"/>
         <source>選んだ試験の対象者全員に個人コードを発行し、受験票を PDF に保存します。以前に発行したコードは使えなくなります。</source>
         <translation>Issues a personal code to everyone the chosen assessment is for and saves the seat slips as a PDF. Codes issued before stop working.</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="82"/>
+        <location filename="../hr/page.py" line="83"/>
         <source>ログアウト</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="89"/>
+        <location filename="../hr/page.py" line="84"/>
+        <source>名簿を取り込む…</source>
+        <translation>Import the roster…</translation>
+    </message>
+    <message>
+        <location filename="../hr/page.py" line="91"/>
         <source>報告書のプレビュー</source>
         <translation>Report preview</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="103"/>
+        <location filename="../hr/page.py" line="105"/>
         <source>この人数未満の集団は表示しない</source>
         <translation>Hide groups smaller than</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="127"/>
+        <location filename="../hr/page.py" line="130"/>
         <source>結果報告</source>
         <translation>Results report</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="128"/>
+        <location filename="../hr/page.py" line="131"/>
         <source>受験状況</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="129"/>
+        <location filename="../hr/page.py" line="132"/>
         <source>受験者一覧</source>
         <translation>Candidates</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="130"/>
+        <location filename="../hr/page.py" line="133"/>
         <source>監査ログ</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="156"/>
+        <location filename="../hr/page.py" line="160"/>
         <source>この年度のすべての試験</source>
         <translation>All assessments this fiscal year</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="161"/>
+        <location filename="../hr/page.py" line="165"/>
         <source>市全体</source>
         <translation>Whole city</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="179"/>
+        <location filename="../hr/page.py" line="183"/>
         <source>試験を選ぶと、その受験状況を所属ごとに表示します。</source>
         <translation>Choose an assessment to see its progress by department.</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="180"/>
+        <location filename="../hr/page.py" line="184"/>
         <source>試験を選ぶと、その受験者を氏名と結果で一覧にします。この一覧の表示と保存は、監査ログに記録されます。</source>
         <translation>Choose an assessment to list its candidates by name with their results. Viewing and saving this list are recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="190"/>
+        <location filename="../hr/page.py" line="194"/>
         <source>保存先</source>
         <translation>Save to</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="196"/>
+        <location filename="../hr/page.py" line="200"/>
         <source>受験票の発行</source>
         <translation>Issue seat slips</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="197"/>
+        <location filename="../hr/page.py" line="201"/>
         <source>この試験の対象者全員に新しい個人コードを発行します。以前に発行したコードは使えなくなり、以後は受験票のコードで開始・再開します。発行しますか？</source>
         <translation>A new personal code will be issued to everyone this assessment is for. Codes issued before stop working, and from now on examinees start and resume with the code on their slip. Issue them?</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="201"/>
+        <location filename="../hr/page.py" line="205"/>
         <source>受験票の保存先</source>
         <translation>Save seat slips as</translation>
     </message>
@@ -1718,6 +1723,105 @@
         <location filename="../examinee/review.py" line="89"/>
         <source>戻る(&amp;B)</source>
         <translation>&amp;Back</translation>
+    </message>
+</context>
+<context>
+    <name>RosterDialog</name>
+    <message>
+        <location filename="../hr/roster_dialog.py" line="35"/>
+        <source>名簿の取り込み</source>
+        <translation>Roster import</translation>
+    </message>
+    <message>
+        <location filename="../hr/roster_dialog.py" line="38"/>
+        <location filename="../hr/roster_dialog.py" line="73"/>
+        <source>名簿のファイル</source>
+        <translation>Roster file</translation>
+    </message>
+    <message>
+        <location filename="../hr/roster_dialog.py" line="39"/>
+        <source>ファイルを選ぶ…</source>
+        <translation>Choose a file…</translation>
+    </message>
+    <message>
+        <location filename="../hr/roster_dialog.py" line="40"/>
+        <source>この名簿は全職員分です（載っていない人を無効にする: 退職・転出など）</source>
+        <translation>This roster lists all staff (deactivate people missing from it: retired, left)</translation>
+    </message>
+    <message>
+        <location filename="../hr/roster_dialog.py" line="41"/>
+        <source>内容を確認する</source>
+        <translation>Check the contents</translation>
+    </message>
+    <message>
+        <location filename="../hr/roster_dialog.py" line="42"/>
+        <source>取り込む</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../hr/roster_dialog.py" line="44"/>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../hr/roster_dialog.py" line="45"/>
+        <source>CSV（UTF-8 または Shift_JIS）か Excel の名簿を選び、「内容を確認する」を押してください。確認の段階では何も保存しません。</source>
+        <translation>Choose a roster as CSV (UTF-8 or Shift_JIS) or Excel and press Check the contents. Checking stores nothing.</translation>
+    </message>
+    <message>
+        <location filename="../hr/roster_dialog.py" line="49"/>
+        <source>確認の結果</source>
+        <translation>Check result</translation>
+    </message>
+    <message>
+        <location filename="../hr/roster_dialog.py" line="84"/>
+        <source>名簿のファイルを選んでください。</source>
+        <translation>Choose the roster file.</translation>
+    </message>
+    <message>
+        <location filename="../hr/roster_dialog.py" line="86"/>
+        <source>確認しています…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../hr/roster_dialog.py" line="92"/>
+        <source>取り込んでいます…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../hr/roster_dialog.py" line="104"/>
+        <source>取り込むと: 新規 {0} 人、更新 {1} 人、変更なし {2} 人</source>
+        <translation>Importing would add {0}, update {1} and leave {2} unchanged</translation>
+    </message>
+    <message>
+        <location filename="../hr/roster_dialog.py" line="107"/>
+        <source>名簿にないため無効にする人: {0} 人（結果は残り、新しい試験には表示されなくなります）</source>
+        <translation>People to deactivate as they are missing from the roster: {0} (their results stay; new windows no longer list them)</translation>
+    </message>
+    <message>
+        <location filename="../hr/roster_dialog.py" line="111"/>
+        <source>誤りが {0} 件あるため取り込めません。ファイルを直して、もう一度確認してください。</source>
+        <translation>{0} problems: the file cannot be imported. Correct it and check again.</translation>
+    </message>
+    <message>
+        <location filename="../hr/roster_dialog.py" line="114"/>
+        <source>ほかにも {0} 件の誤りがあります（最初の {1} 件だけを表示しています）</source>
+        <translation>and {0} more problems (only the first {1} are listed)</translation>
+    </message>
+    <message>
+        <location filename="../hr/roster_dialog.py" line="120"/>
+        <source>確認しました（まだ保存していません）。よければ「取り込む」を押してください。</source>
+        <translation>Checked (nothing stored yet). If this is right, press Import.</translation>
+    </message>
+    <message>
+        <location filename="../hr/roster_dialog.py" line="121"/>
+        <source>誤りがあります。何も保存していません。</source>
+        <translation>There are problems. Nothing was stored.</translation>
+    </message>
+    <message>
+        <location filename="../hr/roster_dialog.py" line="125"/>
+        <source>取り込みました: 新規 {0} 人、更新 {1} 人、変更なし {2} 人、無効にした人 {3} 人</source>
+        <translation>Imported: {0} added, {1} updated, {2} unchanged, {3} deactivated</translation>
     </message>
 </context>
 <context>
