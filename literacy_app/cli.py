@@ -178,6 +178,10 @@ def _parser() -> argparse.ArgumentParser:
     person.add_argument("--out", type=Path, required=True)
     person.add_argument("--year", type=int, help="only assessments of this 年度 (e.g. 2026)")
 
+    persons = report.add_parser("people", help="個人結果票 of everyone who finished one window, one PDF")
+    persons.add_argument("--assessment", type=int, required=True)
+    persons.add_argument("--out", type=Path, required=True)
+
     commands.add_parser("self-check", help="migrate, publish and sit one attempt on a temp database")
     commands.add_parser("gui", help="start the application window (the default)")
     return parser

@@ -337,6 +337,13 @@ def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
     from .core.suppression import MinGroupTooSmall
     from .reporting.exports import export_person, export_summary
 
+    if args.action == "people":
+        from .reporting.exports import export_people
+
+        with local_uow(settings) as uow:
+            count = export_people(uow, local_actor(), args.assessment, args.out)
+        print(message("people_written", settings.lang, count=count, file=str(args.out)))
+        return 0
     if args.action == "person":
         with local_uow(settings) as uow:
             export_person(uow, local_actor(), args.staff_no, args.out, year=args.year)

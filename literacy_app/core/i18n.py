@@ -382,6 +382,11 @@ MESSAGES: dict[str, dict[str, str]] = {
                                         "開始したときの制限時間のまま続けられます）",
                                   "en": "assessment {id} now ends at {after} instead of {before} (people already "
                                         "sitting keep the time limit they started with)"},
+    "people_none_finished": {"ja": "試験 {id} を終えた人がまだいないため、個人結果票を作れません",
+                             "en": "nobody has finished assessment {id} yet: there are no result sheets to make"},
+    "people_written": {"ja": "{count} 人分の個人結果票を {file} に保存しました（1 人 1 ページ以上。監査ログに記録しました）",
+                       "en": "wrote the result sheets of {count} people to {file} (a page or more each; recorded in "
+                             "the audit log)"},
     "setup_done": {"ja": "管理者はすでに登録されています。職員のアカウントは管理者が追加します",
                    "en": "an administrator already exists; staff accounts are added by an administrator"},
     "roster_no_rows": {"ja": "見出しの行（{row} 行目）のあとに職員の行がありません。取り込む人がいないため、何も保存していません",

@@ -71,3 +71,31 @@ def export_person(uow: UnitOfWork, actor: Actor, staff_no: str, out: Path, *, ye
     write_person_pdf(results, out)
     audit(uow, actor, "report_person", staff_no=results.staff_no, year=year, file=str(out))
     uow.commit()
+
+
+def export_people(uow: UnitOfWork, actor: Actor, assessment_id: int, out: Path) -> int:
+    """The 個人結果票 of everyone who finished one window (its 年度's attempts each), one PDF with a
+    page per person; audited with the number of people.  Returns that number."""
+    from sqlalchemy import select
+
+    from ..core.fiscal import JST, fiscal_year
+    from ..storage.models import Assessment, Attempt, Examinee
+    from .figures.person import person_results
+    from .rendering.person import write_people_pdf
+
+    require_staff(actor, "hr")
+    assessment = uow.session.get(Assessment, assessment_id)
+    if assessment is None:
+        raise UserError("assessment_unknown", id=assessment_id)
+    staff_nos = uow.session.scalars(
+        select(Examinee.staff_no).join(Attempt, Attempt.examinee_id == Examinee.id)
+        .where(Attempt.assessment_id == assessment_id, Attempt.status == "finished")
+        .group_by(Examinee.staff_no, Attempt.org_path).order_by(Attempt.org_path, Examinee.staff_no)).all()
+    staff_nos = list(dict.fromkeys(staff_nos))  # once each, in 所属 order
+    if not staff_nos:
+        raise UserError("people_none_finished", id=assessment_id)
+    year = fiscal_year(assessment.opens_at.astimezone(JST))
+    write_people_pdf([person_results(uow, actor, staff_no, year) for staff_no in staff_nos], out)
+    audit(uow, actor, "report_person_cohort", assessment_id=assessment_id, people=len(staff_nos), file=str(out))
+    uow.commit()
+    return len(staff_nos)

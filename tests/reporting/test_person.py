@@ -115,3 +115,25 @@ def test_report_person_from_the_command_line(tmp_path, clock, cli_database):
     with database.uow(read_only=True) as uow:
         details = uow.session.scalars(select(AuditLog.detail).where(AuditLog.action == "report_person")).all()
     assert [(d["staff_no"], d["year"]) for d in details] == [("007007", 2026)]
+
+
+def test_result_sheets_of_a_whole_window_in_one_pdf_a_page_each(year_2026, tmp_path, qapp):
+    """Issue 13: HR could not print 個人結果票 for a cohort without one command per person."""
+    from literacy_app.reporting.exports import export_people
+    from literacy_app.services.progress import assessments_in_year
+
+    database, staff, _percents = year_2026
+    with database.uow(read_only=True) as uow:
+        (window,) = assessments_in_year(uow, HR, 2026)
+    out = tmp_path / "個人結果票.pdf"
+    with database.uow() as uow:
+        assert export_people(uow, HR, window.id, out) == len(staff)
+    text = _pdf_text(out)
+    pages = text.split("\f")
+    assert len([page for page in pages if "個人結果票" in page]) == len(staff)  # every person starts a page
+    assert all(staff_no in text for staff_no, _org in staff)
+    with database.uow(read_only=True) as uow:
+        detail = uow.session.scalars(select(AuditLog.detail).where(AuditLog.action == "report_person_cohort")).one()
+    assert detail["people"] == len(staff) and detail["assessment_id"] == window.id
+    with database.uow() as uow, pytest.raises(NotAllowed):
+        export_people(uow, Actor("staff", 9, "trainer", "trainer"), window.id, tmp_path / "x.pdf")

@@ -41,3 +41,19 @@ def write_person_pdf(results: PersonResults, path: Path, generated: dt.date | No
     """The 個人結果票 as an A4 PDF (the same stylesheet and Qt printing as the summary)."""
     print_pdf(render_person_html(results, generated), person_chart_images(results), path,
               f"ICTリテラシー確認 個人結果票 {results.staff_no}")
+
+
+def write_people_pdf(people: list[PersonResults], path: Path, generated: dt.date | None = None) -> None:
+    """Several 個人結果票 in one PDF, each starting on a new page (one stylesheet, one document)."""
+    import re
+
+    bodies, images = [], {}
+    for number, results in enumerate(people):
+        html = render_person_html(results, generated)
+        body = re.search(r"<body[^>]*>(.*)</body>", html, re.S)
+        style = "" if number == 0 else ' style="page-break-before: always"'
+        bodies.append(f"<div{style}>{body.group(1) if body else html}</div>")
+        images.update(person_chart_images(results))
+    first = render_person_html(people[0], generated) if people else "<html><body></body></html>"
+    head = first[:first.index("<body")] if "<body" in first else "<html>"
+    print_pdf(f"{head}<body>{''.join(bodies)}</body></html>", images, path, "ICTリテラシー確認 個人結果票")
