@@ -1,0 +1,207 @@
+"""HR's calls: choices, 受験状況, 受験者一覧, the audit log, roster import, the summary, exports and seat codes.
+
+Every call runs as the signed-in staff member (``as_staff``); the services check the role (HR or
+admin) and write the audit rows.  Names and results leave the server only through the calls that
+audit them.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import tempfile
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from pydantic import AwareDatetime, Field
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from ..core.model import Actor
+from ..core.suppression import FLOOR_MIN_GROUP
+from ..storage.uow import UnitOfWork
+from ..wire import API_PREFIX, MAX_UPLOAD, dump
+from .http import Refused, Strict, bearer, body, endpoint, in_thread, language, ok
+from .staff import _as_staff, _database
+
+
+class SummaryChoice(Strict):
+    year: int = Field(ge=2000, le=2200)
+    assessment_id: int | None = Field(default=None, ge=1)
+    org_unit: str | None = Field(default=None, max_length=500)
+    min_group: int = Field(ge=FLOOR_MIN_GROUP, le=1000)
+
+
+class ExportRecord(SummaryChoice):
+    fmt: str = Field(pattern="^(html|pdf|xlsx|csv)$")
+    file: str = Field(max_length=1000)
+
+
+@endpoint
+async def hr_choices(request: Request) -> Response:
+    year = int(request.path_params["year"])
+
+    def work(uow: UnitOfWork, actor: Actor) -> dict[str, Any]:
+        from ..services import progress
+
+        return {"windows": dump(list[progress.WindowInfo], progress.assessments_in_year(uow, actor, year)),
+                "units": progress.org_units(uow, actor)}
+
+    return ok(await _as_staff(request, work, read_only=True))
+
+
+@endpoint
+async def hr_progress(request: Request) -> Response:
+    assessment_id = int(request.path_params["assessment_id"])
+    form = await body(request, SummaryChoice)
+
+    def work(uow: UnitOfWork, actor: Actor) -> Any:
+        from ..services import progress
+
+        rows = progress.assessment_progress(uow, actor, assessment_id, form.min_group)
+        return dump(list[progress.ProgressRow], rows)
+
+    return ok(await _as_staff(request, work, read_only=True))
+
+
+class CandidatesCall(Strict):
+    purpose: str = Field(default="view", max_length=200)
+
+
+@endpoint
+async def hr_candidates(request: Request) -> Response:
+    """受験者一覧 (names and results): HR only, audited here with what the PC says it is for."""
+    assessment_id = int(request.path_params["assessment_id"])
+    form = await body(request, CandidatesCall)
+
+    def work(uow: UnitOfWork, actor: Actor) -> Any:
+        from ..services import candidates
+
+        rows = candidates.candidate_list(uow, actor, assessment_id, purpose=form.purpose)
+        return dump(list[candidates.CandidateRow], rows)
+
+    return ok(await _as_staff(request, work))
+
+
+class AuditCall(Strict):
+    since: AwareDatetime | None = None
+    until: AwareDatetime | None = None
+    who: str = Field(default="", max_length=100)
+    action: str = Field(default="", max_length=50)
+    limit: int = Field(default=500, ge=1, le=5000)
+    offset: int = Field(default=0, ge=0)
+    export_file: str | None = Field(default=None, max_length=200)
+    """Set when the PC is about to write these rows to a file: the export is recorded here."""
+
+
+@endpoint
+async def hr_audit(request: Request) -> Response:
+    form = await body(request, AuditCall)
+
+    def work(uow: UnitOfWork, actor: Actor) -> Any:
+        from ..services import audit
+
+        filters: dict[str, Any] = {"since": form.since, "until": form.until, "who": form.who, "action": form.action}
+        page = audit.audit_entries(uow, actor, limit=form.limit, offset=form.offset, since=form.since,
+                                   until=form.until, who=form.who, action=form.action)
+        if form.export_file:
+            audit.record_audit_export(uow, actor, form.export_file, len(page.entries), filters)
+        return dump(audit.AuditPage, page)
+
+    return ok(await _as_staff(request, work))
+
+
+class RosterUpload(Strict):
+    name: str = Field(min_length=1, max_length=200)
+    data: str  # base64: CSV or .xlsx, read on the server as HR's own import reads it
+    full: bool = False
+    dry_run: bool = True
+    confirmed: list[str] = Field(default_factory=list, max_length=200_000)
+
+
+@endpoint
+async def hr_roster(request: Request) -> Response:
+    """Roster import from a PC: a dry run for the preview, then the import of what was confirmed."""
+    form = await body(request, RosterUpload, limit=MAX_UPLOAD)
+    try:
+        data = base64.b64decode(form.data, validate=True)
+    except (binascii.Error, ValueError):
+        raise Refused(400, "bad_request", detail="data") from None
+    shown = PurePosixPath(form.name.replace("\\", "/")).name or "roster"
+
+    def work(uow: UnitOfWork, actor: Actor) -> Any:
+        from dataclasses import replace
+
+        from ..services import roster
+
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / shown
+            path.write_bytes(data)
+            report = roster.import_roster(uow, actor, path, dry_run=form.dry_run, full=form.full,
+                                          confirmed=form.confirmed, lang=language(request))
+        # the sentences name the PC's file, not the server's temporary copy
+        report = replace(report, path=shown, problems=tuple(line.replace(str(path), shown) for line in report.problems))
+        return dump(roster.RosterReport, report)
+
+    return ok(await _as_staff(request, work))
+
+
+@endpoint
+async def hr_summary(request: Request) -> Response:
+    form = await body(request, SummaryChoice)
+    token = bearer(request)
+    database = _database(request)
+
+    def work() -> Any:
+        from ..reporting.figures.summary import Summary, make_summary
+        from ..services import sessions
+
+        with database.uow(read_only=True) as uow:
+            actor = sessions.session_actor(uow, token)
+        summary = make_summary(database, actor, form.year, assessment_id=form.assessment_id,
+                               org_unit=form.org_unit, min_group=form.min_group)
+        return dump(Summary, summary)
+
+    return ok(await in_thread(request, work, heavy=True))
+
+
+@endpoint
+async def hr_export(request: Request) -> Response:
+    """HR wrote a report file on their PC: the server keeps the audit row (who, what, when)."""
+    form = await body(request, ExportRecord)
+
+    def work(uow: UnitOfWork, actor: Actor) -> None:
+        from ..reporting.exports import record_export
+
+        record_export(uow, actor, year=form.year, org_unit=form.org_unit, min_group=form.min_group, fmt=form.fmt,
+                      file=form.file, assessment_id=form.assessment_id)
+
+    await _as_staff(request, work)
+    return ok({})
+
+
+@endpoint
+async def hr_seat_codes(request: Request) -> Response:
+    """New seat codes for a window's cohort, returned once (the PC prints the slips)."""
+    assessment_id = int(request.path_params["assessment_id"])
+    await body(request, Strict)
+
+    def work(uow: UnitOfWork, actor: Actor) -> Any:
+        from ..services.codes import SeatSlips, issue_seat_codes
+
+        return dump(SeatSlips, issue_seat_codes(uow, actor, assessment_id))
+
+    return ok(await _as_staff(request, work))
+
+
+ROUTES = [
+    Route(f"{API_PREFIX}/hr/years/{{year:int}}/choices", hr_choices, methods=["GET"]),
+    Route(f"{API_PREFIX}/hr/assessments/{{assessment_id:int}}/progress", hr_progress, methods=["POST"]),
+    Route(f"{API_PREFIX}/hr/assessments/{{assessment_id:int}}/seat-codes", hr_seat_codes, methods=["POST"]),
+    Route(f"{API_PREFIX}/hr/assessments/{{assessment_id:int}}/candidates", hr_candidates, methods=["POST"]),
+    Route(f"{API_PREFIX}/hr/summary", hr_summary, methods=["POST"]),
+    Route(f"{API_PREFIX}/hr/audit", hr_audit, methods=["POST"]),
+    Route(f"{API_PREFIX}/hr/roster", hr_roster, methods=["POST"]),
+    Route(f"{API_PREFIX}/hr/exports", hr_export, methods=["POST"]),
+]
