@@ -192,6 +192,15 @@ class ServerClient:
                    "full": full, "dry_run": dry_run, "confirmed": confirmed}
         return load(RosterReport, self._staff("POST", "/hr/roster", payload))
 
+    def published_blueprints(self) -> list[Any]:
+        from ..services.assessments import BlueprintInfo
+
+        return list(load(list[BlueprintInfo], self._staff("GET", "/hr/blueprints")))
+
+    def open_window(self, spec: dict[str, Any]) -> int:
+        payload = {key: (value.isoformat() if isinstance(value, dt.datetime) else value) for key, value in spec.items()}
+        return int(self._staff("POST", "/hr/assessments", payload)["id"])
+
     def seat_codes(self, assessment_id: int) -> Any:
         from ..services.codes import SeatSlips
 

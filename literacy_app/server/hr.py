@@ -195,7 +195,45 @@ async def hr_seat_codes(request: Request) -> Response:
     return ok(await _as_staff(request, work))
 
 
+class OpenWindow(Strict):
+    blueprint: str = Field(min_length=1, max_length=100)
+    opens_at: AwareDatetime
+    closes_at: AwareDatetime
+    title: str | None = Field(default=None, max_length=500)
+    access_code: str | None = Field(default=None, max_length=64)
+    max_attempts: int = Field(default=1, ge=1, le=10)
+    org_prefixes: list[str] = Field(default_factory=list, max_length=100)
+
+
+@endpoint
+async def hr_blueprints(request: Request) -> Response:
+    def work(uow: UnitOfWork, actor: Actor) -> Any:
+        from ..services import assessments
+
+        return dump(list[assessments.BlueprintInfo], assessments.published_blueprints(uow, actor))
+
+    return ok(await _as_staff(request, work, read_only=True))
+
+
+@endpoint
+async def hr_open_window(request: Request) -> Response:
+    """A new window, opened by the signed-in HR officer (audited by the service)."""
+    form = await body(request, OpenWindow)
+
+    def work(uow: UnitOfWork, actor: Actor) -> Any:
+        from ..services import assessments
+
+        cohort = {"org_prefixes": form.org_prefixes} if form.org_prefixes else None
+        return assessments.open_assessment(uow, actor, form.blueprint, form.opens_at, form.closes_at,
+                                           title=form.title, cohort=cohort, access_code=form.access_code,
+                                           max_attempts=form.max_attempts)
+
+    return ok({"id": await _as_staff(request, work)})
+
+
 ROUTES = [
+    Route(f"{API_PREFIX}/hr/blueprints", hr_blueprints, methods=["GET"]),
+    Route(f"{API_PREFIX}/hr/assessments", hr_open_window, methods=["POST"]),
     Route(f"{API_PREFIX}/hr/years/{{year:int}}/choices", hr_choices, methods=["GET"]),
     Route(f"{API_PREFIX}/hr/assessments/{{assessment_id:int}}/progress", hr_progress, methods=["POST"]),
     Route(f"{API_PREFIX}/hr/assessments/{{assessment_id:int}}/seat-codes", hr_seat_codes, methods=["POST"]),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import delete, func, select
@@ -134,3 +135,23 @@ def change_window(uow: UnitOfWork, actor: Actor, assessment_id: int, closes_at: 
           closes_after=closes_at.isoformat())
     uow.commit()
     return before
+
+
+@dataclass(frozen=True)
+class BlueprintInfo:
+    """A published blueprint as HR chooses it when opening a window."""
+
+    id: str
+    title: str
+    audience: str
+    items: int
+    minutes: int
+
+
+def published_blueprints(uow: UnitOfWork, actor: Actor) -> list[BlueprintInfo]:
+    require_staff(actor, "hr")
+    rows = uow.session.execute(
+        select(Blueprint.id, BlueprintVersion.content)
+        .join(BlueprintVersion, BlueprintVersion.id == Blueprint.current_version_id).order_by(Blueprint.id)).all()
+    return [BlueprintInfo(blueprint_id, content.get("title", blueprint_id), content["audience"], item_count(content),
+                          int(content["time_limit_minutes"])) for blueprint_id, content in rows]

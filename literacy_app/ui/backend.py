@@ -231,6 +231,24 @@ class ExamineeBackend(QObject):
         self._call(lambda uow: roster.import_roster(uow, actor, Path(path), dry_run=dry_run, full=full,
                                                     confirmed=confirmed), done, failed)
 
+    def published_blueprints(self, actor: Actor, done: Done, failed: Failed) -> None:
+        from ..services import assessments
+
+        self._call(lambda uow: assessments.published_blueprints(uow, actor), done, failed, read_only=True)
+
+    def open_window(self, actor: Actor, spec: dict[str, Any], done: Done, failed: Failed) -> None:
+        """``spec``: blueprint, opens_at, closes_at, title, access_code, max_attempts, org_prefixes."""
+        from ..services import assessments
+
+        def work(uow: Any) -> int:
+            prefixes = spec.get("org_prefixes") or []
+            return assessments.open_assessment(
+                uow, actor, spec["blueprint"], spec["opens_at"], spec["closes_at"], title=spec.get("title"),
+                cohort={"org_prefixes": prefixes} if prefixes else None, access_code=spec.get("access_code"),
+                max_attempts=spec.get("max_attempts"))
+
+        self._call(work, done, failed)
+
     def seat_codes(self, actor: Actor, assessment_id: int, done: Done, failed: Failed) -> None:
         from ..services import codes
 

@@ -158,6 +158,12 @@ class RemoteBackend(QObject):
         self._call(lambda client: client.roster_import(Path(path), full=full, dry_run=dry_run, confirmed=confirmed),
                    done, failed)
 
+    def published_blueprints(self, actor: Any, done: Done, failed: Failed) -> None:
+        self._call(lambda client: client.published_blueprints(), done, failed)
+
+    def open_window(self, actor: Any, spec: dict[str, Any], done: Done, failed: Failed) -> None:
+        self._call(lambda client: client.open_window(spec), done, failed)
+
     def seat_codes(self, actor: Any, assessment_id: int, done: Done, failed: Failed) -> None:
         self._call(lambda client: client.seat_codes(assessment_id), done, failed)
 

@@ -115,3 +115,25 @@ def test_hr_imports_a_roster_through_the_server_preview_first(lan, tmp_path):
         assert refused.code == "not_allowed"
     else:
         raise AssertionError("a trainer imported a roster")
+
+
+def test_hr_opens_a_window_through_the_server(lan):
+    import datetime as dt
+
+    from literacy_app.storage.models import Assessment
+
+    hr = lan.client()
+    hr.sign_in("hr1", PASSWORD)
+    names = [info.id for info in hr.published_blueprints()]
+    assert "recruit-standard" in names
+    jst = dt.timezone(dt.timedelta(hours=9))
+    number = hr.open_window({"blueprint": "recruit-standard", "opens_at": dt.datetime(2030, 4, 1, 9, 0, tzinfo=jst),
+                             "closes_at": dt.datetime(2030, 4, 30, 17, 0, tzinfo=jst), "access_code": "ume-5",
+                             "max_attempts": 2, "org_prefixes": ["総務局"]})
+    with lan.database.uow(read_only=True) as uow:
+        made = uow.session.get(Assessment, number)
+        assert made.opens_at == dt.datetime(2030, 4, 1, 0, 0, tzinfo=dt.UTC) and made.created_by == "hr1"
+    with pytest.raises(UserError) as caught:
+        hr.open_window({"blueprint": "recruit-standrad", "opens_at": dt.datetime(2030, 4, 1, tzinfo=jst),
+                        "closes_at": dt.datetime(2030, 4, 2, tzinfo=jst)})
+    assert caught.value.code == "blueprint_unknown" and "recruit-standard" in caught.value.render("ja")

@@ -206,3 +206,40 @@ def test_hr_imports_the_roster_in_the_window_after_a_preview(qtbot, exam, tmp_pa
     assert stored == {"000123": False, "000500": True}
     assert logged.actor == "hr-sato" and logged.detail["deactivated_staff_nos"] == ["000123"]
     dialog.reject()
+
+
+def test_hr_opens_a_window_from_the_window_in_japan_time(qtbot, exam):
+    """Issue 13: opening a window took `assessment open` and a blueprint id listed nowhere."""
+    import datetime as dt
+
+    from literacy_app.core.fiscal import JST
+    from literacy_app.storage.models import Assessment
+
+    _accounts(exam)
+    window = open_app(qtbot, exam)
+    window.hr.log_in("hr-sato", "a-long-enough-password")
+    qtbot.waitUntil(lambda: "page" in window.hr.__dict__ and window.stack.currentWidget() is window.hr.page,
+                    timeout=10_000)
+    dialog = window.hr.open_window_dialog()
+    qtbot.waitUntil(lambda: dialog.blueprint.count() > 0, timeout=10_000)
+    assert "テスト試験" in dialog.blueprint.itemText(0) and "新規採用" in dialog.blueprint.itemText(0)
+    assert "LAN の試験サーバーでは受験できません" in dialog.note.text()
+    dialog.opens.setDateTime(dialog.opens.dateTime().fromString("2026-12-01 09:00", "yyyy-MM-dd HH:mm"))
+    dialog.closes.setDateTime(dialog.closes.dateTime().fromString("2026-11-30 17:00", "yyyy-MM-dd HH:mm"))
+    dialog.open_button.click()
+    assert "終了は開始より後" in dialog.message.text()
+    dialog.closes.setDateTime(dialog.closes.dateTime().fromString("2026-12-15 17:00", "yyyy-MM-dd HH:mm"))
+    dialog.code.setText("nashi-9")
+    dialog.attempts.setValue(2)
+    dialog.units.setText("総務局、市民局/区政部")
+    dialog.open_button.click()
+    page = window.hr.page
+    qtbot.waitUntil(lambda: "開きました" in page.status.text(), timeout=10_000)
+    assert "2026-12-01 09:00 JST" in page.status.text()
+    with exam.database.uow(read_only=True) as uow:
+        made = uow.session.scalars(select(Assessment).order_by(Assessment.id.desc())).first()
+        logged = uow.session.scalars(select(AuditLog).where(AuditLog.action == "assessment_open")
+                                     .order_by(AuditLog.id.desc())).first()
+    assert made.opens_at == dt.datetime(2026, 12, 1, 9, 0, tzinfo=JST) and made.max_attempts == 2
+    assert made.cohort["org_prefixes"] == ["総務局", "市民局/区政部"] and made.access_code_hash
+    assert logged is not None and logged.actor == "hr-sato"

@@ -48,6 +48,7 @@ class HrController(QObject):
         page.candidates_export_requested.connect(self.export_candidates)
         page.audit_requested.connect(self.show_audit)
         page.roster_requested.connect(self.open_roster_dialog)
+        page.open_window_requested.connect(self.open_window_dialog)
         page.audit_export_requested.connect(self.export_audit)
         page.year_changed.connect(self.load_choices)
         page.logout.connect(self.logout)
@@ -187,6 +188,32 @@ class HrController(QObject):
 
         dialog.preview_requested.connect(preview)
         dialog.import_requested.connect(run)
+        dialog.open()
+        return dialog
+
+    def open_window_dialog(self) -> Any:
+        """試験を開く: the published blueprints to choose from, then the window (audited by the service)."""
+        from ...core.fiscal import jst_text
+        from .open_dialog import OpenWindowDialog
+
+        dialog = self.open_dialog = OpenWindowDialog(self.page)
+
+        def failed(error: BaseException) -> None:
+            dialog.show_error(error_text(error, self.lang))
+
+        def opened(spec: dict[str, Any], number: int) -> None:
+            dialog.accept()
+            self.load_choices(self.page.year.value())
+            self.page.set_busy(False, self.tr("試験 {0} を開きました（{1} 〜 {2}）。").format(
+                number, jst_text(spec["opens_at"]), jst_text(spec["closes_at"])))
+
+        def open_it(spec: dict[str, Any]) -> None:
+            assert self.actor is not None
+            self.backend.open_window(self.actor, spec, lambda number: opened(spec, number), failed)
+
+        assert self.actor is not None
+        self.backend.published_blueprints(self.actor, dialog.set_blueprints, failed)
+        dialog.open_requested.connect(open_it)
         dialog.open()
         return dialog
 

@@ -52,6 +52,7 @@ class HrPage(QWidget):
     candidates_export_requested = Signal(str)  # path of the .xlsx
     audit_requested = Signal()
     roster_requested = Signal()
+    open_window_requested = Signal()
     audit_export_requested = Signal(str)
     year_changed = Signal(int)
     logout = Signal()
@@ -82,6 +83,7 @@ class HrPage(QWidget):
                                              "以前に発行したコードは使えなくなります。"))
         self.logout_button = QPushButton(self.tr("ログアウト"), self)
         self.roster_button = QPushButton(self.tr("名簿を取り込む…"), self)
+        self.open_window_button = QPushButton(self.tr("試験を開く…"), self)
         self.status = plain_label("", self)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 0)
@@ -108,6 +110,7 @@ class HrPage(QWidget):
         top = QHBoxLayout()
         top.addLayout(choices, 1)
         top.addWidget(self.roster_button)
+        top.addWidget(self.open_window_button)
         top.addWidget(self.logout_button)
         report_tab = QWidget(self)
         saves = QHBoxLayout()
@@ -151,6 +154,7 @@ class HrPage(QWidget):
         self.tabs.currentChanged.connect(self._assessment_changed)
         self.logout_button.clicked.connect(self.logout.emit)
         self.roster_button.clicked.connect(self.roster_requested.emit)
+        self.open_window_button.clicked.connect(self.open_window_requested.emit)
 
     def set_choices(self, windows: list, units: list[str]) -> None:  # type: ignore[type-arg]
         """Fill the assessment and 所属 lists (``windows``: services.progress.WindowInfo)."""

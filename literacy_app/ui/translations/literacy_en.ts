@@ -586,78 +586,83 @@
 <context>
     <name>HrController</name>
     <message>
-        <location filename="../hr/controller.py" line="67"/>
+        <location filename="../hr/controller.py" line="68"/>
         <source>このアカウントには人事の画面を開く権限がありません。</source>
         <translation>This account may not open the HR screen.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="90"/>
-        <location filename="../hr/controller.py" line="107"/>
+        <location filename="../hr/controller.py" line="91"/>
+        <location filename="../hr/controller.py" line="108"/>
         <source>集計しています…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="96"/>
+        <location filename="../hr/controller.py" line="97"/>
         <source>市全体</source>
         <translation>the whole city</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="97"/>
+        <location filename="../hr/controller.py" line="98"/>
         <source>{0}・{1} の集計を表示しています。</source>
         <translation>Showing the summary of {0} for {1}.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="127"/>
+        <location filename="../hr/controller.py" line="128"/>
         <source>受験状況を集計しています…</source>
         <translation>Calculating progress…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="134"/>
+        <location filename="../hr/controller.py" line="135"/>
         <source>受験状況を表示しています。</source>
         <translation>Showing progress.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="143"/>
+        <location filename="../hr/controller.py" line="144"/>
         <source>受験者一覧を読み込んでいます…</source>
         <translation>Loading the candidate list…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="158"/>
+        <location filename="../hr/controller.py" line="159"/>
         <source>受験者一覧を保存しています…</source>
         <translation>Saving the candidate list…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="162"/>
+        <location filename="../hr/controller.py" line="163"/>
         <source>{0} 人の受験者一覧を {1} に保存しました。</source>
         <translation>Saved the list of {0} candidates to {1}.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="196"/>
+        <location filename="../hr/controller.py" line="207"/>
+        <source>試験 {0} を開きました（{1} 〜 {2}）。</source>
+        <translation>Opened assessment {0} ({1} to {2}).</translation>
+    </message>
+    <message>
+        <location filename="../hr/controller.py" line="223"/>
         <source>監査ログを読み込んでいます…</source>
         <translation>Loading the audit log…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="209"/>
+        <location filename="../hr/controller.py" line="236"/>
         <source>監査ログを保存しています…</source>
         <translation>Saving the audit log…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="213"/>
+        <location filename="../hr/controller.py" line="240"/>
         <source>監査ログ {0} 行を {1} に保存しました。</source>
         <translation>Saved {0} audit rows to {1}.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="222"/>
+        <location filename="../hr/controller.py" line="249"/>
         <source>受験票を発行しています…</source>
         <translation>Issuing seat slips…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="232"/>
+        <location filename="../hr/controller.py" line="259"/>
         <source>受験票 {0} 人分を保存しました: {1}</source>
         <translation>Saved seat slips for {0} people: {1}</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="115"/>
+        <location filename="../hr/controller.py" line="116"/>
         <source>保存しました: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
@@ -665,135 +670,140 @@
 <context>
     <name>HrPage</name>
     <message>
-        <location filename="../hr/page.py" line="62"/>
+        <location filename="../hr/page.py" line="63"/>
         <source>結果報告（人事）</source>
         <translation>Results report (HR)</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="66"/>
-        <location filename="../hr/page.py" line="99"/>
+        <location filename="../hr/page.py" line="67"/>
+        <location filename="../hr/page.py" line="101"/>
         <source>年度</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="68"/>
-        <location filename="../hr/page.py" line="101"/>
+        <location filename="../hr/page.py" line="69"/>
+        <location filename="../hr/page.py" line="103"/>
         <source>試験</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="71"/>
-        <location filename="../hr/page.py" line="103"/>
+        <location filename="../hr/page.py" line="72"/>
+        <location filename="../hr/page.py" line="105"/>
         <source>所属</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="76"/>
+        <location filename="../hr/page.py" line="77"/>
         <source>表示する最小の人数</source>
         <translation>Smallest group shown</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="77"/>
+        <location filename="../hr/page.py" line="78"/>
         <source>プレビュー</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="78"/>
+        <location filename="../hr/page.py" line="79"/>
         <source>{0} で保存</source>
         <translation>Save as {0}</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="79"/>
+        <location filename="../hr/page.py" line="80"/>
         <source>受験状況を更新</source>
         <translation>Refresh progress</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="80"/>
+        <location filename="../hr/page.py" line="81"/>
         <source>受験票（個人コード）を発行…</source>
         <translation>Issue seat slips (personal codes)…</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="81"/>
+        <location filename="../hr/page.py" line="82"/>
         <source>選んだ試験の対象者全員に個人コードを発行し、受験票を PDF に保存します。以前に発行したコードは使えなくなります。</source>
         <translation>Issues a personal code to everyone the chosen assessment is for and saves the seat slips as a PDF. Codes issued before stop working.</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="83"/>
+        <location filename="../hr/page.py" line="84"/>
         <source>ログアウト</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="84"/>
+        <location filename="../hr/page.py" line="85"/>
         <source>名簿を取り込む…</source>
         <translation>Import the roster…</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="91"/>
+        <location filename="../hr/page.py" line="86"/>
+        <source>試験を開く…</source>
+        <translation>Open an assessment…</translation>
+    </message>
+    <message>
+        <location filename="../hr/page.py" line="93"/>
         <source>報告書のプレビュー</source>
         <translation>Report preview</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="105"/>
+        <location filename="../hr/page.py" line="107"/>
         <source>この人数未満の集団は表示しない</source>
         <translation>Hide groups smaller than</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="130"/>
+        <location filename="../hr/page.py" line="133"/>
         <source>結果報告</source>
         <translation>Results report</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="131"/>
+        <location filename="../hr/page.py" line="134"/>
         <source>受験状況</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="132"/>
+        <location filename="../hr/page.py" line="135"/>
         <source>受験者一覧</source>
         <translation>Candidates</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="133"/>
+        <location filename="../hr/page.py" line="136"/>
         <source>監査ログ</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="160"/>
+        <location filename="../hr/page.py" line="164"/>
         <source>この年度のすべての試験</source>
         <translation>All assessments this fiscal year</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="165"/>
+        <location filename="../hr/page.py" line="169"/>
         <source>市全体</source>
         <translation>Whole city</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="183"/>
+        <location filename="../hr/page.py" line="187"/>
         <source>試験を選ぶと、その受験状況を所属ごとに表示します。</source>
         <translation>Choose an assessment to see its progress by department.</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="184"/>
+        <location filename="../hr/page.py" line="188"/>
         <source>試験を選ぶと、その受験者を氏名と結果で一覧にします。この一覧の表示と保存は、監査ログに記録されます。</source>
         <translation>Choose an assessment to list its candidates by name with their results. Viewing and saving this list are recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="194"/>
+        <location filename="../hr/page.py" line="198"/>
         <source>保存先</source>
         <translation>Save to</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="200"/>
+        <location filename="../hr/page.py" line="204"/>
         <source>受験票の発行</source>
         <translation>Issue seat slips</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="201"/>
+        <location filename="../hr/page.py" line="205"/>
         <source>この試験の対象者全員に新しい個人コードを発行します。以前に発行したコードは使えなくなり、以後は受験票のコードで開始・再開します。発行しますか？</source>
         <translation>A new personal code will be issued to everyone this assessment is for. Codes issued before stop working, and from now on examinees start and resume with the code on their slip. Issue them?</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="205"/>
+        <location filename="../hr/page.py" line="209"/>
         <source>受験票の保存先</source>
         <translation>Save seat slips as</translation>
     </message>
@@ -1404,6 +1414,89 @@
         <location filename="../widgets/items_text.py" line="110"/>
         <source>数字で入力してください（全角・半角どちらでも構いません）</source>
         <translation>Enter a number (full-width or half-width digits are both fine)</translation>
+    </message>
+</context>
+<context>
+    <name>OpenWindowDialog</name>
+    <message>
+        <location filename="../hr/open_dialog.py" line="51"/>
+        <source>試験を開く</source>
+        <translation>Open an assessment</translation>
+    </message>
+    <message>
+        <location filename="../hr/open_dialog.py" line="54"/>
+        <location filename="../hr/open_dialog.py" line="76"/>
+        <source>出題設計</source>
+        <translation>Blueprint</translation>
+    </message>
+    <message>
+        <location filename="../hr/open_dialog.py" line="56"/>
+        <location filename="../hr/open_dialog.py" line="77"/>
+        <source>試験の名前</source>
+        <translation>Assessment name</translation>
+    </message>
+    <message>
+        <location filename="../hr/open_dialog.py" line="60"/>
+        <location filename="../hr/open_dialog.py" line="80"/>
+        <source>アクセスコード</source>
+        <translation>Access code</translation>
+    </message>
+    <message>
+        <location filename="../hr/open_dialog.py" line="64"/>
+        <location filename="../hr/open_dialog.py" line="81"/>
+        <source>受験できる回数</source>
+        <translation>Attempts allowed</translation>
+    </message>
+    <message>
+        <location filename="../hr/open_dialog.py" line="66"/>
+        <source>空欄なら全所属（例: 総務局, 市民局/区政部）</source>
+        <translation>Empty for every unit (e.g. 総務局, 市民局/区政部)</translation>
+    </message>
+    <message>
+        <location filename="../hr/open_dialog.py" line="67"/>
+        <location filename="../hr/open_dialog.py" line="82"/>
+        <source>対象の所属</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <location filename="../hr/open_dialog.py" line="68"/>
+        <source>日時は日本時間です。コードを付けない試験は、LAN の試験サーバーでは受験できません（この PC の単独利用でのみ受験できます）。</source>
+        <translation>Dates and times are Japan time. An assessment without a code cannot be sat through the LAN exam server (only in single-PC use).</translation>
+    </message>
+    <message>
+        <location filename="../hr/open_dialog.py" line="72"/>
+        <source>開く</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../hr/open_dialog.py" line="74"/>
+        <source>やめる</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../hr/open_dialog.py" line="78"/>
+        <source>開始（日本時間）</source>
+        <translation>Opens (Japan time)</translation>
+    </message>
+    <message>
+        <location filename="../hr/open_dialog.py" line="79"/>
+        <source>終了（日本時間）</source>
+        <translation>Closes (Japan time)</translation>
+    </message>
+    <message>
+        <location filename="../hr/open_dialog.py" line="100"/>
+        <source>{0}（{1}・{2} 問・{3} 分）</source>
+        <translation>{0} ({1}, {2} items, {3} min)</translation>
+    </message>
+    <message>
+        <location filename="../hr/open_dialog.py" line="112"/>
+        <source>出題設計を選んでください。</source>
+        <translation>Choose a blueprint.</translation>
+    </message>
+    <message>
+        <location filename="../hr/open_dialog.py" line="114"/>
+        <source>終了は開始より後にしてください。</source>
+        <translation>The end must be after the start.</translation>
     </message>
 </context>
 <context>
