@@ -1450,7 +1450,7 @@
     <message>
         <location filename="../hr/open_dialog.py" line="66"/>
         <source>空欄なら全所属（例: 総務局, 市民局/区政部）</source>
-        <translation>Empty for every unit (e.g. 総務局, 市民局/区政部)</translation>
+        <translation>Empty for every unit; several unit paths separated by commas</translation>
     </message>
     <message>
         <location filename="../hr/open_dialog.py" line="67"/>
