@@ -192,6 +192,12 @@ class ServerClient:
                    "full": full, "dry_run": dry_run, "confirmed": confirmed}
         return load(RosterReport, self._staff("POST", "/hr/roster", payload))
 
+    def people_results(self, assessment_id: int, file: str) -> list[Any]:
+        from ..reporting.figures.person import PersonResults
+
+        return list(load(list[PersonResults], self._staff("POST", f"/hr/assessments/{assessment_id}/people",
+                                                          {"file": file})))
+
     def published_blueprints(self) -> list[Any]:
         from ..services.assessments import BlueprintInfo
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from ..core.errors import UserError
 from ..core.model import Actor
@@ -74,14 +75,24 @@ def export_person(uow: UnitOfWork, actor: Actor, staff_no: str, out: Path, *, ye
 
 
 def export_people(uow: UnitOfWork, actor: Actor, assessment_id: int, out: Path) -> int:
-    """The 個人結果票 of everyone who finished one window (its 年度's attempts each), one PDF with a
-    page per person; audited with the number of people.  Returns that number."""
+    """The 個人結果票 of everyone who finished one window, one PDF with a page (or more) per person;
+    audited with the number of people.  Returns that number."""
+    from .rendering.person import write_people_pdf
+
+    people = people_results(uow, actor, assessment_id, str(out))
+    write_people_pdf(people, out)
+    return len(people)
+
+
+def people_results(uow: UnitOfWork, actor: Actor, assessment_id: int, file: str) -> list[Any]:
+    """The results (``figures.person.PersonResults``) of everyone who finished a window, in 所属
+    order, for the 個人結果票 going to ``file``; the audit row is written here (on a LAN the
+    server lists, the PC prints)."""
     from sqlalchemy import select
 
     from ..core.fiscal import JST, fiscal_year
     from ..storage.models import Assessment, Attempt, Examinee
     from .figures.person import person_results
-    from .rendering.person import write_people_pdf
 
     require_staff(actor, "hr")
     assessment = uow.session.get(Assessment, assessment_id)
@@ -95,7 +106,7 @@ def export_people(uow: UnitOfWork, actor: Actor, assessment_id: int, out: Path) 
     if not staff_nos:
         raise UserError("people_none_finished", id=assessment_id)
     year = fiscal_year(assessment.opens_at.astimezone(JST))
-    write_people_pdf([person_results(uow, actor, staff_no, year) for staff_no in staff_nos], out)
-    audit(uow, actor, "report_person_cohort", assessment_id=assessment_id, people=len(staff_nos), file=str(out))
+    people = [person_results(uow, actor, staff_no, year) for staff_no in staff_nos]
+    audit(uow, actor, "report_person_cohort", assessment_id=assessment_id, people=len(people), file=file)
     uow.commit()
-    return len(staff_nos)
+    return people

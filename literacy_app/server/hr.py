@@ -231,7 +231,27 @@ async def hr_open_window(request: Request) -> Response:
     return ok({"id": await _as_staff(request, work)})
 
 
+class PeopleCall(Strict):
+    file: str = Field(min_length=1, max_length=300)
+
+
+@endpoint
+async def hr_people(request: Request) -> Response:
+    """The results behind the 個人結果票 of a window (the PC prints them); audited here."""
+    assessment_id = int(request.path_params["assessment_id"])
+    form = await body(request, PeopleCall)
+
+    def work(uow: UnitOfWork, actor: Actor) -> Any:
+        from ..reporting.exports import people_results
+        from ..reporting.figures.person import PersonResults
+
+        return dump(list[PersonResults], people_results(uow, actor, assessment_id, form.file))
+
+    return ok(await _as_staff(request, work))
+
+
 ROUTES = [
+    Route(f"{API_PREFIX}/hr/assessments/{{assessment_id:int}}/people", hr_people, methods=["POST"]),
     Route(f"{API_PREFIX}/hr/blueprints", hr_blueprints, methods=["GET"]),
     Route(f"{API_PREFIX}/hr/assessments", hr_open_window, methods=["POST"]),
     Route(f"{API_PREFIX}/hr/years/{{year:int}}/choices", hr_choices, methods=["GET"]),

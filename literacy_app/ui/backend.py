@@ -231,6 +231,12 @@ class ExamineeBackend(QObject):
         self._call(lambda uow: roster.import_roster(uow, actor, Path(path), dry_run=dry_run, full=full,
                                                     confirmed=confirmed), done, failed)
 
+    def people_results(self, actor: Actor, assessment_id: int, file: str, done: Done, failed: Failed) -> None:
+        """Everyone's results for the 個人結果票 of a window (printed on the GUI thread); audited."""
+        from ..reporting.exports import people_results
+
+        self._call(lambda uow: people_results(uow, actor, assessment_id, file), done, failed)
+
     def published_blueprints(self, actor: Actor, done: Done, failed: Failed) -> None:
         from ..services import assessments
 

@@ -158,6 +158,9 @@ class RemoteBackend(QObject):
         self._call(lambda client: client.roster_import(Path(path), full=full, dry_run=dry_run, confirmed=confirmed),
                    done, failed)
 
+    def people_results(self, actor: Any, assessment_id: int, file: str, done: Done, failed: Failed) -> None:
+        self._call(lambda client: client.people_results(assessment_id, file), done, failed)
+
     def published_blueprints(self, actor: Any, done: Done, failed: Failed) -> None:
         self._call(lambda client: client.published_blueprints(), done, failed)
 

@@ -137,3 +137,20 @@ def test_hr_opens_a_window_through_the_server(lan):
         hr.open_window({"blueprint": "recruit-standrad", "opens_at": dt.datetime(2030, 4, 1, tzinfo=jst),
                         "closes_at": dt.datetime(2030, 4, 2, tzinfo=jst)})
     assert caught.value.code == "blueprint_unknown" and "recruit-standard" in caught.value.render("ja")
+
+
+def test_the_result_sheets_of_a_window_come_from_the_server_and_are_audited(lan):
+    from ._lan import CODE
+
+    staff_no = lan.examinee()
+    sitter = lan.client()
+    state = sitter.start(staff_no, lan.windows["recruit-standard"], CODE)
+    sitter.finish(state.attempt_id)
+    hr = lan.client()
+    hr.sign_in("hr1", PASSWORD)
+    people = hr.people_results(lan.windows["recruit-standard"], "個人結果票.pdf")
+    assert staff_no in [person.staff_no for person in people]
+    with lan.database.uow(read_only=True) as uow:
+        row = uow.session.scalars(select(AuditLog).where(AuditLog.action == "report_person_cohort")
+                                  .order_by(AuditLog.id.desc())).first()
+    assert row.actor == "hr1" and row.detail["file"] == "個人結果票.pdf"

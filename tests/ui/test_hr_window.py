@@ -138,6 +138,13 @@ def test_hr_lists_the_candidates_of_a_window_sorts_filters_and_saves_them(qtbot,
         purposes = [row.detail["purpose"] for row in uow.session.scalars(
             select(AuditLog).where(AuditLog.action == "candidate_list").order_by(AuditLog.id))]
     assert purposes == ["view", "export:候補者.xlsx"]
+    assert view.sheets_button.isEnabled()  # someone finished: their 個人結果票 can be printed
+    sheets = tmp_path / "個人結果票.pdf"
+    window.hr.save_result_sheets(str(sheets))
+    qtbot.waitUntil(lambda: "1 人分の個人結果票" in page.status.text(), timeout=20_000)
+    from ..reporting.test_person import _pdf_text
+
+    assert "000401" in _pdf_text(sheets) and "000402" not in _pdf_text(sheets)
 
 
 def test_hr_reads_the_audit_log_in_the_window_and_its_export_is_recorded(qtbot, exam, tmp_path):

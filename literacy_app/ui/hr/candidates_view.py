@@ -20,6 +20,7 @@ from ..common import plain_label
 
 class CandidatesView(QWidget):
     export_requested = Signal(str)  # path of the .xlsx
+    sheets_requested = Signal(str)  # path of the PDF of everyone's 個人結果票
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -30,6 +31,8 @@ class CandidatesView(QWidget):
         self.filter.setAccessibleName(self.tr("絞り込み"))
         self.export_button = QPushButton(self.tr("Excel で保存…"), self)
         self.export_button.setEnabled(False)
+        self.sheets_button = QPushButton(self.tr("個人結果票（全員）を PDF で保存…"), self)
+        self.sheets_button.setEnabled(False)
         self.model = QStandardItemModel(0, 0, self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -46,12 +49,14 @@ class CandidatesView(QWidget):
         tools = QHBoxLayout()
         tools.addWidget(self.filter, 1)
         tools.addWidget(self.export_button)
+        tools.addWidget(self.sheets_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
         layout.addLayout(tools)
         layout.addWidget(self.table, 1)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.export_button.clicked.connect(self._ask_path)
+        self.sheets_button.clicked.connect(self._ask_sheets)
         self.suggested_name = "受験者一覧.xlsx"
 
     def headers(self) -> list[str]:
@@ -75,12 +80,14 @@ class CandidatesView(QWidget):
         self.proxy.sort(-1)  # the service's order (finished first, by 所属) until a header is clicked
         self.table.resizeColumnsToContents()
         self.export_button.setEnabled(bool(rows))
+        self.sheets_button.setEnabled(any(row.status == "受験済み" for row in rows))
         self.note.setText(self.tr("{0} 人。見出しをクリックすると並べ替えます。この一覧の表示と保存は、"
                                   "監査ログに記録されます。").format(len(rows)))
 
     def clear(self, text: str) -> None:
         self.model.clear()
         self.export_button.setEnabled(False)
+        self.sheets_button.setEnabled(False)
         self.note.setText(text)
 
     def _ask_path(self) -> None:
@@ -88,6 +95,14 @@ class CandidatesView(QWidget):
                                                       "Excel (*.xlsx)")
         if path:
             self.export_requested.emit(path)
+
+
+    def _ask_sheets(self) -> None:
+        path, _selected = QFileDialog.getSaveFileName(self, self.tr("個人結果票の保存先"),
+                                                      self.suggested_name.replace("受験者一覧", "個人結果票").replace(
+                                                          ".xlsx", ".pdf"), "PDF (*.pdf)")
+        if path:
+            self.sheets_requested.emit(path)
 
 
 def _percent(value: float | None) -> tuple[str, float]:

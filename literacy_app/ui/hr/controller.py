@@ -46,6 +46,7 @@ class HrController(QObject):
         page.slips_requested.connect(self.issue_slips)
         page.candidates_requested.connect(self.show_candidates)
         page.candidates_export_requested.connect(self.export_candidates)
+        page.sheets_requested.connect(self.save_result_sheets)
         page.audit_requested.connect(self.show_audit)
         page.roster_requested.connect(self.open_roster_dialog)
         page.open_window_requested.connect(self.open_window_dialog)
@@ -163,6 +164,22 @@ class HrController(QObject):
             self.page.set_busy(False, self.tr("{0} 人の受験者一覧を {1} に保存しました。").format(len(rows), path))
 
         self.backend.candidates(self.actor, choice.assessment_id, f"export:{Path(path).name}", done, self._failed)
+
+    def save_result_sheets(self, path: str) -> None:
+        """Everyone's 個人結果票 of the chosen window, one PDF: figures on the worker (or the server),
+        drawn here on the GUI thread (QtCharts needs it)."""
+        from ...reporting.rendering.person import write_people_pdf
+
+        choice = self.page.choice()
+        if self.actor is None or choice.assessment_id is None:
+            return
+        self.page.set_busy(True, self.tr("個人結果票を作っています…"))
+
+        def done(people: list[Any]) -> None:
+            write_people_pdf(people, Path(path))
+            self.page.set_busy(False, self.tr("{0} 人分の個人結果票を {1} に保存しました。").format(len(people), path))
+
+        self.backend.people_results(self.actor, choice.assessment_id, Path(path).name, done, self._failed)
 
     def open_roster_dialog(self) -> Any:
         """名簿の取り込み: preview (a dry run), then the import of what was shown."""

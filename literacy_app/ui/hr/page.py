@@ -50,6 +50,7 @@ class HrPage(QWidget):
     slips_requested = Signal(str)       # path of the seat slips PDF
     candidates_requested = Signal()
     candidates_export_requested = Signal(str)  # path of the .xlsx
+    sheets_requested = Signal(str)  # path of the PDF of everyone's 個人結果票
     audit_requested = Signal()
     roster_requested = Signal()
     open_window_requested = Signal()
@@ -147,6 +148,7 @@ class HrPage(QWidget):
         self.refresh_progress_button.clicked.connect(self.progress_requested.emit)
         self.slips_button.clicked.connect(self._ask_slips)
         self.candidates_view.export_requested.connect(self.candidates_export_requested.emit)
+        self.candidates_view.sheets_requested.connect(self.sheets_requested.emit)
         self.audit_view.load_requested.connect(self.audit_requested.emit)
         self.audit_view.export_requested.connect(self.audit_export_requested.emit)
         self.year.valueChanged.connect(self.year_changed.emit)

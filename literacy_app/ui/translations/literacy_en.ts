@@ -380,94 +380,104 @@
 <context>
     <name>CandidatesView</name>
     <message>
-        <location filename="../hr/candidates_view.py" line="26"/>
+        <location filename="../hr/candidates_view.py" line="27"/>
         <source>試験を選ぶと、その受験者を氏名と結果で一覧にします。この一覧の表示と保存は、監査ログに記録されます。</source>
         <translation>Choose an assessment to list its candidates by name with their results. Viewing and saving this list are recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../hr/candidates_view.py" line="29"/>
+        <location filename="../hr/candidates_view.py" line="30"/>
         <source>絞り込み（職員番号・氏名・所属・状況）</source>
         <translation>Filter (staff number, name, unit, status)</translation>
     </message>
     <message>
-        <location filename="../hr/candidates_view.py" line="30"/>
+        <location filename="../hr/candidates_view.py" line="31"/>
         <source>絞り込み</source>
         <translation>Filter</translation>
     </message>
     <message>
-        <location filename="../hr/candidates_view.py" line="31"/>
+        <location filename="../hr/candidates_view.py" line="32"/>
         <source>Excel で保存…</source>
         <translation>Save as Excel…</translation>
     </message>
     <message>
-        <location filename="../hr/candidates_view.py" line="45"/>
+        <location filename="../hr/candidates_view.py" line="34"/>
+        <source>個人結果票（全員）を PDF で保存…</source>
+        <translation>Save everyone&apos;s result sheets as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../hr/candidates_view.py" line="48"/>
         <source>受験者一覧</source>
         <translation>Candidates</translation>
     </message>
     <message>
-        <location filename="../hr/candidates_view.py" line="58"/>
+        <location filename="../hr/candidates_view.py" line="63"/>
         <source>職員番号</source>
         <translation>Staff number</translation>
     </message>
     <message>
-        <location filename="../hr/candidates_view.py" line="58"/>
+        <location filename="../hr/candidates_view.py" line="63"/>
         <source>氏名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../hr/candidates_view.py" line="58"/>
+        <location filename="../hr/candidates_view.py" line="63"/>
         <source>所属（受験時）</source>
         <translation>Unit (when sitting)</translation>
     </message>
     <message>
-        <location filename="../hr/candidates_view.py" line="58"/>
+        <location filename="../hr/candidates_view.py" line="63"/>
         <source>区分</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../hr/candidates_view.py" line="58"/>
+        <location filename="../hr/candidates_view.py" line="63"/>
         <source>状況</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../hr/candidates_view.py" line="59"/>
+        <location filename="../hr/candidates_view.py" line="64"/>
         <source>得点率</source>
         <translation>Score %</translation>
     </message>
     <message>
-        <location filename="../hr/candidates_view.py" line="59"/>
+        <location filename="../hr/candidates_view.py" line="64"/>
         <source>合否</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../hr/candidates_view.py" line="59"/>
+        <location filename="../hr/candidates_view.py" line="64"/>
         <source>受験日時</source>
         <translation>Sat at</translation>
     </message>
     <message>
-        <location filename="../hr/candidates_view.py" line="59"/>
+        <location filename="../hr/candidates_view.py" line="64"/>
         <source>回数</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../hr/candidates_view.py" line="67"/>
+        <location filename="../hr/candidates_view.py" line="72"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../hr/candidates_view.py" line="67"/>
+        <location filename="../hr/candidates_view.py" line="72"/>
         <source>不合格</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../hr/candidates_view.py" line="78"/>
+        <location filename="../hr/candidates_view.py" line="84"/>
         <source>{0} 人。見出しをクリックすると並べ替えます。この一覧の表示と保存は、監査ログに記録されます。</source>
         <translation>{0} people. Click a heading to sort. Viewing and saving this list are recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../hr/candidates_view.py" line="87"/>
+        <location filename="../hr/candidates_view.py" line="94"/>
         <source>受験者一覧の保存先</source>
         <translation>Save the candidate list to</translation>
+    </message>
+    <message>
+        <location filename="../hr/candidates_view.py" line="101"/>
+        <source>個人結果票の保存先</source>
+        <translation>Save the result sheets to</translation>
     </message>
 </context>
 <context>
@@ -586,83 +596,93 @@
 <context>
     <name>HrController</name>
     <message>
-        <location filename="../hr/controller.py" line="68"/>
+        <location filename="../hr/controller.py" line="69"/>
         <source>このアカウントには人事の画面を開く権限がありません。</source>
         <translation>This account may not open the HR screen.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="91"/>
-        <location filename="../hr/controller.py" line="108"/>
+        <location filename="../hr/controller.py" line="92"/>
+        <location filename="../hr/controller.py" line="109"/>
         <source>集計しています…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="97"/>
+        <location filename="../hr/controller.py" line="98"/>
         <source>市全体</source>
         <translation>the whole city</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="98"/>
+        <location filename="../hr/controller.py" line="99"/>
         <source>{0}・{1} の集計を表示しています。</source>
         <translation>Showing the summary of {0} for {1}.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="128"/>
+        <location filename="../hr/controller.py" line="129"/>
         <source>受験状況を集計しています…</source>
         <translation>Calculating progress…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="135"/>
+        <location filename="../hr/controller.py" line="136"/>
         <source>受験状況を表示しています。</source>
         <translation>Showing progress.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="144"/>
+        <location filename="../hr/controller.py" line="145"/>
         <source>受験者一覧を読み込んでいます…</source>
         <translation>Loading the candidate list…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="159"/>
+        <location filename="../hr/controller.py" line="160"/>
         <source>受験者一覧を保存しています…</source>
         <translation>Saving the candidate list…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="163"/>
+        <location filename="../hr/controller.py" line="164"/>
         <source>{0} 人の受験者一覧を {1} に保存しました。</source>
         <translation>Saved the list of {0} candidates to {1}.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="207"/>
+        <location filename="../hr/controller.py" line="176"/>
+        <source>個人結果票を作っています…</source>
+        <translation>Making the result sheets…</translation>
+    </message>
+    <message>
+        <location filename="../hr/controller.py" line="180"/>
+        <source>{0} 人分の個人結果票を {1} に保存しました。</source>
+        <translation>Saved the result sheets of {0} people to {1}.</translation>
+    </message>
+    <message>
+        <location filename="../hr/controller.py" line="224"/>
         <source>試験 {0} を開きました（{1} 〜 {2}）。</source>
         <translation>Opened assessment {0} ({1} to {2}).</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="223"/>
+        <location filename="../hr/controller.py" line="240"/>
         <source>監査ログを読み込んでいます…</source>
         <translation>Loading the audit log…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="236"/>
+        <location filename="../hr/controller.py" line="253"/>
         <source>監査ログを保存しています…</source>
         <translation>Saving the audit log…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="240"/>
+        <location filename="../hr/controller.py" line="257"/>
         <source>監査ログ {0} 行を {1} に保存しました。</source>
         <translation>Saved {0} audit rows to {1}.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="249"/>
+        <location filename="../hr/controller.py" line="266"/>
         <source>受験票を発行しています…</source>
         <translation>Issuing seat slips…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="259"/>
+        <location filename="../hr/controller.py" line="276"/>
         <source>受験票 {0} 人分を保存しました: {1}</source>
         <translation>Saved seat slips for {0} people: {1}</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="116"/>
+        <location filename="../hr/controller.py" line="117"/>
         <source>保存しました: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
@@ -670,140 +690,140 @@
 <context>
     <name>HrPage</name>
     <message>
-        <location filename="../hr/page.py" line="63"/>
+        <location filename="../hr/page.py" line="64"/>
         <source>結果報告（人事）</source>
         <translation>Results report (HR)</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="67"/>
-        <location filename="../hr/page.py" line="101"/>
+        <location filename="../hr/page.py" line="68"/>
+        <location filename="../hr/page.py" line="102"/>
         <source>年度</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="69"/>
-        <location filename="../hr/page.py" line="103"/>
+        <location filename="../hr/page.py" line="70"/>
+        <location filename="../hr/page.py" line="104"/>
         <source>試験</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="72"/>
-        <location filename="../hr/page.py" line="105"/>
+        <location filename="../hr/page.py" line="73"/>
+        <location filename="../hr/page.py" line="106"/>
         <source>所属</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="77"/>
+        <location filename="../hr/page.py" line="78"/>
         <source>表示する最小の人数</source>
         <translation>Smallest group shown</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="78"/>
+        <location filename="../hr/page.py" line="79"/>
         <source>プレビュー</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="79"/>
+        <location filename="../hr/page.py" line="80"/>
         <source>{0} で保存</source>
         <translation>Save as {0}</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="80"/>
+        <location filename="../hr/page.py" line="81"/>
         <source>受験状況を更新</source>
         <translation>Refresh progress</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="81"/>
+        <location filename="../hr/page.py" line="82"/>
         <source>受験票（個人コード）を発行…</source>
         <translation>Issue seat slips (personal codes)…</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="82"/>
+        <location filename="../hr/page.py" line="83"/>
         <source>選んだ試験の対象者全員に個人コードを発行し、受験票を PDF に保存します。以前に発行したコードは使えなくなります。</source>
         <translation>Issues a personal code to everyone the chosen assessment is for and saves the seat slips as a PDF. Codes issued before stop working.</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="84"/>
+        <location filename="../hr/page.py" line="85"/>
         <source>ログアウト</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="85"/>
+        <location filename="../hr/page.py" line="86"/>
         <source>名簿を取り込む…</source>
         <translation>Import the roster…</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="86"/>
+        <location filename="../hr/page.py" line="87"/>
         <source>試験を開く…</source>
         <translation>Open an assessment…</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="93"/>
+        <location filename="../hr/page.py" line="94"/>
         <source>報告書のプレビュー</source>
         <translation>Report preview</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="107"/>
+        <location filename="../hr/page.py" line="108"/>
         <source>この人数未満の集団は表示しない</source>
         <translation>Hide groups smaller than</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="133"/>
+        <location filename="../hr/page.py" line="134"/>
         <source>結果報告</source>
         <translation>Results report</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="134"/>
+        <location filename="../hr/page.py" line="135"/>
         <source>受験状況</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="135"/>
+        <location filename="../hr/page.py" line="136"/>
         <source>受験者一覧</source>
         <translation>Candidates</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="136"/>
+        <location filename="../hr/page.py" line="137"/>
         <source>監査ログ</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="164"/>
+        <location filename="../hr/page.py" line="166"/>
         <source>この年度のすべての試験</source>
         <translation>All assessments this fiscal year</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="169"/>
+        <location filename="../hr/page.py" line="171"/>
         <source>市全体</source>
         <translation>Whole city</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="187"/>
+        <location filename="../hr/page.py" line="189"/>
         <source>試験を選ぶと、その受験状況を所属ごとに表示します。</source>
         <translation>Choose an assessment to see its progress by department.</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="188"/>
+        <location filename="../hr/page.py" line="190"/>
         <source>試験を選ぶと、その受験者を氏名と結果で一覧にします。この一覧の表示と保存は、監査ログに記録されます。</source>
         <translation>Choose an assessment to list its candidates by name with their results. Viewing and saving this list are recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="198"/>
+        <location filename="../hr/page.py" line="200"/>
         <source>保存先</source>
         <translation>Save to</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="204"/>
+        <location filename="../hr/page.py" line="206"/>
         <source>受験票の発行</source>
         <translation>Issue seat slips</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="205"/>
+        <location filename="../hr/page.py" line="207"/>
         <source>この試験の対象者全員に新しい個人コードを発行します。以前に発行したコードは使えなくなり、以後は受験票のコードで開始・再開します。発行しますか？</source>
         <translation>A new personal code will be issued to everyone this assessment is for. Codes issued before stop working, and from now on examinees start and resume with the code on their slip. Issue them?</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="209"/>
+        <location filename="../hr/page.py" line="211"/>
         <source>受験票の保存先</source>
         <translation>Save seat slips as</translation>
     </message>
