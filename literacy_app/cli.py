@@ -182,6 +182,10 @@ def _parser() -> argparse.ArgumentParser:
     persons.add_argument("--assessment", type=int, required=True)
     persons.add_argument("--out", type=Path, required=True)
 
+    keep = commands.add_parser("retention", help="pseudonymise people who left more than N 年度 ago (admin)")
+    keep.add_argument("--keep-years", type=int, required=True, help="年度 to keep, this one included (e.g. 5)")
+    keep.add_argument("--apply", action="store_true", help="do it (without: only say how many)")
+
     commands.add_parser("self-check", help="migrate, publish and sit one attempt on a temp database")
     commands.add_parser("gui", help="start the application window (the default)")
     return parser

@@ -253,6 +253,16 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_retention(args: argparse.Namespace, settings: Settings) -> int:
+    from .services.retention import apply_retention
+
+    with local_uow(settings) as uow:
+        report = apply_retention(uow, local_actor(), args.keep_years, dry_run=not args.apply)
+    code = "retention_done" if args.apply else "retention_preview"
+    print(message(code, settings.lang, people=report.people, year=report.before_year, keep=report.keep_years))
+    return 0
+
+
 def _assessment_command(args: argparse.Namespace, settings: Settings) -> int:
     from .commands_assessment import cmd_assessment
 
@@ -274,6 +284,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "assessment": lambda args, settings: _assessment_command(args, settings),
     "report": cmd_report,
     "self-check": cmd_self_check,
+    "retention": cmd_retention,
     "demo": cmd_demo,
     "serve": lambda args, settings: _server_command("cmd_serve", args, settings),
     "audit": lambda args, settings: _server_command("cmd_audit", args, settings),

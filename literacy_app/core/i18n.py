@@ -387,6 +387,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "people_written": {"ja": "{count} 人分の個人結果票を {file} に保存しました（1 人 1 ページ以上。監査ログに記録しました）",
                        "en": "wrote the result sheets of {count} people to {file} (a page or more each; recorded in "
                              "the audit log)"},
+    "retention_too_short": {"ja": "保存する年度は {min} 以上にしてください", "en": "keep at least {min} 年度"},
+    "retention_preview": {"ja": "確認のみ: {year} 年度より前に退職・転出し、その後受験していない {people} 人を仮名化します"
+                                "（保存 {keep} 年度。--apply で実行。結果と統計はそのまま残ります）",
+                          "en": "dry run: {people} people who left before 年度 {year} and sat nothing since would be "
+                                "pseudonymised (keeping {keep} 年度; --apply does it; results and statistics stay)"},
+    "retention_done": {"ja": "{year} 年度より前に退職・転出した {people} 人を仮名化しました（監査ログに記録しました）",
+                       "en": "pseudonymised {people} people who left before 年度 {year} (recorded in the audit log)"},
     "setup_done": {"ja": "管理者はすでに登録されています。職員のアカウントは管理者が追加します",
                    "en": "an administrator already exists; staff accounts are added by an administrator"},
     "roster_no_rows": {"ja": "見出しの行（{row} 行目）のあとに職員の行がありません。取り込む人がいないため、何も保存していません",

@@ -146,3 +146,14 @@ def test_a_full_roster_lists_the_retirees_asks_and_then_deactivates_them(tmp_pat
     assert '"deactivated": 1' in logged and "004560" in logged
     again = run("roster", "import", str(first), data_dir=tmp_path, db=db)  # the retiree comes back: active again
     assert again.returncode == 0 and "更新 2" in again.stdout
+
+
+def test_retention_says_how_many_before_it_does_anything(tmp_path, db):
+    path = tmp_path / "名簿.csv"
+    path.write_bytes(GOOD.encode("cp932"))
+    assert run("roster", "import", str(path), data_dir=tmp_path, db=db).returncode == 0
+    preview = run("retention", "--keep-years", "5", data_dir=tmp_path, db=db)
+    assert preview.returncode == 0 and "確認のみ" in preview.stdout and " 0 人を仮名化します" in preview.stdout
+    wrong = run("retention", "--keep-years", "0", data_dir=tmp_path, db=db)
+    assert wrong.returncode == 1 and "1 以上" in wrong.stderr
+    assert _stored_people(db) == 2

@@ -1,0 +1,71 @@
+"""Retention: personal data is not kept for ever.
+
+After a stated number of 年度 the people who have left (deactivated in the roster) and sat nothing
+since are **pseudonymised**: their 職員番号 becomes a code that names nobody, their name is
+replaced, their 職位 and 採用年月日 are removed.  Their attempts, answers and the 所属 / 区分 kept with
+each attempt stay, so every published figure of those years — summaries, 受験率, item statistics —
+is reproduced exactly from what remains.  A preview (dry run) lists how many and from which 年度;
+the run itself writes one audit row with the counts, never the names.
+
+Not covered here (stated in docs/): the audit log is append-only, so the 職員番号 in its rows of
+those years stays until the log itself is archived by the administrator.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from ..core.errors import UserError
+from ..core.fiscal import JST, fiscal_year, fiscal_year_instants
+from ..core.model import Actor
+from ..storage.models import Attempt, Examinee
+from ..storage.uow import UnitOfWork
+from ._common import audit, require_staff
+
+PSEUDONYM_PREFIX = "x-"
+REMOVED_NAME = "（保存期間経過）"
+MIN_KEEP_YEARS = 1
+
+
+@dataclass(frozen=True)
+class RetentionReport:
+    keep_years: int
+    before_year: int
+    """People whose last attempt (if any) belongs to a 年度 before this one are due."""
+    people: int
+    dry_run: bool
+
+
+def apply_retention(uow: UnitOfWork, actor: Actor, keep_years: int, *, dry_run: bool = True) -> RetentionReport:
+    """Pseudonymise the people who left (deactivated) before the last ``keep_years`` 年度 (this one
+    included) and sat nothing in them.  Admin only; a dry run stores nothing."""
+    require_staff(actor, "admin")
+    if keep_years < MIN_KEEP_YEARS:
+        raise UserError("retention_too_short", min=MIN_KEEP_YEARS)
+    current = fiscal_year(uow.now.astimezone(JST))
+    before_year = current - keep_years + 1
+    boundary, _end = fiscal_year_instants(before_year)
+    recent = select(Attempt.examinee_id).where(Attempt.started_at >= boundary)
+    due = list(uow.session.scalars(select(Examinee).where(
+        Examinee.active.is_(False), Examinee.staff_no.not_like(f"{PSEUDONYM_PREFIX}%"),
+        Examinee.id.not_in(recent), Examinee.updated_at < boundary)))
+    if not dry_run:
+        salt = secrets.token_bytes(16)  # not kept: the code cannot be traced back to the number
+        for person in due:
+            person.staff_no = PSEUDONYM_PREFIX + hashlib.sha256(salt + person.staff_no.encode()).hexdigest()[:16]
+            person.name = REMOVED_NAME
+            person.job_title = None
+            person.hired_on = None
+            person.updated_at = uow.now
+        audit(uow, actor, "retention_pseudonymise", keep_years=keep_years, before_year=before_year, people=len(due))
+        uow.commit()
+    return RetentionReport(keep_years, before_year, len(due), dry_run)
+
+
+def pseudonymised_count(uow: UnitOfWork) -> int:
+    return int(uow.session.scalar(select(func.count()).select_from(Examinee).where(
+        Examinee.staff_no.like(f"{PSEUDONYM_PREFIX}%"))) or 0)
