@@ -99,11 +99,12 @@ class HrPage(QWidget):
         self.set_choices([], [])
         # Assemble
         choices = QGridLayout()
-        choices.addWidget(plain_label(self.tr("年度"), self), 0, 0)
+        for row, column, text in ((0, 0, self.tr("年度")), (0, 2, self.tr("試験")), (1, 0, self.tr("所属"))):
+            label = plain_label(text, self)
+            label.setWordWrap(False)  # a two-character label must not break into a column of characters
+            choices.addWidget(label, row, column)
         choices.addWidget(self.year, 0, 1)
-        choices.addWidget(plain_label(self.tr("試験"), self), 0, 2)
         choices.addWidget(self.assessment, 0, 3)
-        choices.addWidget(plain_label(self.tr("所属"), self), 1, 0)
         choices.addWidget(self.org_unit, 1, 1, 1, 3)
         choices.addWidget(plain_label(self.tr("この人数未満の集団は表示しない"), self), 0, 4)
         choices.addWidget(self.min_group, 0, 5)
