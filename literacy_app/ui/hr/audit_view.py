@@ -55,6 +55,8 @@ class AuditView(QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
+        for column in range(3):  # the headers read in full before any row is there
+            self.table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName(self.tr("監査ログ"))
         filters = QHBoxLayout()
@@ -91,7 +93,6 @@ class AuditView(QWidget):
                       json.dumps(entry.detail, ensure_ascii=False, sort_keys=True))
             for column, text in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(text))  # a view's item: plain text
-        self.table.resizeColumnsToContents()
         self.export_button.setEnabled(bool(page.entries))
         self.note.setText(self.tr("{0} 行のうち {1} 行を表示しています（新しい順、時刻は日本時間）。").format(
             page.total, len(page.entries)))
