@@ -198,6 +198,15 @@ class ServerClient:
         return list(load(list[PersonResults], self._staff("POST", f"/hr/assessments/{assessment_id}/people",
                                                           {"file": file})))
 
+    def search_people(self, text: str) -> tuple[list[Any], int]:
+        from ..services.people import PersonRow
+
+        payload = self._staff("POST", "/hr/people/search", {"text": text})
+        return list(load(list[PersonRow], payload["rows"])), int(payload["total"])
+
+    def edit_person(self, change: dict[str, Any]) -> None:
+        self._staff("POST", "/hr/people", change)
+
     def published_blueprints(self) -> list[Any]:
         from ..services.assessments import BlueprintInfo
 

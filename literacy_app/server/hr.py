@@ -250,7 +250,52 @@ async def hr_people(request: Request) -> Response:
     return ok(await _as_staff(request, work))
 
 
+class PeopleSearch(Strict):
+    text: str = Field(max_length=100)
+
+
+class PersonEdit(Strict):
+    staff_no: str = Field(min_length=1, max_length=32)
+    name: str | None = Field(default=None, max_length=1000)
+    org_path: str | None = Field(default=None, max_length=2000)
+    audience: str | None = Field(default=None, max_length=20)
+    active: bool | None = None
+
+
+@endpoint
+async def hr_people_search(request: Request) -> Response:
+    form = await body(request, PeopleSearch)
+
+    def work(uow: UnitOfWork, actor: Actor) -> Any:
+        from ..services import people
+
+        rows, total = people.search_people(uow, actor, form.text)
+        return {"rows": dump(list[people.PersonRow], rows), "total": total}
+
+    return ok(await _as_staff(request, work, read_only=True))
+
+
+@endpoint
+async def hr_person(request: Request) -> Response:
+    """Edit one person (氏名, 所属, 区分) or make them inactive/active again; audited by the services."""
+    form = await body(request, PersonEdit)
+
+    def work(uow: UnitOfWork, actor: Actor) -> Any:
+        from ..services import people
+
+        if form.name is not None:
+            people.add_examinee(uow, actor, form.staff_no, form.name, form.org_path or "", form.audience or "",
+                                reactivate=False)
+        if form.active is not None:
+            people.set_active(uow, actor, form.staff_no, form.active)
+        return {}
+
+    return ok(await _as_staff(request, work))
+
+
 ROUTES = [
+    Route(f"{API_PREFIX}/hr/people/search", hr_people_search, methods=["POST"]),
+    Route(f"{API_PREFIX}/hr/people", hr_person, methods=["POST"]),
     Route(f"{API_PREFIX}/hr/assessments/{{assessment_id:int}}/people", hr_people, methods=["POST"]),
     Route(f"{API_PREFIX}/hr/blueprints", hr_blueprints, methods=["GET"]),
     Route(f"{API_PREFIX}/hr/assessments", hr_open_window, methods=["POST"]),

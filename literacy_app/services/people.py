@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from ..core.errors import UserError
 from ..core.model import Actor, ExamineeInfo
@@ -28,11 +28,12 @@ class RosterRow:
 
 
 def add_examinee(uow: UnitOfWork, actor: Actor, staff_no: str, name: str, org_path: str,
-                 audience: str) -> ExamineeInfo:
-    """Add or update one examinee (idempotent by 職員番号)."""
+                 audience: str, *, reactivate: bool = True) -> ExamineeInfo:
+    """Add or update one examinee (idempotent by 職員番号).  Someone added is active; an edit in HR's
+    window (``reactivate=False``) corrects the details and leaves the person as they were."""
     require_staff(actor, "hr")
     row = _validated(staff_no, name, org_path, audience)
-    info = _upsert(uow, row)
+    info = _upsert(uow, row, reactivate)
     audit(uow, actor, "examinee_upsert", staff_no=row.staff_no)
     uow.commit()
     return info
@@ -54,7 +55,7 @@ def _validated(staff_no: str, name: str, org_path: str, audience: str) -> Roster
     return row
 
 
-def _upsert(uow: UnitOfWork, row: RosterRow) -> ExamineeInfo:
+def _upsert(uow: UnitOfWork, row: RosterRow, reactivate: bool = True) -> ExamineeInfo:
     session = uow.session
     freeze_closed(uow)  # closed windows keep the people and 所属 they had
     examinee = session.scalar(select(Examinee).where(Examinee.staff_no == row.staff_no))
@@ -64,8 +65,49 @@ def _upsert(uow: UnitOfWork, row: RosterRow) -> ExamineeInfo:
         session.add(examinee)
     else:
         examinee.name, examinee.org_path, examinee.audience = row.name, row.org_path, row.audience
-        examinee.active = True
+        examinee.active = examinee.active or reactivate
         examinee.updated_at = uow.now
     session.flush()
     return ExamineeInfo(examinee.id, examinee.staff_no, examinee.name, examinee.org_path,
                         examinee.audience)
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    """One person as HR's search lists them."""
+
+    staff_no: str
+    name: str
+    org_path: str
+    audience: str
+    active: bool
+
+
+def search_people(uow: UnitOfWork, actor: Actor, text: str, limit: int = 200) -> tuple[list[PersonRow], int]:
+    """People whose 職員番号 or 氏名 starts with ``text``, or whose 所属 contains it (full/half width
+    alike); returns up to ``limit`` of them and how many match in all.  Read-only, HR only."""
+    require_staff(actor, "hr")
+    needle = normalise_staff_no(text)  # NFKC: 全角 digits and letters match their ASCII
+    if not needle:
+        return [], 0
+    condition = (Examinee.staff_no.startswith(needle, autoescape=True)
+                 | Examinee.name.startswith(needle, autoescape=True)
+                 | Examinee.org_path.contains(needle, autoescape=True))
+    total = int(uow.session.scalar(select(func.count()).select_from(Examinee).where(condition)) or 0)
+    rows = uow.session.execute(select(Examinee.staff_no, Examinee.name, Examinee.org_path, Examinee.audience,
+                                      Examinee.active).where(condition)
+                               .order_by(Examinee.org_path, Examinee.staff_no).limit(limit)).all()
+    return [PersonRow(*row) for row in rows], total
+
+
+def set_active(uow: UnitOfWork, actor: Actor, staff_no: str, active: bool) -> None:
+    """Deactivate one person (left the city) or make them active again; audited.  Results stay."""
+    require_staff(actor, "hr")
+    freeze_closed(uow)
+    examinee = uow.session.scalar(select(Examinee).where(Examinee.staff_no == normalise_staff_no(staff_no)))
+    if examinee is None:
+        raise UserError("unknown_examinee")
+    examinee.active = active
+    examinee.updated_at = uow.now
+    audit(uow, actor, "examinee_active", staff_no=examinee.staff_no, active=active)
+    uow.commit()

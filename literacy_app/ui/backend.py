@@ -237,6 +237,24 @@ class ExamineeBackend(QObject):
 
         self._call(lambda uow: people_results(uow, actor, assessment_id, file), done, failed)
 
+    def search_people(self, actor: Actor, text: str, done: Done, failed: Failed) -> None:
+        from ..services import people
+
+        self._call(lambda uow: people.search_people(uow, actor, text), done, failed, read_only=True)
+
+    def edit_person(self, actor: Actor, change: dict[str, Any], done: Done, failed: Failed) -> None:
+        """``change``: staff_no and either name/org_path/audience (an edit) or active (a switch)."""
+        from ..services import people
+
+        def work(uow: Any) -> None:
+            if change.get("name") is not None:
+                people.add_examinee(uow, actor, change["staff_no"], change["name"], change.get("org_path") or "",
+                                    change.get("audience") or "", reactivate=False)
+            if change.get("active") is not None:
+                people.set_active(uow, actor, change["staff_no"], change["active"])
+
+        self._call(work, done, failed)
+
     def published_blueprints(self, actor: Actor, done: Done, failed: Failed) -> None:
         from ..services import assessments
 

@@ -161,6 +161,12 @@ class RemoteBackend(QObject):
     def people_results(self, actor: Any, assessment_id: int, file: str, done: Done, failed: Failed) -> None:
         self._call(lambda client: client.people_results(assessment_id, file), done, failed)
 
+    def search_people(self, actor: Any, text: str, done: Done, failed: Failed) -> None:
+        self._call(lambda client: client.search_people(text), done, failed)
+
+    def edit_person(self, actor: Any, change: dict[str, Any], done: Done, failed: Failed) -> None:
+        self._call(lambda client: client.edit_person(change), done, failed)
+
     def published_blueprints(self, actor: Any, done: Done, failed: Failed) -> None:
         self._call(lambda client: client.published_blueprints(), done, failed)
 

@@ -154,3 +154,19 @@ def test_the_result_sheets_of_a_window_come_from_the_server_and_are_audited(lan)
         row = uow.session.scalars(select(AuditLog).where(AuditLog.action == "report_person_cohort")
                                   .order_by(AuditLog.id.desc())).first()
     assert row.actor == "hr1" and row.detail["file"] == "個人結果票.pdf"
+
+
+def test_hr_searches_and_edits_people_through_the_server(lan):
+    hr = lan.client()
+    hr.sign_in("hr1", PASSWORD)
+    staff_no = lan.examinee()
+    rows, total = hr.search_people(staff_no)
+    assert total == 1 and rows[0].staff_no == staff_no and rows[0].active
+    hr.edit_person({"staff_no": staff_no, "active": False})
+    hr.edit_person({"staff_no": staff_no, "name": "改名 花子", "org_path": "財政局", "audience": "昇任候補"})
+    rows, _total = hr.search_people(staff_no)
+    assert (rows[0].name, rows[0].org_path, rows[0].audience, rows[0].active) == ("改名 花子", "財政局", "promotion",
+                                                                                   False)
+    with pytest.raises(UserError) as caught:
+        hr.edit_person({"staff_no": staff_no, "name": "x", "org_path": "", "audience": "係長"})
+    assert caught.value.code == "roster_bad_audience"

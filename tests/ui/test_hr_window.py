@@ -250,3 +250,48 @@ def test_hr_opens_a_window_from_the_window_in_japan_time(qtbot, exam):
     assert made.opens_at == dt.datetime(2026, 12, 1, 9, 0, tzinfo=JST) and made.max_attempts == 2
     assert made.cohort["org_prefixes"] == ["総務局", "市民局/区政部"] and made.access_code_hash
     assert logged is not None and logged.actor == "hr-sato"
+
+
+def test_hr_finds_a_person_corrects_them_and_marks_them_as_left(qtbot, exam):
+    """Issue 13: person search and edit, and deactivating a retiree, from the window."""
+    from literacy_app.storage.models import Examinee
+
+    _accounts(exam)
+    with exam.database.uow() as uow:
+        people.add_examinee(uow, SYSTEM, "004711", "<b>佐藤 誤字</b>", "総務局/総務部", "recruit")
+    window = open_app(qtbot, exam)
+    window.hr.log_in("hr-sato", "a-long-enough-password")
+    qtbot.waitUntil(lambda: "page" in window.hr.__dict__ and window.stack.currentWidget() is window.hr.page,
+                    timeout=10_000)
+    page = window.hr.page
+    view = page.people_view
+    page.tabs.setCurrentIndex(4)
+    view.search.setText("００４７")  # full-width digits, as typed with the IME on
+    view.search_button.click()
+    qtbot.waitUntil(lambda: view.table.rowCount() == 1, timeout=10_000)
+    assert view.table.item(0, 1).text() == "<b>佐藤 誤字</b>" and view.table.item(0, 4).text() == "在籍"
+    view.table.selectRow(0)
+    view.name.setText("佐藤 正字")
+    view.org.setText("市民局／区政部")
+    view.save_button.click()
+    qtbot.waitUntil(lambda: view.table.rowCount() == 1 and view.table.item(0, 1).text() == "佐藤 正字",
+                    timeout=10_000)
+    assert view.table.item(0, 2).text() == "市民局/区政部"  # the roster's own rule for 所属
+    view.table.selectRow(0)
+    view.active_button.click()
+    qtbot.waitUntil(lambda: view.table.rowCount() == 1 and view.table.item(0, 4).text() == "無効", timeout=10_000)
+    view.table.selectRow(0)
+    view.org.setText("市民局/区政部/戸籍課")  # a correction keeps the person inactive
+    view.save_button.click()
+    qtbot.waitUntil(lambda: view.table.rowCount() == 1 and view.table.item(0, 2).text() == "市民局/区政部/戸籍課",
+                    timeout=10_000)
+    assert view.table.item(0, 4).text() == "無効"
+    view.table.selectRow(0)
+    view.name.setText("長" * 300)
+    view.save_button.click()
+    qtbot.waitUntil(lambda: "長すぎます" in page.status.text(), timeout=10_000)
+    with exam.database.uow(read_only=True) as uow:
+        person = uow.session.scalars(select(Examinee).where(Examinee.staff_no == "004711")).one()
+        actions = uow.session.scalars(select(AuditLog.action).where(AuditLog.actor == "hr-sato")).all()
+    assert (person.name, person.org_path, person.active) == ("佐藤 正字", "市民局/区政部/戸籍課", False)
+    assert "examinee_upsert" in actions and "examinee_active" in actions

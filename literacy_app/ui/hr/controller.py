@@ -50,6 +50,8 @@ class HrController(QObject):
         page.audit_requested.connect(self.show_audit)
         page.roster_requested.connect(self.open_roster_dialog)
         page.open_window_requested.connect(self.open_window_dialog)
+        page.people_search_requested.connect(self.search_people)
+        page.person_change_requested.connect(self.change_person)
         page.audit_export_requested.connect(self.export_audit)
         page.year_changed.connect(self.load_choices)
         page.logout.connect(self.logout)
@@ -180,6 +182,23 @@ class HrController(QObject):
             self.page.set_busy(False, self.tr("{0} 人分の個人結果票を {1} に保存しました。").format(len(people), path))
 
         self.backend.people_results(self.actor, choice.assessment_id, Path(path).name, done, self._failed)
+
+    def search_people(self, text: str) -> None:
+        if self.actor is None:
+            return
+        self.backend.search_people(self.actor, text, lambda found: self.page.people_view.show_rows(*found),
+                                   self._failed)
+
+    def change_person(self, change: dict[str, Any]) -> None:
+        """An edit or an (in)activation of one person, then the search shown again."""
+        if self.actor is None:
+            return
+
+        def done(_none: Any) -> None:
+            self.page.set_busy(False, self.tr("職員番号 {0} の変更を保存しました。").format(change["staff_no"]))
+            self.search_people(self.page.people_view.search.text().strip())
+
+        self.backend.edit_person(self.actor, change, done, self._failed)
 
     def open_roster_dialog(self) -> Any:
         """名簿の取り込み: preview (a dry run), then the import of what was shown."""

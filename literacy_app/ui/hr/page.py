@@ -30,6 +30,7 @@ from ...core.fiscal import fiscal_year
 from ..common import plain_label
 from .audit_view import AuditView
 from .candidates_view import CandidatesView
+from .people_view import PeopleView
 from .progress_view import ProgressView
 
 FORMATS = (("html", "HTML (*.html)"), ("pdf", "PDF (*.pdf)"), ("xlsx", "Excel (*.xlsx)"), ("csv", "CSV (*.csv)"))
@@ -54,6 +55,8 @@ class HrPage(QWidget):
     audit_requested = Signal()
     roster_requested = Signal()
     open_window_requested = Signal()
+    people_search_requested = Signal(str)
+    person_change_requested = Signal(dict)
     audit_export_requested = Signal(str)
     year_changed = Signal(int)
     logout = Signal()
@@ -95,6 +98,7 @@ class HrPage(QWidget):
         self.progress_view = ProgressView(self)
         self.candidates_view = CandidatesView(self)
         self.audit_view = AuditView(self)
+        self.people_view = PeopleView(self)
         self.tabs = QTabWidget(self)
         self.set_choices([], [])
         # Assemble
@@ -136,6 +140,7 @@ class HrPage(QWidget):
         self.tabs.addTab(progress_tab, self.tr("受験状況"))
         self.tabs.addTab(self.candidates_view, self.tr("受験者一覧"))
         self.tabs.addTab(self.audit_view, self.tr("監査ログ"))
+        self.tabs.addTab(self.people_view, self.tr("職員"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(top)
@@ -151,6 +156,8 @@ class HrPage(QWidget):
         self.candidates_view.export_requested.connect(self.candidates_export_requested.emit)
         self.candidates_view.sheets_requested.connect(self.sheets_requested.emit)
         self.audit_view.load_requested.connect(self.audit_requested.emit)
+        self.people_view.search_requested.connect(self.people_search_requested.emit)
+        self.people_view.change_requested.connect(self.person_change_requested.emit)
         self.audit_view.export_requested.connect(self.audit_export_requested.emit)
         self.year.valueChanged.connect(self.year_changed.emit)
         self.assessment.currentIndexChanged.connect(self._assessment_changed)

@@ -307,7 +307,7 @@
     </message>
     <message>
         <location filename="../hr/audit_view.py" line="42"/>
-        <location filename="../hr/audit_view.py" line="83"/>
+        <location filename="../hr/audit_view.py" line="85"/>
         <source>すべての操作</source>
         <translation>All actions</translation>
     </message>
@@ -362,17 +362,17 @@
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../hr/audit_view.py" line="59"/>
+        <location filename="../hr/audit_view.py" line="61"/>
         <source>監査ログ</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../hr/audit_view.py" line="96"/>
+        <location filename="../hr/audit_view.py" line="97"/>
         <source>{0} 行のうち {1} 行を表示しています（新しい順、時刻は日本時間）。</source>
         <translation>Showing {1} of {0} rows (newest first, Japan time).</translation>
     </message>
     <message>
-        <location filename="../hr/audit_view.py" line="100"/>
+        <location filename="../hr/audit_view.py" line="101"/>
         <source>監査ログの保存先</source>
         <translation>Save the audit log to</translation>
     </message>
@@ -596,93 +596,98 @@
 <context>
     <name>HrController</name>
     <message>
-        <location filename="../hr/controller.py" line="69"/>
+        <location filename="../hr/controller.py" line="71"/>
         <source>このアカウントには人事の画面を開く権限がありません。</source>
         <translation>This account may not open the HR screen.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="92"/>
-        <location filename="../hr/controller.py" line="109"/>
+        <location filename="../hr/controller.py" line="94"/>
+        <location filename="../hr/controller.py" line="111"/>
         <source>集計しています…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="98"/>
+        <location filename="../hr/controller.py" line="100"/>
         <source>市全体</source>
         <translation>the whole city</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="99"/>
+        <location filename="../hr/controller.py" line="101"/>
         <source>{0}・{1} の集計を表示しています。</source>
         <translation>Showing the summary of {0} for {1}.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="129"/>
+        <location filename="../hr/controller.py" line="131"/>
         <source>受験状況を集計しています…</source>
         <translation>Calculating progress…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="136"/>
+        <location filename="../hr/controller.py" line="138"/>
         <source>受験状況を表示しています。</source>
         <translation>Showing progress.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="145"/>
+        <location filename="../hr/controller.py" line="147"/>
         <source>受験者一覧を読み込んでいます…</source>
         <translation>Loading the candidate list…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="160"/>
+        <location filename="../hr/controller.py" line="162"/>
         <source>受験者一覧を保存しています…</source>
         <translation>Saving the candidate list…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="164"/>
+        <location filename="../hr/controller.py" line="166"/>
         <source>{0} 人の受験者一覧を {1} に保存しました。</source>
         <translation>Saved the list of {0} candidates to {1}.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="176"/>
+        <location filename="../hr/controller.py" line="178"/>
         <source>個人結果票を作っています…</source>
         <translation>Making the result sheets…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="180"/>
+        <location filename="../hr/controller.py" line="182"/>
         <source>{0} 人分の個人結果票を {1} に保存しました。</source>
         <translation>Saved the result sheets of {0} people to {1}.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="224"/>
+        <location filename="../hr/controller.py" line="198"/>
+        <source>職員番号 {0} の変更を保存しました。</source>
+        <translation>Saved the change to staff number {0}.</translation>
+    </message>
+    <message>
+        <location filename="../hr/controller.py" line="243"/>
         <source>試験 {0} を開きました（{1} 〜 {2}）。</source>
         <translation>Opened assessment {0} ({1} to {2}).</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="240"/>
+        <location filename="../hr/controller.py" line="259"/>
         <source>監査ログを読み込んでいます…</source>
         <translation>Loading the audit log…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="253"/>
+        <location filename="../hr/controller.py" line="272"/>
         <source>監査ログを保存しています…</source>
         <translation>Saving the audit log…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="257"/>
+        <location filename="../hr/controller.py" line="276"/>
         <source>監査ログ {0} 行を {1} に保存しました。</source>
         <translation>Saved {0} audit rows to {1}.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="266"/>
+        <location filename="../hr/controller.py" line="285"/>
         <source>受験票を発行しています…</source>
         <translation>Issuing seat slips…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="276"/>
+        <location filename="../hr/controller.py" line="295"/>
         <source>受験票 {0} 人分を保存しました: {1}</source>
         <translation>Saved seat slips for {0} people: {1}</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="117"/>
+        <location filename="../hr/controller.py" line="119"/>
         <source>保存しました: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
@@ -690,140 +695,145 @@
 <context>
     <name>HrPage</name>
     <message>
-        <location filename="../hr/page.py" line="64"/>
+        <location filename="../hr/page.py" line="67"/>
         <source>結果報告（人事）</source>
         <translation>Results report (HR)</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="68"/>
-        <location filename="../hr/page.py" line="102"/>
+        <location filename="../hr/page.py" line="71"/>
+        <location filename="../hr/page.py" line="106"/>
         <source>年度</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="70"/>
-        <location filename="../hr/page.py" line="104"/>
+        <location filename="../hr/page.py" line="73"/>
+        <location filename="../hr/page.py" line="106"/>
         <source>試験</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="73"/>
+        <location filename="../hr/page.py" line="76"/>
         <location filename="../hr/page.py" line="106"/>
         <source>所属</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="78"/>
+        <location filename="../hr/page.py" line="81"/>
         <source>表示する最小の人数</source>
         <translation>Smallest group shown</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="79"/>
+        <location filename="../hr/page.py" line="82"/>
         <source>プレビュー</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="80"/>
+        <location filename="../hr/page.py" line="83"/>
         <source>{0} で保存</source>
         <translation>Save as {0}</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="81"/>
+        <location filename="../hr/page.py" line="84"/>
         <source>受験状況を更新</source>
         <translation>Refresh progress</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="82"/>
+        <location filename="../hr/page.py" line="85"/>
         <source>受験票（個人コード）を発行…</source>
         <translation>Issue seat slips (personal codes)…</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="83"/>
+        <location filename="../hr/page.py" line="86"/>
         <source>選んだ試験の対象者全員に個人コードを発行し、受験票を PDF に保存します。以前に発行したコードは使えなくなります。</source>
         <translation>Issues a personal code to everyone the chosen assessment is for and saves the seat slips as a PDF. Codes issued before stop working.</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="85"/>
+        <location filename="../hr/page.py" line="88"/>
         <source>ログアウト</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="86"/>
+        <location filename="../hr/page.py" line="89"/>
         <source>名簿を取り込む…</source>
         <translation>Import the roster…</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="87"/>
+        <location filename="../hr/page.py" line="90"/>
         <source>試験を開く…</source>
         <translation>Open an assessment…</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="94"/>
+        <location filename="../hr/page.py" line="97"/>
         <source>報告書のプレビュー</source>
         <translation>Report preview</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="108"/>
+        <location filename="../hr/page.py" line="113"/>
         <source>この人数未満の集団は表示しない</source>
         <translation>Hide groups smaller than</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="134"/>
+        <location filename="../hr/page.py" line="139"/>
         <source>結果報告</source>
         <translation>Results report</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="135"/>
+        <location filename="../hr/page.py" line="140"/>
         <source>受験状況</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="136"/>
+        <location filename="../hr/page.py" line="141"/>
         <source>受験者一覧</source>
         <translation>Candidates</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="137"/>
+        <location filename="../hr/page.py" line="142"/>
         <source>監査ログ</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="166"/>
+        <location filename="../hr/page.py" line="143"/>
+        <source>職員</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../hr/page.py" line="174"/>
         <source>この年度のすべての試験</source>
         <translation>All assessments this fiscal year</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="171"/>
+        <location filename="../hr/page.py" line="179"/>
         <source>市全体</source>
         <translation>Whole city</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="189"/>
+        <location filename="../hr/page.py" line="197"/>
         <source>試験を選ぶと、その受験状況を所属ごとに表示します。</source>
         <translation>Choose an assessment to see its progress by department.</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="190"/>
+        <location filename="../hr/page.py" line="198"/>
         <source>試験を選ぶと、その受験者を氏名と結果で一覧にします。この一覧の表示と保存は、監査ログに記録されます。</source>
         <translation>Choose an assessment to list its candidates by name with their results. Viewing and saving this list are recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="200"/>
+        <location filename="../hr/page.py" line="208"/>
         <source>保存先</source>
         <translation>Save to</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="206"/>
+        <location filename="../hr/page.py" line="214"/>
         <source>受験票の発行</source>
         <translation>Issue seat slips</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="207"/>
+        <location filename="../hr/page.py" line="215"/>
         <source>この試験の対象者全員に新しい個人コードを発行します。以前に発行したコードは使えなくなり、以後は受験票のコードで開始・再開します。発行しますか？</source>
         <translation>A new personal code will be issued to everyone this assessment is for. Codes issued before stop working, and from now on examinees start and resume with the code on their slip. Issue them?</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="211"/>
+        <location filename="../hr/page.py" line="219"/>
         <source>受験票の保存先</source>
         <translation>Save seat slips as</translation>
     </message>
@@ -1608,6 +1618,101 @@
         <location filename="../widgets/items_arrange.py" line="150"/>
         <source>まだ解答していません。並べ替えるか、このままでよければ「この順番で解答する」を押してください。</source>
         <translation>Not answered yet. Reorder the entries, or if this order is right, press “Answer in this order”.</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleView</name>
+    <message>
+        <location filename="../hr/people_view.py" line="37"/>
+        <source>職員番号・氏名の先頭、または所属の一部</source>
+        <translation>Start of a staff number or name, or part of a unit</translation>
+    </message>
+    <message>
+        <location filename="../hr/people_view.py" line="38"/>
+        <source>職員を探す</source>
+        <translation>Find staff</translation>
+    </message>
+    <message>
+        <location filename="../hr/people_view.py" line="39"/>
+        <source>探す</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <location filename="../hr/people_view.py" line="40"/>
+        <source>職員を探して選ぶと、氏名・所属・区分を直したり、退職・転出として無効にしたりできます（変更は監査ログに記録されます）。</source>
+        <translation>Find and choose a person to correct the name, unit or group, or to deactivate them as having left (changes are recorded in the audit log).</translation>
+    </message>
+    <message>
+        <location filename="../hr/people_view.py" line="43"/>
+        <source>職員番号</source>
+        <translation>Staff number</translation>
+    </message>
+    <message>
+        <location filename="../hr/people_view.py" line="43"/>
+        <location filename="../hr/people_view.py" line="52"/>
+        <location filename="../hr/people_view.py" line="67"/>
+        <source>氏名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../hr/people_view.py" line="43"/>
+        <location filename="../hr/people_view.py" line="54"/>
+        <location filename="../hr/people_view.py" line="68"/>
+        <source>所属</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../hr/people_view.py" line="43"/>
+        <location filename="../hr/people_view.py" line="56"/>
+        <location filename="../hr/people_view.py" line="69"/>
+        <source>区分</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../hr/people_view.py" line="44"/>
+        <source>状態</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../hr/people_view.py" line="50"/>
+        <source>職員の一覧</source>
+        <translation>Staff list</translation>
+    </message>
+    <message>
+        <location filename="../hr/people_view.py" line="59"/>
+        <source>変更を保存</source>
+        <translation>Save the change</translation>
+    </message>
+    <message>
+        <location filename="../hr/people_view.py" line="60"/>
+        <location filename="../hr/people_view.py" line="118"/>
+        <source>無効にする（退職・転出）</source>
+        <translation>Deactivate (left)</translation>
+    </message>
+    <message>
+        <location filename="../hr/people_view.py" line="96"/>
+        <source>在籍</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../hr/people_view.py" line="96"/>
+        <source>無効</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <location filename="../hr/people_view.py" line="101"/>
+        <source>{0} 人のうち {1} 人を表示しています。</source>
+        <translation>Showing {1} of {0} people.</translation>
+    </message>
+    <message>
+        <location filename="../hr/people_view.py" line="102"/>
+        <source>見つかりませんでした。</source>
+        <translation>Nobody found.</translation>
+    </message>
+    <message>
+        <location filename="../hr/people_view.py" line="118"/>
+        <source>在籍に戻す</source>
+        <translation>Make active again</translation>
     </message>
 </context>
 <context>
