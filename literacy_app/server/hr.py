@@ -102,11 +102,8 @@ async def hr_audit(request: Request) -> Response:
     def work(uow: UnitOfWork, actor: Actor) -> Any:
         from ..services import audit
 
-        filters: dict[str, Any] = {"since": form.since, "until": form.until, "who": form.who, "action": form.action}
-        page = audit.audit_entries(uow, actor, limit=form.limit, offset=form.offset, since=form.since,
-                                   until=form.until, who=form.who, action=form.action)
-        if form.export_file:
-            audit.record_audit_export(uow, actor, form.export_file, len(page.entries), filters)
+        page = audit.read_audit(uow, actor, export_file=form.export_file, limit=form.limit, offset=form.offset,
+                                since=form.since, until=form.until, who=form.who, action=form.action)
         return dump(audit.AuditPage, page)
 
     return ok(await _as_staff(request, work))
@@ -283,11 +280,8 @@ async def hr_person(request: Request) -> Response:
     def work(uow: UnitOfWork, actor: Actor) -> Any:
         from ..services import people
 
-        if form.name is not None:
-            people.add_examinee(uow, actor, form.staff_no, form.name, form.org_path or "", form.audience or "",
-                                reactivate=False)
-        if form.active is not None:
-            people.set_active(uow, actor, form.staff_no, form.active)
+        people.edit_person(uow, actor, form.staff_no, name=form.name, org_path=form.org_path,
+                           audience=form.audience, active=form.active)
         return {}
 
     return ok(await _as_staff(request, work))

@@ -97,6 +97,16 @@ def audit_entries(uow: UnitOfWork, actor: Actor, *, since: dt.datetime | None = 
     return AuditPage(tuple(AuditEntry(*row) for row in rows), total, actions)
 
 
+def read_audit(uow: UnitOfWork, actor: Actor, *, export_file: str | None = None, limit: int | None = None,
+               **filters: Any) -> AuditPage:
+    """The viewer's call: a page of 500 rows, or — when the rows are about to be written to
+    ``export_file`` (on this machine or a LAN PC) — up to 5000, with the export recorded."""
+    page = audit_entries(uow, actor, limit=limit or (5000 if export_file else 500), **filters)
+    if export_file:
+        record_audit_export(uow, actor, export_file, len(page.entries), filters)
+    return page
+
+
 def export_audit(uow: UnitOfWork, actor: Actor, out: Path, **filters: Any) -> int:
     """The filtered log (up to 5000 rows) written to ``out``; the export is audited."""
     page = audit_entries(uow, actor, limit=5000, **filters)

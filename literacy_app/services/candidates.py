@@ -23,7 +23,7 @@ from ..core.tables import Table, write_xlsx
 from ..storage.models import Assessment, Attempt, AttemptAreaScore, CohortMember, Examinee
 from ..storage.uow import UnitOfWork
 from ._common import audit, require_staff
-from .cohort import cohort_members
+from .cohort import chunks, cohort_members
 
 FINISHED, IN_PROGRESS, NOT_STARTED = "受験済み", "受験中", "未受験"
 
@@ -87,10 +87,10 @@ def _not_started(uow: UnitOfWork, assessment: Assessment, seen: set[int]) -> lis
     else:
         ids = sorted(cohort_members(uow, assessment.cohort) - seen)
         found = []
-        for start in range(0, len(ids), 500):
+        for chunk in chunks(ids):
             found += uow.session.execute(select(Examinee.staff_no, Examinee.name, Examinee.org_path,
                                                 Examinee.audience, Examinee.id)
-                                         .where(Examinee.id.in_(ids[start:start + 500]))).all()
+                                         .where(Examinee.id.in_(chunk))).all()
     return [CandidateRow(staff_no, name, org or "", audience, NOT_STARTED)
             for staff_no, name, org, audience, number in found if number not in seen]
 

@@ -111,3 +111,13 @@ def set_active(uow: UnitOfWork, actor: Actor, staff_no: str, active: bool) -> No
     examinee.updated_at = uow.now
     audit(uow, actor, "examinee_active", staff_no=examinee.staff_no, active=active)
     uow.commit()
+
+
+def edit_person(uow: UnitOfWork, actor: Actor, staff_no: str, *, name: str | None = None, org_path: str | None = None,
+                audience: str | None = None, active: bool | None = None) -> None:
+    """HR's correction of one person: with ``name`` the details (under the roster's rules; an
+    inactive person stays inactive), with ``active`` the switch between 在籍 and 無効.  Audited."""
+    if name is not None:
+        add_examinee(uow, actor, staff_no, name, org_path or "", audience or "", reactivate=False)
+    if active is not None:
+        set_active(uow, actor, staff_no, active)

@@ -17,7 +17,7 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from ..core.errors import UserError
 from ..core.fiscal import JST, fiscal_year, fiscal_year_instants
@@ -65,7 +65,3 @@ def apply_retention(uow: UnitOfWork, actor: Actor, keep_years: int, *, dry_run: 
         uow.commit()
     return RetentionReport(keep_years, before_year, len(due), dry_run)
 
-
-def pseudonymised_count(uow: UnitOfWork) -> int:
-    return int(uow.session.scalar(select(func.count()).select_from(Examinee).where(
-        Examinee.staff_no.like(f"{PSEUDONYM_PREFIX}%"))) or 0)

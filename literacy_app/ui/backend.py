@@ -215,13 +215,7 @@ class ExamineeBackend(QObject):
         """A page of the audit log; with ``export_file`` the export about to be written is recorded."""
         from ..services import audit
 
-        def work(uow: Any) -> Any:
-            page = audit.audit_entries(uow, actor, limit=5000 if export_file else 500, **filters)
-            if export_file:
-                audit.record_audit_export(uow, actor, export_file, len(page.entries), filters)
-            return page
-
-        self._call(work, done, failed)
+        self._call(lambda uow: audit.read_audit(uow, actor, export_file=export_file, **filters), done, failed)
 
     def roster_import(self, actor: Actor, path: str, full: bool, dry_run: bool, confirmed: list[str], done: Done,
                       failed: Failed) -> None:
@@ -246,14 +240,7 @@ class ExamineeBackend(QObject):
         """``change``: staff_no and either name/org_path/audience (an edit) or active (a switch)."""
         from ..services import people
 
-        def work(uow: Any) -> None:
-            if change.get("name") is not None:
-                people.add_examinee(uow, actor, change["staff_no"], change["name"], change.get("org_path") or "",
-                                    change.get("audience") or "", reactivate=False)
-            if change.get("active") is not None:
-                people.set_active(uow, actor, change["staff_no"], change["active"])
-
-        self._call(work, done, failed)
+        self._call(lambda uow: people.edit_person(uow, actor, **change), done, failed)
 
     def published_blueprints(self, actor: Actor, done: Done, failed: Failed) -> None:
         from ..services import assessments

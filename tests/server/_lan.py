@@ -120,8 +120,9 @@ def correct_responses(lan: Lan, state: Any) -> dict[int, Any]:
                 for item in state.items}
 
 
-def recomputed_score(lan: Lan, attempt_id: int) -> float:
-    """The attempt's score computed again from the stored answers and item content."""
+def recomputed_score(lan: Lan, attempt_id: int, answers: dict[int, Any] | None = None) -> float:
+    """The attempt's score computed again from the stored answers and item content — or from
+    ``answers`` (position → response), e.g. a PC's own record of what it answered."""
     from sqlalchemy import select
 
     from literacy_app.services._versions import version
@@ -133,8 +134,9 @@ def recomputed_score(lan: Lan, attempt_id: int) -> float:
         attempt = uow.session.get(Attempt, attempt_id)
         assert attempt is not None
         blueprint = blueprint_content(uow, attempt.assessment_id)
-        answers = dict(uow.session.execute(select(Answer.position, Answer.response)
-                                           .where(Answer.attempt_id == attempt_id)).all())
+        if answers is None:
+            answers = dict(uow.session.execute(select(Answer.position, Answer.response)
+                                               .where(Answer.attempt_id == attempt_id)).all())
         rows = uow.session.scalars(select(AttemptItem).where(AttemptItem.attempt_id == attempt_id)
                                    .order_by(AttemptItem.position)).all()
         _fractions, outcome = score_items(blueprint, [(version(uow, r.item_version_id).content,

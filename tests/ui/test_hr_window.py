@@ -22,6 +22,15 @@ def _accounts(exam):
         accounts.add_user(uow, SYSTEM, "trainer-ito", "a-long-enough-password", "trainer")
 
 
+def _hr_window(qtbot, exam):  # type: ignore[no-untyped-def]
+    """The real window with HR's page open for hr-sato."""
+    window = open_app(qtbot, exam)
+    window.hr.log_in("hr-sato", "a-long-enough-password")
+    qtbot.waitUntil(lambda: "page" in window.hr.__dict__ and window.stack.currentWidget() is window.hr.page,
+                    timeout=10_000)
+    return window
+
+
 def test_a_trainer_gets_the_bank_editor_not_the_hr_page(qtbot, exam):
     _accounts(exam)
     window = open_app(qtbot, exam)
@@ -37,10 +46,7 @@ def test_a_trainer_gets_the_bank_editor_not_the_hr_page(qtbot, exam):
 
 def test_hr_previews_and_saves_the_summary_with_an_audit_row(qtbot, exam, tmp_path):
     _accounts(exam)
-    window = open_app(qtbot, exam)
-    window.hr.log_in("hr-sato", "a-long-enough-password")
-    qtbot.waitUntil(lambda: "page" in window.hr.__dict__ and window.stack.currentWidget() is window.hr.page,
-                    timeout=10_000)
+    window = _hr_window(qtbot, exam)
     page = window.hr.page
     assert page.year.value() == fiscal_year(dt.date.today())
     page.preview_button.click()
@@ -152,10 +158,7 @@ def test_hr_reads_the_audit_log_in_the_window_and_its_export_is_recorded(qtbot, 
     _accounts(exam)
     with exam.database.uow() as uow:
         people.add_examinee(uow, SYSTEM, "000777", "<i>監査 太郎</i>", "総務局", "recruit")
-    window = open_app(qtbot, exam)
-    window.hr.log_in("hr-sato", "a-long-enough-password")
-    qtbot.waitUntil(lambda: "page" in window.hr.__dict__ and window.stack.currentWidget() is window.hr.page,
-                    timeout=10_000)
+    window = _hr_window(qtbot, exam)
     page = window.hr.page
     view = page.audit_view
     page.tabs.setCurrentIndex(3)
@@ -184,10 +187,7 @@ def test_hr_imports_the_roster_in_the_window_after_a_preview(qtbot, exam, tmp_pa
     from literacy_app.storage.models import Examinee
 
     _accounts(exam)
-    window = open_app(qtbot, exam)
-    window.hr.log_in("hr-sato", "a-long-enough-password")
-    qtbot.waitUntil(lambda: "page" in window.hr.__dict__ and window.stack.currentWidget() is window.hr.page,
-                    timeout=10_000)
+    window = _hr_window(qtbot, exam)
     dialog = window.hr.open_roster_dialog()
     bad = tmp_path / "名簿-誤り.csv"
     bad.write_bytes("職員番号,氏名,所属,区分\r\n000500,新人 一郎,総務局,係長\r\n".encode("cp932"))
@@ -223,10 +223,7 @@ def test_hr_opens_a_window_from_the_window_in_japan_time(qtbot, exam):
     from literacy_app.storage.models import Assessment
 
     _accounts(exam)
-    window = open_app(qtbot, exam)
-    window.hr.log_in("hr-sato", "a-long-enough-password")
-    qtbot.waitUntil(lambda: "page" in window.hr.__dict__ and window.stack.currentWidget() is window.hr.page,
-                    timeout=10_000)
+    window = _hr_window(qtbot, exam)
     dialog = window.hr.open_window_dialog()
     qtbot.waitUntil(lambda: dialog.blueprint.count() > 0, timeout=10_000)
     assert "テスト試験" in dialog.blueprint.itemText(0) and "新規採用" in dialog.blueprint.itemText(0)
@@ -259,10 +256,7 @@ def test_hr_finds_a_person_corrects_them_and_marks_them_as_left(qtbot, exam):
     _accounts(exam)
     with exam.database.uow() as uow:
         people.add_examinee(uow, SYSTEM, "004711", "<b>佐藤 誤字</b>", "総務局/総務部", "recruit")
-    window = open_app(qtbot, exam)
-    window.hr.log_in("hr-sato", "a-long-enough-password")
-    qtbot.waitUntil(lambda: "page" in window.hr.__dict__ and window.stack.currentWidget() is window.hr.page,
-                    timeout=10_000)
+    window = _hr_window(qtbot, exam)
     page = window.hr.page
     view = page.people_view
     page.tabs.setCurrentIndex(4)
