@@ -131,7 +131,9 @@ def _parser() -> argparse.ArgumentParser:
     aopen.add_argument("--from", dest="opens", help="date-time, Japan time unless a zone is given, e.g. "
                                                     "2026-12-01T09:00 (default now)")
     aopen.add_argument("--to", dest="closes", help="date-time, Japan time unless a zone is given (default in 14 days)")
-    aopen.add_argument("--code", help="access code")
+    aopen.add_argument("--code", help="access code (one for the room)")
+    aopen.add_argument("--slips", type=Path, metavar="PDF",
+                       help="a personal code for each person instead, printed as 受験票 to this PDF")
     aopen.add_argument("--title")
     aopen.add_argument("--audience", nargs="+", metavar="区分",
                        help="新規採用|昇任候補|管理職 (or recruit|promotion|manager); default: the blueprint's, "

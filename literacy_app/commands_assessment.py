@@ -39,6 +39,8 @@ def cmd_assessment(args: argparse.Namespace, settings: Settings) -> int:
         if closes <= opens:
             raise UserError("assessment_window_order", opens=args.opens or jst_text(opens),
                             closes=args.closes or jst_text(closes))
+        if args.slips and args.code:
+            raise UserError("assessment_two_codes")
         cohort, staff_list = _cohort(args)
     with local_uow(settings) as uow:
         if args.action == "expire":
@@ -50,8 +52,12 @@ def cmd_assessment(args: argparse.Namespace, settings: Settings) -> int:
             return 1
         assessment_id = assessments.open_assessment(
             uow, local_actor(), args.blueprint, opens, closes, title=args.title, access_code=args.code,
-            cohort=cohort)
+            cohort=cohort, person_codes=bool(args.slips))
     print(message("assessment_opened", settings.lang, id=assessment_id, opens=jst_text(opens), closes=jst_text(closes)))
+    if args.slips:
+        from .commands_server import cmd_seat_slips
+
+        return cmd_seat_slips(argparse.Namespace(id=assessment_id, out=args.slips), settings)
     if not args.code:
         print(message("assessment_without_code", settings.lang))
     return 0
@@ -113,7 +119,7 @@ def _cohort(args: argparse.Namespace) -> tuple[dict, StaffList | None]:
 def _staff_list_problems(uow: UnitOfWork, staff_list: StaffList, lang: str) -> bool:
     """Print the list's problems (``file:line: message``, like ``roster import``); True if any."""
     from .core.roster import RosterProblem
-    from .services.progress import unknown_staff_nos
+    from .services.cohort import unknown_staff_nos
 
     problems = list(staff_list.problems)
     unknown = unknown_staff_nos(uow, staff_list.lines)

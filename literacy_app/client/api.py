@@ -216,6 +216,11 @@ class ServerClient:
         payload = {key: (value.isoformat() if isinstance(value, dt.datetime) else value) for key, value in spec.items()}
         return int(self._staff("POST", "/hr/assessments", payload)["id"])
 
+    def change_window(self, assessment_id: int, closes_at: dt.datetime | None) -> dt.datetime:
+        payload = {"closes_at": closes_at.isoformat() if closes_at else None}
+        answer = self._staff("POST", f"/hr/assessments/{assessment_id}/window", payload)
+        return dt.datetime.fromisoformat(answer["closes_before"])
+
     def seat_codes(self, assessment_id: int) -> Any:
         from ..services.codes import SeatSlips
 

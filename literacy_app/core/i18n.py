@@ -214,9 +214,21 @@ MESSAGES: dict[str, dict[str, str]] = {
                      "en": "cannot read the date-time '{value}' (e.g. 2026-12-01T09:00)"},
     "assessment_window_order": {"ja": "終了日時（--to {closes}）は開始日時（--from {opens}）より後にしてください",
                                 "en": "the end (--to {closes}) must be after the start (--from {opens})"},
+    "assessment_end_before_start": {"ja": "試験 {id} の終了日時（{closes}）は開始日時（{opens}）より後にしてください"
+                                          "（まだ始まっていない試験は、今すぐには締め切れません）",
+                                    "en": "the end of assessment {id} ({closes}) must be after its start ({opens}); "
+                                          "a window that has not opened yet cannot be closed now"},
     "assessment_unknown": {"ja": "試験 {id} は見つかりません", "en": "assessment {id} does not exist"},
     "staff_list_unknown": {"ja": "職員番号「{staff_no}」は名簿に登録されていません",
                            "en": "staff number '{staff_no}' is not in the roster"},
+    "staff_list_unknown_many": {"ja": "対象者の名簿のうち {count} 人は職員名簿に登録されていません（{numbers} など）。"
+                                      "名簿を直すか、先に職員名簿を取り込んでください",
+                                "en": "{count} people of the list are not in the roster ({numbers} …); correct the "
+                                      "list or import the roster first"},
+    "assessment_two_codes": {"ja": "--code（会場で共通のコード）と --slips（一人ずつの個人コード）は、どちらか一方だけを"
+                                   "指定してください",
+                             "en": "give either --code (one code for the room) or --slips (a code per person), "
+                                   "not both"},
     "staff_list_empty": {"ja": "職員番号が 1 件もありません", "en": "the list holds no staff numbers"},
     "staff_list_invalid": {"ja": "職員番号の一覧に {count} 件の誤りがあるため、試験を開きませんでした",
                            "en": "nothing opened: the staff list has {count} problems"},

@@ -199,7 +199,15 @@ class OpenWindow(Strict):
     title: str | None = Field(default=None, max_length=500)
     access_code: str | None = Field(default=None, max_length=64)
     max_attempts: int = Field(default=1, ge=1, le=10)
+    person_codes: bool = False
     org_prefixes: list[str] = Field(default_factory=list, max_length=100)
+    audiences: list[str] | None = Field(default=None, max_length=10)
+    staff_nos: list[str] = Field(default_factory=list, max_length=200_000)
+
+
+class WindowChange(Strict):
+    closes_at: AwareDatetime | None = None
+    """None: close now, on the server's clock (never the PC's)."""
 
 
 @endpoint
@@ -220,12 +228,26 @@ async def hr_open_window(request: Request) -> Response:
     def work(uow: UnitOfWork, actor: Actor) -> Any:
         from ..services import assessments
 
-        cohort = {"org_prefixes": form.org_prefixes} if form.org_prefixes else None
         return assessments.open_assessment(uow, actor, form.blueprint, form.opens_at, form.closes_at,
-                                           title=form.title, cohort=cohort, access_code=form.access_code,
-                                           max_attempts=form.max_attempts)
+                                           title=form.title, cohort=assessments.window_cohort(form.model_dump()),
+                                           access_code=form.access_code, max_attempts=form.max_attempts,
+                                           person_codes=form.person_codes)
 
     return ok({"id": await _as_staff(request, work)})
+
+
+@endpoint
+async def hr_change_window(request: Request) -> Response:
+    """Close a window now or move its end (audited by the service); returns the previous end."""
+    assessment_id = int(request.path_params["assessment_id"])
+    form = await body(request, WindowChange)
+
+    def work(uow: UnitOfWork, actor: Actor) -> Any:
+        from ..services import assessments
+
+        return assessments.change_window(uow, actor, assessment_id, form.closes_at or uow.now).isoformat()
+
+    return ok({"closes_before": await _as_staff(request, work)})
 
 
 class PeopleCall(Strict):
@@ -295,6 +317,7 @@ ROUTES = [
     Route(f"{API_PREFIX}/hr/assessments", hr_open_window, methods=["POST"]),
     Route(f"{API_PREFIX}/hr/years/{{year:int}}/choices", hr_choices, methods=["GET"]),
     Route(f"{API_PREFIX}/hr/assessments/{{assessment_id:int}}/progress", hr_progress, methods=["POST"]),
+    Route(f"{API_PREFIX}/hr/assessments/{{assessment_id:int}}/window", hr_change_window, methods=["POST"]),
     Route(f"{API_PREFIX}/hr/assessments/{{assessment_id:int}}/seat-codes", hr_seat_codes, methods=["POST"]),
     Route(f"{API_PREFIX}/hr/assessments/{{assessment_id:int}}/candidates", hr_candidates, methods=["POST"]),
     Route(f"{API_PREFIX}/hr/summary", hr_summary, methods=["POST"]),

@@ -17,18 +17,21 @@ from ..storage.uow import UnitOfWork
 from ._common import audit, require_examinee, require_staff
 from .accounts import identify_examinee
 from .codes import CODE_HASH_N, code_required
-from .cohort import in_cohort
+from .cohort import in_cohort, unknown_staff_nos
 from .finishing import finish_expired_attempts
 
 
 def open_assessment(uow: UnitOfWork, actor: Actor, blueprint_id: str, opens_at: dt.datetime,
                     closes_at: dt.datetime, *, title: str | None = None,
                     cohort: dict[str, Any] | None = None, access_code: str | None = None,
-                    max_attempts: int | None = None) -> int:
+                    max_attempts: int | None = None, person_codes: bool = False) -> int:
     """Open the current version of a blueprint between two instants for a cohort.
 
     ``cohort`` may hold ``audiences``, ``org_prefixes`` and ``staff_nos``; an empty cohort means
     the blueprint's own audience.  The access code is stored hashed, like a password.
+    ``person_codes``: the window asks each person for the code on their own 受験票 from the start
+    (``codes.issue_seat_codes`` prints them), so it is never open without a code in between.
+    A staff list naming someone not in the roster is refused, naming the first few numbers.
     """
     require_staff(actor, "hr")
     session = uow.session
@@ -42,21 +45,35 @@ def open_assessment(uow: UnitOfWork, actor: Actor, blueprint_id: str, opens_at: 
     content = version.content
     cohort = dict(cohort or {})
     cohort.setdefault("audiences", [content["audience"]])
-    needs_code = bool(access_code) or content.get("access_code_required", False)
-    if needs_code and not access_code:
+    if cohort.get("staff_nos"):
+        unknown = sorted(unknown_staff_nos(uow, cohort["staff_nos"]))
+        if unknown:
+            raise UserError("staff_list_unknown_many", count=len(unknown), numbers="、".join(unknown[:5]))
+    if content.get("access_code_required", False) and not (access_code or person_codes):
         raise UserError("access_code_wrong")
     assessment = Assessment(
         blueprint_version_id=version.id, title=title or content["title"], opens_at=opens_at,
         closes_at=closes_at, cohort=cohort,
         access_code_hash=hash_password(access_code, n=CODE_HASH_N) if access_code else None,
         max_attempts=max_attempts or content.get("max_attempts", 1), created_by=actor.name,
-        created_at=uow.now)
+        created_at=uow.now, person_codes=person_codes)
     session.add(assessment)
     session.flush()
     audit(uow, actor, "assessment_open", assessment_id=assessment.id, blueprint=blueprint_id,
           opens_at=opens_at.isoformat(), closes_at=closes_at.isoformat(), cohort=cohort)
     uow.commit()
     return assessment.id
+
+
+def window_cohort(spec: dict[str, Any]) -> dict[str, Any] | None:
+    """The cohort of a window as HR's window sends it: only the parts given (None: the blueprint's
+    audience).  An empty ``audiences`` list means every 区分."""
+    cohort = {key: list(spec[key]) for key in ("org_prefixes", "staff_nos") if spec.get(key)}
+    if spec.get("audiences") is not None:
+        cohort["audiences"] = list(spec["audiences"])
+    elif spec.get("staff_nos"):
+        cohort["audiences"] = []  # people named one by one are not filtered by 区分 again (as the CLI)
+    return cohort or None
 
 
 def item_count(content: dict[str, Any]) -> int:
@@ -125,7 +142,8 @@ def change_window(uow: UnitOfWork, actor: Actor, assessment_id: int, closes_at: 
     if assessment is None:
         raise UserError("assessment_unknown", id=assessment_id)
     if closes_at <= assessment.opens_at:
-        raise UserError("assessment_window_order", opens=jst_text(assessment.opens_at), closes=jst_text(closes_at))
+        raise UserError("assessment_end_before_start", id=assessment_id, opens=jst_text(assessment.opens_at),
+                        closes=jst_text(closes_at))
     before = assessment.closes_at
     assessment.closes_at = closes_at
     if closes_at > uow.now and assessment.cohort_frozen_at is not None:

@@ -27,6 +27,15 @@ def chunks(values: Sequence[T]) -> Iterable[Sequence[T]]:
         yield values[start:start + _CHUNK]
 
 
+def unknown_staff_nos(uow: UnitOfWork, staff_nos: Iterable[str]) -> set[str]:
+    """The numbers that are not in the roster (an assessment's staff list must name real people)."""
+    wanted = sorted(set(staff_nos))
+    known: set[str] = set()
+    for chunk in chunks(wanted):
+        known.update(uow.session.scalars(select(Examinee.staff_no).where(Examinee.staff_no.in_(chunk))))
+    return set(wanted) - known
+
+
 def in_cohort(cohort: dict[str, Any], examinee: Examinee) -> bool:
     """Is this examinee in the cohort?  (Whether they are active is the caller's concern.)"""
     if cohort.get("staff_nos") and examinee.staff_no not in cohort["staff_nos"]:

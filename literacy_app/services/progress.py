@@ -12,7 +12,6 @@ groups by (org_path, state) and the roll-up over the few resulting groups is don
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,15 +40,6 @@ class ProgressRow:
     not_started: int | None = None
     in_progress: int | None = None
     finished: int | None = None
-
-
-def unknown_staff_nos(uow: UnitOfWork, staff_nos: Iterable[str]) -> set[str]:
-    """The numbers that are not in the roster (an assessment's staff list must name real people)."""
-    wanted = sorted(set(staff_nos))
-    known: set[str] = set()
-    for chunk in chunks(wanted):
-        known.update(uow.session.scalars(select(Examinee.staff_no).where(Examinee.staff_no.in_(chunk))))
-    return set(wanted) - known
 
 
 def _group_counts(uow: UnitOfWork, assessment: Assessment) -> dict[str, list[int]]:

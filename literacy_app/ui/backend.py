@@ -248,17 +248,24 @@ class ExamineeBackend(QObject):
         self._call(lambda uow: assessments.published_blueprints(uow, actor), done, failed, read_only=True)
 
     def open_window(self, actor: Actor, spec: dict[str, Any], done: Done, failed: Failed) -> None:
-        """``spec``: blueprint, opens_at, closes_at, title, access_code, max_attempts, org_prefixes."""
+        """``spec``: blueprint, opens_at, closes_at, title, access_code, max_attempts, person_codes and
+        the cohort's org_prefixes, audiences, staff_nos (see ``assessments.window_cohort``)."""
         from ..services import assessments
 
         def work(uow: Any) -> int:
-            prefixes = spec.get("org_prefixes") or []
             return assessments.open_assessment(
                 uow, actor, spec["blueprint"], spec["opens_at"], spec["closes_at"], title=spec.get("title"),
-                cohort={"org_prefixes": prefixes} if prefixes else None, access_code=spec.get("access_code"),
-                max_attempts=spec.get("max_attempts"))
+                cohort=assessments.window_cohort(spec), access_code=spec.get("access_code"),
+                max_attempts=spec.get("max_attempts"), person_codes=bool(spec.get("person_codes")))
 
         self._call(work, done, failed)
+
+    def change_window(self, actor: Actor, assessment_id: int, closes_at: Any, done: Done, failed: Failed) -> None:
+        """Close now (``closes_at`` None: this database's clock) or move the end; done(previous end)."""
+        from ..services import assessments
+
+        self._call(lambda uow: assessments.change_window(uow, actor, assessment_id, closes_at or uow.now),
+                   done, failed)
 
     def seat_codes(self, actor: Actor, assessment_id: int, done: Done, failed: Failed) -> None:
         from ..services import codes

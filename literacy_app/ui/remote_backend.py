@@ -173,6 +173,9 @@ class RemoteBackend(QObject):
     def open_window(self, actor: Any, spec: dict[str, Any], done: Done, failed: Failed) -> None:
         self._call(lambda client: client.open_window(spec), done, failed)
 
+    def change_window(self, actor: Any, assessment_id: int, closes_at: Any, done: Done, failed: Failed) -> None:
+        self._call(lambda client: client.change_window(assessment_id, closes_at), done, failed)
+
     def seat_codes(self, actor: Any, assessment_id: int, done: Done, failed: Failed) -> None:
         self._call(lambda client: client.seat_codes(assessment_id), done, failed)
 

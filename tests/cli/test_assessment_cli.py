@@ -173,3 +173,18 @@ def test_close_and_extend_a_window_from_the_command_line(tmp_path, db):
     assert closed.returncode == 0 and "受験中の人は" in closed.stdout
     wrong = run("assessment", "extend", "1", "--to", "2000-01-01", data_dir=tmp_path, db=db)
     assert wrong.returncode == 1 and "より後にしてください" in wrong.stderr
+
+
+def test_open_with_personal_codes_prints_the_slips_at_once(tmp_path, db):
+    """Issue 13: 受験票 when the window is opened (a window with personal codes never runs without
+    them); a room code and personal codes at once is refused with a sentence."""
+    from ..reporting.test_person import _pdf_text
+
+    both = run("assessment", "open", "test-blueprint", "--code", "x-1", "--slips", str(tmp_path / "s.pdf"),
+               data_dir=tmp_path, db=db)
+    assert both.returncode == 1 and "どちらか一方だけ" in both.stderr
+    slips = tmp_path / "受験票.pdf"
+    opened = run("assessment", "open", "test-blueprint", "--slips", str(slips), data_dir=tmp_path, db=db)
+    assert opened.returncode == 0, opened.stderr
+    assert "6 人分の受験票" in opened.stdout and "開きました" in opened.stdout
+    assert "職員 6" in _pdf_text(slips)

@@ -135,6 +135,24 @@ def test_hr_opens_a_window_through_the_server(lan):
         hr.open_window({"blueprint": "recruit-standrad", "opens_at": dt.datetime(2030, 4, 1, tzinfo=jst),
                         "closes_at": dt.datetime(2030, 4, 2, tzinfo=jst)})
     assert caught.value.code == "blueprint_unknown" and "recruit-standard" in caught.value.render("ja")
+    with pytest.raises(UserError) as caught:  # a list naming people the roster does not know
+        hr.open_window({"blueprint": "recruit-standard", "opens_at": dt.datetime(2030, 4, 1, tzinfo=jst),
+                        "closes_at": dt.datetime(2030, 4, 2, tzinfo=jst), "person_codes": True,
+                        "staff_nos": ["nobody-1"]})
+    assert caught.value.code == "staff_list_unknown_many" and "nobody-1" in caught.value.render("ja")
+    # extend, then close now: the server's clock decides "now", and both are audited as hr1
+    before = hr.change_window(number, dt.datetime(2030, 5, 31, 17, 0, tzinfo=jst))
+    assert before == dt.datetime(2030, 4, 30, 8, 0, tzinfo=dt.UTC)
+    with pytest.raises(UserError) as caught:
+        hr.change_window(number, None)
+    assert caught.value.code == "assessment_end_before_start"  # not open yet: nothing to close
+    started = hr.open_window({"blueprint": "recruit-standard", "opens_at": dt.datetime.now(jst) - dt.timedelta(hours=1),
+                              "closes_at": dt.datetime(2030, 4, 2, tzinfo=jst), "access_code": "ume-5"})
+    hr.change_window(started, None)
+    with lan.database.uow(read_only=True) as uow:
+        closed = uow.session.get(Assessment, started).closes_at
+        actors = uow.session.scalars(select(AuditLog.actor).where(AuditLog.action == "assessment_window_change")).all()
+    assert closed <= dt.datetime.now(dt.UTC) and actors == ["hr1", "hr1"]
 
 
 def test_the_result_sheets_of_a_window_come_from_the_server_and_are_audited(lan):

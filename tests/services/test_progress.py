@@ -147,7 +147,7 @@ def test_hr_closes_and_extends_a_window_audited_and_a_reopened_window_counts_tod
     assert _rows(database, hr, assessment_id)[""].target == before - 1  # today's roster again: one moved out
     with database.uow() as uow, pytest.raises(UserError) as caught:
         assessments.change_window(uow, hr, assessment_id, clock() - dt.timedelta(days=1))
-    assert caught.value.code == "assessment_window_order"
+    assert caught.value.code == "assessment_end_before_start"
     with database.uow(read_only=True) as uow:
         changes = uow.session.scalars(select(AuditLog).where(AuditLog.action == "assessment_window_change")).all()
     assert len(changes) == 2 and changes[0].actor == hr.name

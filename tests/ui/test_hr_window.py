@@ -289,3 +289,71 @@ def test_hr_finds_a_person_corrects_them_and_marks_them_as_left(qtbot, exam):
         actions = uow.session.scalars(select(AuditLog.action).where(AuditLog.actor == "hr-sato")).all()
     assert (person.name, person.org_path, person.active) == ("佐藤 正字", "市民局/区政部/戸籍課", False)
     assert "examinee_upsert" in actions and "examinee_active" in actions
+
+
+def test_hr_opens_a_window_with_personal_codes_for_listed_people_then_extends_and_closes_it(qtbot, exam, tmp_path):
+    """Issue 13: 受験票 from 試験を開く (codes from the window's first minute), a list of people read
+    with its line numbers, close and extend from the window, each audited."""
+    from literacy_app.core.fiscal import JST
+    from literacy_app.storage.models import Assessment
+
+    from ..reporting.test_person import _pdf_text
+
+    _accounts(exam)
+    with exam.database.uow() as uow:
+        for n in range(4):
+            people.add_examinee(uow, SYSTEM, f"00050{n}", f"受験 {n}郎", "総務局/総務部", "promotion")
+    listed = tmp_path / "対象者.txt"
+    listed.write_text("職員番号\n000500\n0005x1!\n", encoding="utf-8")
+    window = _hr_window(qtbot, exam)
+    dialog = window.hr.open_window_dialog()
+    qtbot.waitUntil(lambda: dialog.blueprint.count() > 0, timeout=10_000)
+    dialog.mode.setCurrentIndex(dialog.mode.findData("person"))
+    assert not dialog.code.isEnabled() and dialog.slips_path.isEnabled()
+    dialog.open_button.click()
+    assert "保存先を選んでください" in dialog.message.text()
+    slips = tmp_path / "受験票.pdf"
+    dialog.slips_path.setText(str(slips))
+    dialog.staff_list.setText(str(listed))
+    dialog.open_button.click()
+    assert f"{listed}:3:" in dialog.message.text()  # the bad line, by its number
+    listed.write_text("職員番号\n000500\n000502\n009999\n", encoding="utf-8")
+    dialog.open_button.click()
+    qtbot.waitUntil(lambda: "登録されていません" in dialog.message.text(), timeout=10_000)
+    assert "009999" in dialog.message.text()
+    listed.write_text("000500\n000502\n", encoding="utf-8")
+    dialog.open_button.click()
+    page = window.hr.page
+    qtbot.waitUntil(lambda: "受験票 2 人分を保存しました" in page.status.text(), timeout=20_000)
+    text = _pdf_text(slips)
+    assert "受験 0郎" in text and "受験 2郎" in text and "受験 1郎" not in text
+    with exam.database.uow(read_only=True) as uow:
+        made = uow.session.scalars(select(Assessment).order_by(Assessment.id.desc())).first()
+    assert made.person_codes and made.access_code_hash is None
+    assert made.cohort == {"staff_nos": ["000500", "000502"], "audiences": []}
+
+    # extend, then close now, from the 受験状況 tab
+    page.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: page.assessment.findData(made.id) > 0, timeout=10_000)
+    page.assessment.setCurrentIndex(page.assessment.findData(made.id))
+    qtbot.waitUntil(page.window_end_button.isEnabled, timeout=10_000)  # after the 受験状況 has loaded
+    page.window_end_button.click()
+    end = window.hr.end_dialog
+    assert made.title in end.info.text()
+    end.closes.setDateTime(end.closes.dateTime().fromString("2030-03-31 17:00", "yyyy-MM-dd HH:mm"))
+    end.change_button.click()
+    qtbot.waitUntil(lambda: "終了を" in page.status.text() and "変更しました" in page.status.text(), timeout=10_000)
+    with exam.database.uow(read_only=True) as uow:
+        assert uow.session.get(Assessment, made.id).closes_at == dt.datetime(2030, 3, 31, 17, 0, tzinfo=JST)
+    qtbot.waitUntil(lambda: made.id in page.windows and page.windows[made.id].closes_at.year == 2030, timeout=10_000)
+    assert "03/31" in page.assessment.itemText(page.assessment.findData(made.id))  # the list shows the new end
+    page.assessment.setCurrentIndex(page.assessment.findData(made.id))
+    qtbot.waitUntil(page.window_end_button.isEnabled, timeout=10_000)
+    page.window_end_button.click()
+    assert "2030-03-31 17:00" in window.hr.end_dialog.info.text()
+    window.hr.end_dialog.close_now_button.click()
+    qtbot.waitUntil(lambda: "2030-03-31 17:00 JST から変更しました" in page.status.text(), timeout=10_000)
+    with exam.database.uow(read_only=True) as uow:
+        closed = uow.session.get(Assessment, made.id).closes_at
+        changes = uow.session.scalars(select(AuditLog).where(AuditLog.action == "assessment_window_change")).all()
+    assert closed <= dt.datetime.now(dt.UTC) and [row.actor for row in changes] == ["hr-sato", "hr-sato"]

@@ -50,6 +50,7 @@ class HrController(QObject):
         page.audit_requested.connect(self.show_audit)
         page.roster_requested.connect(self.open_roster_dialog)
         page.open_window_requested.connect(self.open_window_dialog)
+        page.window_end_requested.connect(self.window_end_dialog)
         page.people_search_requested.connect(self.search_people)
         page.person_change_requested.connect(self.change_person)
         page.audit_export_requested.connect(self.export_audit)
@@ -232,20 +233,23 @@ class HrController(QObject):
         from ...core.fiscal import jst_text
         from .open_dialog import OpenWindowDialog
 
-        dialog = self.open_dialog = OpenWindowDialog(self.page)
+        dialog = self.open_dialog = OpenWindowDialog(self.page, lang=self.lang)
 
         def failed(error: BaseException) -> None:
             dialog.show_error(error_text(error, self.lang))
 
-        def opened(spec: dict[str, Any], number: int) -> None:
+        def opened(spec: dict[str, Any], number: int, slips_path: str | None) -> None:
             dialog.accept()
             self.load_choices(self.page.year.value())
             self.page.set_busy(False, self.tr("試験 {0} を開きました（{1} 〜 {2}）。").format(
                 number, jst_text(spec["opens_at"]), jst_text(spec["closes_at"])))
+            if slips_path:  # the window asks for personal codes from its first minute: print them now
+                self.issue_slips(slips_path, number)
 
         def open_it(spec: dict[str, Any]) -> None:
             assert self.actor is not None
-            self.backend.open_window(self.actor, spec, lambda number: opened(spec, number), failed)
+            slips_path = spec.pop("slips_path", None)
+            self.backend.open_window(self.actor, spec, lambda number: opened(spec, number, slips_path), failed)
 
         assert self.actor is not None
         self.backend.published_blueprints(self.actor, dialog.set_blueprints, failed)
@@ -277,10 +281,32 @@ class HrController(QObject):
 
         self.backend.audit_entries(self.actor, self.page.audit_view.filters(), Path(path).name, done, self._failed)
 
-    def issue_slips(self, path: str) -> None:
-        """New personal codes for the chosen window, printed once as seat slips to ``path``."""
-        choice = self.page.choice()
-        if self.actor is None or choice.assessment_id is None:
+    def window_end_dialog(self) -> Any:
+        """締め切る・延長: the chosen window's end moved, or the window closed now (audited)."""
+        from ...core.fiscal import jst_text
+        from .open_dialog import WindowEndDialog
+
+        info: Any = self.page.windows.get(self.page.choice().assessment_id or 0)
+        if self.actor is None or info is None:
+            return None
+        dialog = self.end_dialog = WindowEndDialog(info.title, info.closes_at, self.page)
+        actor = self.actor
+
+        def done(before: Any) -> None:
+            dialog.accept()
+            self.load_choices(self.page.year.value())
+            self.page.set_busy(False, self.tr("試験 {0} の終了を {1} から変更しました。").format(
+                info.title, jst_text(before)))
+
+        dialog.change_requested.connect(lambda closes_at: self.backend.change_window(
+            actor, info.id, closes_at, done, lambda error: dialog.show_error(error_text(error, self.lang))))
+        dialog.open()
+        return dialog
+
+    def issue_slips(self, path: str, assessment_id: int | None = None) -> None:
+        """New personal codes for a window (the chosen one unless given), printed once as seat slips."""
+        assessment_id = assessment_id or self.page.choice().assessment_id
+        if self.actor is None or assessment_id is None:
             return
         self.page.set_busy(True, self.tr("受験票を発行しています…"))
 
@@ -294,7 +320,7 @@ class HrController(QObject):
                 return
             self.page.set_busy(False, self.tr("受験票 {0} 人分を保存しました: {1}").format(len(issued.slips), path))
 
-        self.backend.seat_codes(self.actor, choice.assessment_id, done, self._failed)
+        self.backend.seat_codes(self.actor, assessment_id, done, self._failed)
 
     def logout(self) -> None:
         self.actor = None

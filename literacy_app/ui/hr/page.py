@@ -55,6 +55,7 @@ class HrPage(QWidget):
     audit_requested = Signal()
     roster_requested = Signal()
     open_window_requested = Signal()
+    window_end_requested = Signal()
     people_search_requested = Signal(str)
     person_change_requested = Signal(dict)
     audit_export_requested = Signal(str)
@@ -85,6 +86,10 @@ class HrPage(QWidget):
         self.slips_button = QPushButton(self.tr("受験票（個人コード）を発行…"), self)
         self.slips_button.setToolTip(self.tr("選んだ試験の対象者全員に個人コードを発行し、受験票を PDF に保存します。"
                                              "以前に発行したコードは使えなくなります。"))
+        self.window_end_button = QPushButton(self.tr("締め切る・延長…"), self)
+        self.window_end_button.setToolTip(self.tr("選んだ試験を今すぐ締め切るか、終了日時を変更します（監査ログに記録）。"))
+        self.windows: dict[int, object] = {}
+        """The year's windows by id (services.progress.WindowInfo), for their title and end."""
         self.logout_button = QPushButton(self.tr("ログアウト"), self)
         self.roster_button = QPushButton(self.tr("名簿を取り込む…"), self)
         self.open_window_button = QPushButton(self.tr("試験を開く…"), self)
@@ -133,6 +138,7 @@ class HrPage(QWidget):
         refresh = QHBoxLayout()
         refresh.addWidget(self.refresh_progress_button)
         refresh.addWidget(self.slips_button)
+        refresh.addWidget(self.window_end_button)
         refresh.addStretch(1)
         progress_layout.addLayout(refresh)
         progress_layout.addWidget(self.progress_view, 1)
@@ -153,6 +159,7 @@ class HrPage(QWidget):
             button.clicked.connect(lambda _checked=False, f=fmt: self._ask_path(f))
         self.refresh_progress_button.clicked.connect(self.progress_requested.emit)
         self.slips_button.clicked.connect(self._ask_slips)
+        self.window_end_button.clicked.connect(self.window_end_requested.emit)
         self.candidates_view.export_requested.connect(self.candidates_export_requested.emit)
         self.candidates_view.sheets_requested.connect(self.sheets_requested.emit)
         self.audit_view.load_requested.connect(self.audit_requested.emit)
@@ -172,6 +179,7 @@ class HrPage(QWidget):
         self.assessment.blockSignals(True)
         self.assessment.clear()
         self.assessment.addItem(self.tr("この年度のすべての試験"), None)
+        self.windows = {window.id: window for window in windows}
         for window in windows:
             self.assessment.addItem(f"{window.title}（{window.opens_at:%m/%d}〜{window.closes_at:%m/%d}）", window.id)
         self.assessment.blockSignals(False)
@@ -193,6 +201,7 @@ class HrPage(QWidget):
         has_one = self.assessment.currentData() is not None
         self.refresh_progress_button.setEnabled(has_one)
         self.slips_button.setEnabled(has_one)
+        self.window_end_button.setEnabled(has_one)
         if not has_one:
             self.progress_view.clear(self.tr("試験を選ぶと、その受験状況を所属ごとに表示します。"))
             self.candidates_view.clear(self.tr("試験を選ぶと、その受験者を氏名と結果で一覧にします。"
@@ -227,6 +236,7 @@ class HrPage(QWidget):
             button.setEnabled(not busy)
         self.refresh_progress_button.setEnabled(not busy and self.assessment.currentData() is not None)
         self.slips_button.setEnabled(not busy and self.assessment.currentData() is not None)
+        self.window_end_button.setEnabled(not busy and self.assessment.currentData() is not None)
 
     def focus_default(self) -> None:
         self.preview_button.setFocus()
