@@ -84,7 +84,7 @@ def _candidates(args: argparse.Namespace, settings: Settings) -> int:
             print(message("candidates_written", settings.lang, count=count, file=str(args.out)))
             return 0
         rows = candidates.candidate_list(uow, local_actor(), args.id, purpose="print")
-    print("\t".join(candidates.HEADERS[:9]))
+    print("\t".join(candidates.headers_for(rows)[:9]))
     for row in rows:
         passed = "" if row.passed is None else ("合格" if row.passed else "不合格")
         figures = ["" if value is None else f"{value:g}" for value in (row.score, row.max_score)]

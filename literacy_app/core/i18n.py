@@ -430,6 +430,37 @@ MESSAGES: dict[str, dict[str, str]] = {
     "roster_bad_audience": {"ja": "区分「{value}」は 新規採用・昇任候補・管理職 のいずれかにしてください",
                             "en": "category '{value}' must be 新規採用, 昇任候補 or 管理職"},
     "roster_empty_field": {"ja": "「{column}」が空です", "en": "'{column}' is empty"},
+    "exam_no_invalid": {"ja": "受験番号「{exam_no}」の形式が正しくありません（英数字とハイフン、32 文字まで）",
+                        "en": "exam number '{exam_no}' is not valid (letters, digits and hyphens, at most 32)"},
+    "exam_no_numeric": {"ja": "受験番号 {value} が Excel で数値として保存されているため、先頭の 0 が失われているかもしれません。"
+                              "受験番号の列の書式を「文字列」にして番号を入力し直してください",
+                        "en": "exam number {value} is stored as a number in Excel, so leading zeros may have been lost; "
+                              "format the 受験番号 column as Text and enter the numbers again"},
+    "applicant_duplicate": {"ja": "受験番号「{exam_no}」が {first} 行目と重複しています",
+                            "en": "exam number '{exam_no}' repeats row {first}"},
+    "applicant_number_taken": {"ja": "受験番号「{exam_no}」は{owner}の番号として既に使われています。ログインで区別できるよう、"
+                                     "採用区分の記号を付けるなど別の番号にしてください",
+                               "en": "exam number '{exam_no}' is already used by {owner}; give it a prefix of the "
+                                     "selection so that logins can tell them apart"},
+    "applicant_owner_staff": {"ja": "職員", "en": "a member of staff"},
+    "applicant_owner_selection": {"ja": "採用区分「{selection}」の受験者", "en": "an applicant of selection '{selection}'"},
+    "staff_no_is_applicant": {"ja": "職員番号「{staff_no}」は採用試験の受験番号（採用区分「{selection}」）として使われています",
+                              "en": "staff number '{staff_no}' is an exam number of hiring selection '{selection}'"},
+    "selection_unknown": {"ja": "採用区分「{selection}」はありません（登録済み: {known}）",
+                          "en": "there is no hiring selection '{selection}' (known: {known})"},
+    "selection_title_needed": {"ja": "新しい採用区分「{selection}」には名前（例: 令和9年度 一般行政（大卒程度））を付けてください",
+                               "en": "give the new selection '{selection}' a title"},
+    "selection_code_invalid": {"ja": "採用区分の記号「{selection}」は英数字とハイフンで 32 文字までにしてください",
+                               "en": "a selection code is letters, digits and hyphens, at most 32 ('{selection}')"},
+    "selection_deleted": {"ja": "採用区分「{selection}」の受験者は {at} に削除済みです",
+                          "en": "the applicants of selection '{selection}' were deleted on {at}"},
+    "selection_retained": {"ja": "採用区分「{selection}」の保存期限は {until} です。期限を過ぎるまで削除できません",
+                           "en": "selection '{selection}' is kept until {until} and cannot be deleted before then"},
+    "selection_retain_past": {"ja": "保存期限（{until}）は今日より後の日付にしてください",
+                              "en": "the keep-until date ({until}) must be after today"},
+    "selection_not_for_staff_reports": {"ja": "採用試験の試験は職員の集計に含めません。結果は「受験者一覧」で確認してください",
+                                        "en": "a hiring-selection window is not part of staff reports; see its "
+                                              "candidate list"},
     "roster_duplicate": {"ja": "職員番号「{staff_no}」が {first} 行目と重複しています",
                          "en": "staff number '{staff_no}' repeats row {first}"},
     # --- question interchange: GIFT / Moodle XML import and export (ix_ = per question, gift_ = file) ---

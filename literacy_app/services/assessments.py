@@ -12,7 +12,7 @@ from ..core.errors import UserError
 from ..core.fiscal import jst_text
 from ..core.model import Actor, OpenAssessment
 from ..core.passwords import hash_password
-from ..storage.models import Assessment, Attempt, Blueprint, BlueprintVersion, CohortMember, Examinee
+from ..storage.models import Assessment, Attempt, Blueprint, BlueprintVersion, CohortMember, Examinee, Selection
 from ..storage.uow import UnitOfWork
 from ._common import audit, require_examinee, require_staff
 from .accounts import identify_examinee
@@ -44,6 +44,11 @@ def open_assessment(uow: UnitOfWork, actor: Actor, blueprint_id: str, opens_at: 
     assert version is not None
     content = version.content
     cohort = dict(cohort or {})
+    if cohort.get("selection") is not None:  # applicants: whoever the selection lists, 区分 aside
+        selection = session.get(Selection, int(cohort["selection"]))
+        if selection is None or selection.deleted_at is not None:
+            raise UserError("selection_unknown", selection=str(cohort["selection"]), known="—")
+        cohort["audiences"] = []
     cohort.setdefault("audiences", [content["audience"]])
     if cohort.get("staff_nos"):
         unknown = sorted(unknown_staff_nos(uow, cohort["staff_nos"]))
@@ -56,7 +61,7 @@ def open_assessment(uow: UnitOfWork, actor: Actor, blueprint_id: str, opens_at: 
         closes_at=closes_at, cohort=cohort,
         access_code_hash=hash_password(access_code, n=CODE_HASH_N) if access_code else None,
         max_attempts=max_attempts or content.get("max_attempts", 1), created_by=actor.name,
-        created_at=uow.now, person_codes=person_codes)
+        created_at=uow.now, person_codes=person_codes, selection_id=cohort.get("selection"))
     session.add(assessment)
     session.flush()
     audit(uow, actor, "assessment_open", assessment_id=assessment.id, blueprint=blueprint_id,
@@ -68,7 +73,9 @@ def open_assessment(uow: UnitOfWork, actor: Actor, blueprint_id: str, opens_at: 
 def window_cohort(spec: dict[str, Any]) -> dict[str, Any] | None:
     """The cohort of a window as HR's window sends it: only the parts given (None: the blueprint's
     audience).  An empty ``audiences`` list means every 区分."""
-    cohort = {key: list(spec[key]) for key in ("org_prefixes", "staff_nos") if spec.get(key)}
+    cohort: dict[str, Any] = {key: list(spec[key]) for key in ("org_prefixes", "staff_nos") if spec.get(key)}
+    if spec.get("selection") is not None:
+        cohort["selection"] = int(spec["selection"])
     if spec.get("audiences") is not None:
         cohort["audiences"] = list(spec["audiences"])
     elif spec.get("staff_nos"):

@@ -5,13 +5,14 @@ export is written to the audit log with how many people it showed.  Each person 
 their counted attempt is the last one finished in this window (the rule of the summary,
 ``docs/statistics.md``); the 所属 and 区分 shown are those the person had when it started.
 People the window was open to who have not finished appear too, as 受験中 or 未受験, so the list
-is complete for a decision.
+is complete for a decision.  For a window of the hiring selection (採用試験) the same list is the
+selection committee's: 受験番号 instead of 職員番号, the 採用区分 instead of a 所属.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -42,6 +43,8 @@ class CandidateRow:
     finished_at: dt.datetime | None = None
     areas: dict[str, float] = field(default_factory=dict)
     attempts: int = 0
+    applicant: bool = False
+    """An applicant of the hiring selection: ``staff_no`` is the 受験番号, ``org_path`` the 採用区分."""
 
 
 def candidate_list(uow: UnitOfWork, actor: Actor, assessment_id: int, *, purpose: str = "view") -> list[CandidateRow]:
@@ -71,6 +74,12 @@ def candidate_list(uow: UnitOfWork, actor: Actor, assessment_id: int, *, purpose
                            row.percent, row.passed, row.finished_at, areas.get(row.id, {}), row.attempts)
               for row in rows]
     result += _not_started(uow, assessment, {row.examinee_id for row in rows})
+    if assessment.selection_id is not None:
+        from ..storage.models import Selection
+
+        selection = uow.session.get(Selection, assessment.selection_id)
+        label = selection.title if selection is not None else ""
+        result = [replace(row, org_path=label, audience=APPLICANT_KIND, applicant=True) for row in result]
     result.sort(key=lambda row: ({FINISHED: 0, IN_PROGRESS: 1}.get(row.status, 2), row.org_path, row.staff_no))
     audit(uow, actor, "candidate_list", assessment_id=assessment_id, purpose=purpose, people=len(result))
     uow.commit()
@@ -97,6 +106,12 @@ def _not_started(uow: UnitOfWork, assessment: Assessment, seen: set[int]) -> lis
 
 HEADERS = ("職員番号", "氏名", "所属（受験時）", "区分（受験時）", "状況", "得点", "満点", "得点率", "合否", "受験日時",
            "受験回数")
+APPLICANT_HEADERS = ("受験番号", "氏名", "採用区分", "種別", *HEADERS[4:])
+APPLICANT_KIND = "採用試験"
+
+
+def headers_for(rows: list[CandidateRow]) -> tuple[str, ...]:
+    return APPLICANT_HEADERS if rows and rows[0].applicant else HEADERS
 
 
 def export_candidates(uow: UnitOfWork, actor: Actor, assessment_id: int, out: Path) -> int:
@@ -121,6 +136,6 @@ def write_candidates(rows: list[CandidateRow], out: Path) -> None:
                            row.status, row.score, row.max_score,
                            None if row.percent is None else row.percent / 100, passed, when, row.attempts or None,
                            *[None if area not in row.areas else row.areas[area] / 100 for area in AREAS]])
-    headers = (*HEADERS, *[f"{AREA_NAMES[area]['ja']}（得点率）" for area in AREAS])
+    headers = (*headers_for(rows), *[f"{AREA_NAMES[area]['ja']}（得点率）" for area in AREAS])
     formats = {7: "0.0%", 9: "yyyy-mm-dd hh:mm", **{len(HEADERS) + n: "0.0%" for n in range(len(AREAS))}}
     write_xlsx([Table("受験者一覧", headers, table_rows, formats)], out)

@@ -1,7 +1,9 @@
 """The cohort rule: who an assessment window is open to, in Python and in SQL, side by side.
 
 A window's cohort may name audiences (区分), 所属 prefixes and a list of 職員番号; every part
-given must hold.  ``in_cohort`` decides for one examinee (starting or listing an attempt);
+given must hold.  Staff and applicants never mix: a window whose cohort names a ``selection`` (a
+hiring selection's id) is open to that selection's applicants only, any other window to staff only.
+``in_cohort`` decides for one examinee (starting or listing an attempt);
 ``cohort_conditions`` + ``cohort_members`` select the whole cohort in SQL (progress, reports).
 Both are written here and only here, and ``tests/services/test_cohort.py`` proves on generated
 people and cohorts that they select the same people.
@@ -38,6 +40,8 @@ def unknown_staff_nos(uow: UnitOfWork, staff_nos: Iterable[str]) -> set[str]:
 
 def in_cohort(cohort: dict[str, Any], examinee: Examinee) -> bool:
     """Is this examinee in the cohort?  (Whether they are active is the caller's concern.)"""
+    if examinee.selection_id != cohort.get("selection"):
+        return False
     if cohort.get("staff_nos") and examinee.staff_no not in cohort["staff_nos"]:
         return False
     if cohort.get("audiences") and examinee.audience not in cohort["audiences"]:
@@ -50,7 +54,9 @@ def in_cohort(cohort: dict[str, Any], examinee: Examinee) -> bool:
 
 def cohort_conditions(cohort: dict[str, Any]) -> list[ColumnElement[bool]]:
     """``in_cohort`` as SQL, except the staff list (applied in chunks by the caller)."""
-    conditions: list[ColumnElement[bool]] = []
+    selection = cohort.get("selection")
+    conditions: list[ColumnElement[bool]] = [
+        Examinee.selection_id.is_(None) if selection is None else Examinee.selection_id == selection]
     if cohort.get("audiences"):
         conditions.append(Examinee.audience.in_(list(cohort["audiences"])))
     if cohort.get("org_prefixes"):

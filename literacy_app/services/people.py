@@ -55,10 +55,21 @@ def _validated(staff_no: str, name: str, org_path: str, audience: str) -> Roster
     return row
 
 
+def _refuse_applicant(uow: UnitOfWork, examinee: Examinee | None) -> None:
+    """A 受験番号 of the hiring selection is never turned into, or edited as, a member of staff."""
+    if examinee is not None and examinee.selection_id is not None:
+        from ..storage.models import Selection
+
+        selection = uow.session.get(Selection, examinee.selection_id)
+        raise UserError("staff_no_is_applicant", staff_no=examinee.staff_no,
+                        selection=selection.code if selection else "?")
+
+
 def _upsert(uow: UnitOfWork, row: RosterRow, reactivate: bool = True) -> ExamineeInfo:
     session = uow.session
     freeze_closed(uow)  # closed windows keep the people and 所属 they had
     examinee = session.scalar(select(Examinee).where(Examinee.staff_no == row.staff_no))
+    _refuse_applicant(uow, examinee)
     if examinee is None:
         examinee = Examinee(staff_no=row.staff_no, active=True, updated_at=uow.now, name=row.name,
                             org_path=row.org_path, audience=row.audience)
@@ -90,9 +101,10 @@ def search_people(uow: UnitOfWork, actor: Actor, text: str, limit: int = 200) ->
     needle = normalise_staff_no(text)  # NFKC: 全角 digits and letters match their ASCII
     if not needle:
         return [], 0
-    condition = (Examinee.staff_no.startswith(needle, autoescape=True)
-                 | Examinee.name.startswith(needle, autoescape=True)
-                 | Examinee.org_path.contains(needle, autoescape=True))
+    condition = Examinee.selection_id.is_(None) & (  # staff only: applicants are listed by their selection
+        Examinee.staff_no.startswith(needle, autoescape=True)
+        | Examinee.name.startswith(needle, autoescape=True)
+        | Examinee.org_path.contains(needle, autoescape=True))
     total = int(uow.session.scalar(select(func.count()).select_from(Examinee).where(condition)) or 0)
     rows = uow.session.execute(select(Examinee.staff_no, Examinee.name, Examinee.org_path, Examinee.audience,
                                       Examinee.active).where(condition)
@@ -107,6 +119,7 @@ def set_active(uow: UnitOfWork, actor: Actor, staff_no: str, active: bool) -> No
     examinee = uow.session.scalar(select(Examinee).where(Examinee.staff_no == normalise_staff_no(staff_no)))
     if examinee is None:
         raise UserError("unknown_examinee")
+    _refuse_applicant(uow, examinee)
     examinee.active = active
     examinee.updated_at = uow.now
     audit(uow, actor, "examinee_active", staff_no=examinee.staff_no, active=active)

@@ -7,6 +7,9 @@ each attempt stay, so every published figure of those years — summaries, 受�
 is reproduced exactly from what remains.  A preview (dry run) lists how many and from which 年度;
 the run itself writes one audit row with the counts, never the names.
 
+Applicants of the hiring selection are not staff and have their own, shorter rule
+(``services.applicants.delete_selection``).
+
 Not covered here (stated in docs/): the audit log is append-only, so the 職員番号 in its rows of
 those years stays until the log itself is archived by the administrator.
 """
@@ -51,7 +54,7 @@ def apply_retention(uow: UnitOfWork, actor: Actor, keep_years: int, *, dry_run: 
     boundary, _end = fiscal_year_instants(before_year)
     recent = select(Attempt.examinee_id).where(Attempt.started_at >= boundary)
     due = list(uow.session.scalars(select(Examinee).where(
-        Examinee.active.is_(False), Examinee.staff_no.not_like(f"{PSEUDONYM_PREFIX}%"),
+        Examinee.active.is_(False), Examinee.selection_id.is_(None), Examinee.staff_no.not_like(f"{PSEUDONYM_PREFIX}%"),
         Examinee.id.not_in(recent), Examinee.updated_at < boundary)))
     if not dry_run:
         salt = secrets.token_bytes(16)  # not kept: the code cannot be traced back to the number

@@ -19,8 +19,8 @@ from sqlalchemy import select
 
 from ..core.errors import UserError
 from ..core.model import Actor
-from ..core.roster import HIRED_ON, TITLE, RosterEntry, read_roster
-from ..storage.models import Examinee
+from ..core.roster import HIRED_ON, TITLE, RosterEntry, RosterProblem, read_roster
+from ..storage.models import Examinee, Selection
 from ..storage.uow import UnitOfWork
 from ._common import audit, require_staff
 from .cohort import freeze_closed
@@ -71,6 +71,14 @@ def import_roster(uow: UnitOfWork, actor: Actor, path: Path, *, mapping: Mapping
     if not dry_run and not problems:
         freeze_closed(uow)  # closed windows keep the people and 所属 they had
     existing = _existing(uow, [entry.staff_no for entry in read.entries])
+    applicants = [(entry, existing[entry.staff_no]) for entry in read.entries
+                  if entry.staff_no in existing and existing[entry.staff_no].selection_id is not None]
+    if applicants:  # a 受験番号 of the hiring selection is not a member of staff
+        codes = dict(uow.session.execute(select(Selection.id, Selection.code)).all())
+        problems = tuple(sorted(problems + tuple(
+            RosterProblem(read.path, entry.row, "staff_no_is_applicant",
+                          {"staff_no": entry.staff_no, "selection": codes.get(person.selection_id, "?")}).render(lang)
+            for entry, person in applicants)))
     new = updated = unchanged = 0
     for entry in read.entries:
         examinee = existing.get(entry.staff_no)
@@ -92,7 +100,8 @@ def import_roster(uow: UnitOfWork, actor: Actor, path: Path, *, mapping: Mapping
     if full and read.entries and not problems:
         named = {entry.staff_no for entry in read.entries}
         missing = [person for person in uow.session.scalars(
-            select(Examinee).where(Examinee.active.is_(True)).order_by(Examinee.org_path, Examinee.staff_no))
+            select(Examinee).where(Examinee.active.is_(True), Examinee.selection_id.is_(None))
+            .order_by(Examinee.org_path, Examinee.staff_no))
             if person.staff_no not in named]
     report = RosterReport(read.path, len(read.entries), new, updated, unchanged, problems, dry_run, read.unlisted,
                           tuple((person.staff_no, person.name, person.org_path) for person in missing))

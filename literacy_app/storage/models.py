@@ -142,6 +142,9 @@ class Assessment(Base):
     """Each examinee needs their own code from a seat slip (``SeatCode``) to start and to resume."""
     created_by: Mapped[str] = mapped_column(String(100))
     created_at: Mapped[dt.datetime]
+    selection_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    """A window of a hiring selection (``Selection.id``, also in ``cohort``): never part of staff
+    reports.  No foreign key, for the reason given at ``Examinee.selection_id``."""
     cohort_frozen_at: Mapped[dt.datetime | None]
     """When the closed window's cohort was written to ``CohortMember`` (before the first roster
     change after it closed): its reports count those people, whatever the roster says later."""
@@ -157,10 +160,34 @@ class CohortMember(Base):
     audience: Mapped[str] = mapped_column(String(16))
 
 
+class Selection(Base):
+    """A 採用区分 of the city's hiring selection (e.g. 令和9年度 一般行政（大卒程度）): its applicants
+    are examinees with this ``selection_id`` and a 受験番号 in ``Examinee.staff_no``.  They are kept
+    out of every staff figure and roster, and deleted once ``retain_until`` has passed."""
+
+    __tablename__ = "selection"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    title: Mapped[str] = mapped_column(String(200))
+    retain_until: Mapped[dt.date] = mapped_column(Date)
+    created_at: Mapped[dt.datetime]
+    created_by: Mapped[str] = mapped_column(String(100))
+    deleted_at: Mapped[dt.datetime | None]
+    """When its applicants' personal data and results were deleted (the row stays as the record)."""
+    deleted_people: Mapped[int | None] = mapped_column(Integer)
+
+
 class Examinee(Base):
+    """A member of staff (``selection_id`` None, ``staff_no`` their 職員番号) or an applicant of a
+    hiring selection (``staff_no`` their 受験番号).  One number names one person either way."""
+
     __tablename__ = "examinee"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     staff_no: Mapped[str] = mapped_column(String(32), unique=True)
+    selection_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    """``Selection.id`` of an applicant.  No foreign key: SQLite cannot add one to an existing table
+    without copying it (which the tables referring to ``examinee`` forbid); ``services.applicants`` is
+    the only writer and deletes applicants before their selection's record is closed."""
     name: Mapped[str] = mapped_column(String(200))
     org_path: Mapped[str] = mapped_column(String(500), default="")
     audience: Mapped[str] = mapped_column(String(16))

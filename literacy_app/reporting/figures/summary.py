@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import and_, case, func, literal, select, union
 
 from ...core.catalog import AREAS
+from ...core.errors import UserError
 from ...core.fiscal import fiscal_label, fiscal_year_instants
 from ...core.model import Actor
 from ...core.suppression import DEFAULT_MIN_GROUP, check_min_group, hidden_groups
@@ -77,8 +78,12 @@ def build_summary(uow: UnitOfWork, actor: Actor, year: int, *, assessment_id: in
     min_group = check_min_group(min_group)
     start, end = fiscal_year_instants(year)
     session = uow.session
-    window = and_(Assessment.opens_at >= start, Assessment.opens_at < end)
+    # staff only: a hiring selection's windows are never part of a staff figure
+    window = and_(Assessment.opens_at >= start, Assessment.opens_at < end, Assessment.selection_id.is_(None))
     if assessment_id is not None:
+        chosen = session.get(Assessment, assessment_id)
+        if chosen is not None and chosen.selection_id is not None:
+            raise UserError("selection_not_for_staff_reports")
         window = and_(window, Assessment.id == assessment_id)
         blueprint_id = session.scalar(select(BlueprintVersion.blueprint_id).join(
             Assessment, Assessment.blueprint_version_id == BlueprintVersion.id).where(Assessment.id == assessment_id))
