@@ -139,6 +139,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="新規採用|昇任候補|管理職 (or recruit|promotion|manager); default: the blueprint's, "
                             "or anyone when --staff-list is given")
     aopen.add_argument("--org", nargs="+", metavar="所属", help="所属 prefixes, e.g. 総務局/総務部")
+    aopen.add_argument("--applicants", metavar="CODE",
+                       help="open it to the applicants of this 採用区分 instead of staff")
     aopen.add_argument("--staff-list", type=Path, metavar="FILE",
                        help="only these people: one 職員番号 a line, or CSV/.xlsx with 職員番号 first")
     aclose = assess.add_parser("close", help="close a window now (attempts under way keep their own deadline)")
@@ -183,6 +185,20 @@ def _parser() -> argparse.ArgumentParser:
     persons = report.add_parser("people", help="個人結果票 of everyone who finished one window, one PDF")
     persons.add_argument("--assessment", type=int, required=True)
     persons.add_argument("--out", type=Path, required=True)
+
+    hiring = commands.add_parser("applicants", help="applicants of the hiring selection (採用試験), by 受験番号")\
+        .add_subparsers(dest="action", required=True)
+    bring = hiring.add_parser("import", help="check an applicant list (受験番号, 氏名) and, with --yes, store it")
+    bring.add_argument("file", type=Path)
+    bring.add_argument("--selection", required=True, metavar="CODE", help="the 採用区分's short code, e.g. R9-GYOSEI")
+    bring.add_argument("--title", help="the 採用区分's name (needed the first time)")
+    bring.add_argument("--keep-until", metavar="YYYY-MM-DD",
+                       help="delete the applicants' data after this date (default: a year from the first import)")
+    bring.add_argument("--yes", action="store_true", help="store (without: only check and count)")
+    hiring.add_parser("list", help="the selections with their applicants and retention dates")
+    drop = hiring.add_parser("delete", help="delete a selection's applicants and results after its retention date")
+    drop.add_argument("selection", metavar="CODE")
+    drop.add_argument("--apply", action="store_true", help="do it (without: only say how many)")
 
     keep = commands.add_parser("retention", help="pseudonymise people who left more than N 年度 ago (admin)")
     keep.add_argument("--keep-years", type=int, required=True, help="年度 to keep, this one included (e.g. 5)")

@@ -263,6 +263,12 @@ def cmd_retention(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _applicants_command(args: argparse.Namespace, settings: Settings) -> int:
+    from .commands_applicants import cmd_applicants
+
+    return cmd_applicants(args, settings)
+
+
 def _assessment_command(args: argparse.Namespace, settings: Settings) -> int:
     from .commands_assessment import cmd_assessment
 
@@ -285,6 +291,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "report": cmd_report,
     "self-check": cmd_self_check,
     "retention": cmd_retention,
+    "applicants": lambda args, settings: _applicants_command(args, settings),
     "demo": cmd_demo,
     "serve": lambda args, settings: _server_command("cmd_serve", args, settings),
     "audit": lambda args, settings: _server_command("cmd_audit", args, settings),

@@ -42,6 +42,11 @@ def cmd_assessment(args: argparse.Namespace, settings: Settings) -> int:
         if args.slips and args.code:
             raise UserError("assessment_two_codes")
         cohort, staff_list = _cohort(args)
+        if args.applicants:
+            from .services.applicants import find_selection
+
+            with local_uow(settings, read_only=True) as uow:
+                cohort["selection"] = find_selection(uow, args.applicants).id
     with local_uow(settings) as uow:
         if args.action == "expire":
             count = finishing.finish_expired_attempts(uow)

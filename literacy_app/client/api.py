@@ -192,6 +192,28 @@ class ServerClient:
                    "full": full, "dry_run": dry_run, "confirmed": confirmed}
         return load(RosterReport, self._staff("POST", "/hr/roster", payload))
 
+    def selections(self) -> list[Any]:
+        from ..services.applicants import SelectionInfo
+
+        return list(load(list[SelectionInfo], self._staff("GET", "/hr/selections")))
+
+    def applicants_import(self, path: Path, selection: str, title: str | None, keep_until: dt.date | None,
+                          dry_run: bool) -> Any:
+        from ..services.applicants import ApplicantImport
+
+        payload = {"name": Path(path).name, "data": base64.b64encode(Path(path).read_bytes()).decode(),
+                   "selection": selection, "title": title, "dry_run": dry_run,
+                   "keep_until": keep_until.isoformat() if keep_until else None}
+        return load(ApplicantImport, self._staff("POST", "/hr/selections/import", payload))
+
+    def delete_selection(self, code: str, apply: bool) -> Any:
+        from urllib.parse import quote
+
+        from ..services.applicants import SelectionDeletion
+
+        return load(SelectionDeletion, self._staff("POST", f"/hr/selections/{quote(code, safe='')}/delete",
+                                                   {"apply": apply}))
+
     def people_results(self, assessment_id: int, file: str) -> list[Any]:
         from ..reporting.figures.person import PersonResults
 

@@ -461,6 +461,24 @@ MESSAGES: dict[str, dict[str, str]] = {
     "selection_not_for_staff_reports": {"ja": "採用試験の試験は職員の集計に含めません。結果は「受験者一覧」で確認してください",
                                         "en": "a hiring-selection window is not part of staff reports; see its "
                                               "candidate list"},
+    "selection_bad_date": {"ja": "「{value}」を日付として読めません（例: 2027-03-31）",
+                           "en": "'{value}' is not a date (e.g. 2027-03-31)"},
+    "selections_header": {"ja": "採用区分\t名前\t受験者\t受験済み\t保存期限", "en": "code\ttitle\tapplicants\tfinished\tkept until"},
+    "selection_state_deleted": {"ja": "{at} に {people} 人を削除済み", "en": "{people} deleted on {at}"},
+    "selection_delete_preview": {"ja": "確認のみ: 採用区分「{selection}」の受験者 {people} 人と受験 {attempts} 件を削除します"
+                                       "（--apply で実行）",
+                                 "en": "dry run: {people} applicants of '{selection}' and {attempts} attempts would be "
+                                       "deleted (--apply to do it)"},
+    "selection_delete_done": {"ja": "採用区分「{selection}」の受験者 {people} 人と受験 {attempts} 件を削除しました"
+                                    "（監査ログに記録しました）",
+                              "en": "deleted {people} applicants of '{selection}' and {attempts} attempts (recorded in "
+                                    "the audit log)"},
+    "applicants_preview": {"ja": "確認のみ: 採用区分「{selection}」に追加 {new} 人、氏名の変更 {updated} 人、変更なし {unchanged} 人"
+                                 "（--yes で取り込み）",
+                           "en": "dry run: selection '{selection}': {new} new, {updated} renamed, {unchanged} unchanged "
+                                 "(--yes to store)"},
+    "applicants_imported": {"ja": "採用区分「{selection}」に取り込みました: 追加 {new} 人、氏名の変更 {updated} 人、変更なし {unchanged} 人",
+                            "en": "selection '{selection}' imported: {new} new, {updated} renamed, {unchanged} unchanged"},
     "roster_duplicate": {"ja": "職員番号「{staff_no}」が {first} 行目と重複しています",
                          "en": "staff number '{staff_no}' repeats row {first}"},
     # --- question interchange: GIFT / Moodle XML import and export (ix_ = per question, gift_ = file) ---

@@ -24,7 +24,7 @@ from starlette.routing import Route
 from .. import __version__
 from ..storage.uow import Database
 from ..wire import API_PREFIX, API_VERSION
-from . import exam, hr, staff
+from . import applicants, exam, hr, staff
 from .http import endpoint, language, ok, refusal
 
 log = logging.getLogger(__name__)
@@ -61,7 +61,8 @@ def create_app(database: Database, pool_size: int = DEFAULT_POOL) -> Starlette:
         yield
         database.dispose()
 
-    routes = [Route(f"{API_PREFIX}/health", health, methods=["GET"]), *exam.ROUTES, *staff.ROUTES, *hr.ROUTES]
+    routes = [Route(f"{API_PREFIX}/health", health, methods=["GET"]), *exam.ROUTES, *staff.ROUTES, *hr.ROUTES,
+              *applicants.ROUTES]
     app = Starlette(routes=routes,
                     exception_handlers={HTTPException: _not_found, 404: _not_found, 405: _not_found},
                     lifespan=lifespan)

@@ -203,6 +203,8 @@ class OpenWindow(Strict):
     org_prefixes: list[str] = Field(default_factory=list, max_length=100)
     audiences: list[str] | None = Field(default=None, max_length=10)
     staff_nos: list[str] = Field(default_factory=list, max_length=200_000)
+    selection: int | None = Field(default=None, ge=1)
+    """Open it to the applicants of this hiring selection (``Selection.id``) instead of staff."""
 
 
 class WindowChange(Strict):

@@ -225,6 +225,26 @@ class ExamineeBackend(QObject):
         self._call(lambda uow: roster.import_roster(uow, actor, Path(path), dry_run=dry_run, full=full,
                                                     confirmed=confirmed), done, failed)
 
+    # Hiring selection ---------------------------------------------------------------------------
+    def selections(self, actor: Actor, done: Done, failed: Failed) -> None:
+        from ..services import applicants
+
+        self._call(lambda uow: applicants.list_selections(uow, actor), done, failed, read_only=True)
+
+    def applicants_import(self, actor: Actor, path: str, selection: str, title: str | None, keep_until: Any,
+                          dry_run: bool, done: Done, failed: Failed) -> None:
+        """A check (dry run) or the import of one selection's applicant list (``services.applicants``)."""
+        from ..services import applicants
+
+        self._call(lambda uow: applicants.import_applicants(uow, actor, Path(path), selection, title=title,
+                                                            retain_until=keep_until, dry_run=dry_run),
+                   done, failed)
+
+    def delete_selection(self, actor: Actor, code: str, apply: bool, done: Done, failed: Failed) -> None:
+        from ..services import applicants
+
+        self._call(lambda uow: applicants.delete_selection(uow, actor, code, dry_run=not apply), done, failed)
+
     def people_results(self, actor: Actor, assessment_id: int, file: str, done: Done, failed: Failed) -> None:
         """Everyone's results for the 個人結果票 of a window (printed on the GUI thread); audited."""
         from ..reporting.exports import people_results

@@ -158,6 +158,17 @@ class RemoteBackend(QObject):
         self._call(lambda client: client.roster_import(Path(path), full=full, dry_run=dry_run, confirmed=confirmed),
                    done, failed)
 
+    def selections(self, actor: Any, done: Done, failed: Failed) -> None:
+        self._call(lambda client: client.selections(), done, failed)
+
+    def applicants_import(self, actor: Any, path: str, selection: str, title: str | None, keep_until: Any,
+                          dry_run: bool, done: Done, failed: Failed) -> None:
+        self._call(lambda client: client.applicants_import(Path(path), selection, title, keep_until, dry_run),
+                   done, failed)
+
+    def delete_selection(self, actor: Any, code: str, apply: bool, done: Done, failed: Failed) -> None:
+        self._call(lambda client: client.delete_selection(code, apply), done, failed)
+
     def people_results(self, actor: Any, assessment_id: int, file: str, done: Done, failed: Failed) -> None:
         self._call(lambda client: client.people_results(assessment_id, file), done, failed)
 

@@ -188,3 +188,31 @@ def test_open_with_personal_codes_prints_the_slips_at_once(tmp_path, db):
     assert opened.returncode == 0, opened.stderr
     assert "6 人分の受験票" in opened.stdout and "開きました" in opened.stdout
     assert "職員 6" in _pdf_text(slips)
+
+
+def test_applicants_from_the_command_line_import_sit_list_and_delete(tmp_path, db):
+    """Issue 13, part 7: the hiring selection on the CLI — a check first, then --yes; a window for the
+    selection; the committee's list with 受験番号; deletion refused before the retention date."""
+    listed = tmp_path / "応募者.csv"
+    listed.write_bytes("受験番号,氏名\r\nR-0001,応募 一郎\r\n000001,番号 重複\r\n".encode("cp932"))
+    bad = run("applicants", "import", str(listed), "--selection", "R9-A", "--title", "令和9年度 一般行政",
+              data_dir=tmp_path, db=db)
+    assert bad.returncode == 1 and f"{listed}:3: 受験番号「000001」は職員の番号として既に使われています" in bad.stdout
+    listed.write_bytes("受験番号,氏名\r\nR-0001,応募 一郎\r\nR-0002,応募 二郎\r\n".encode("cp932"))
+    checked = run("applicants", "import", str(listed), "--selection", "R9-A", "--title", "令和9年度 一般行政",
+                  "--keep-until", "2099-03-31", data_dir=tmp_path, db=db)
+    assert checked.returncode == 0 and "確認のみ" in checked.stdout and "追加 2 人" in checked.stdout
+    stored = run("applicants", "import", str(listed), "--selection", "R9-A", "--title", "令和9年度 一般行政",
+                 "--keep-until", "2099-03-31", "--yes", data_dir=tmp_path, db=db)
+    assert stored.returncode == 0, stored.stderr
+    opened = run("assessment", "open", "test-blueprint", "--applicants", "R9-A", "--code", "k-1",
+                 data_dir=tmp_path, db=db)
+    assert opened.returncode == 0, opened.stderr
+    listing = run("assessment", "candidates", "1", data_dir=tmp_path, db=db)
+    lines = listing.stdout.splitlines()
+    assert lines[0].startswith("受験番号\t氏名\t採用区分") and len(lines) == 3
+    assert "R-0001\t応募 一郎\t令和9年度 一般行政" in listing.stdout
+    shown = run("applicants", "list", data_dir=tmp_path, db=db)
+    assert "R9-A\t令和9年度 一般行政\t2\t0\t2099-03-31" in shown.stdout
+    early = run("applicants", "delete", "R9-A", "--apply", data_dir=tmp_path, db=db)
+    assert early.returncode == 1 and "2099-03-31 です。期限を過ぎるまで削除できません" in early.stderr

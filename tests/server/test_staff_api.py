@@ -181,3 +181,26 @@ def test_hr_searches_and_edits_people_through_the_server(lan):
     with pytest.raises(UserError) as caught:
         hr.edit_person({"staff_no": staff_no, "name": "x", "org_path": "", "audience": "係長"})
     assert caught.value.code == "roster_bad_audience"
+
+
+def test_hr_manages_applicants_through_the_server(lan, tmp_path):
+    """Issue 13, part 7 on a LAN: the applicant list travels to the server, problems name the PC's
+    file; a trainer cannot list the selections."""
+    listed = tmp_path / "応募者.csv"
+    listed.write_bytes("受験番号,氏名\r\nS-01,応募 一郎\r\nS-01,応募 重複\r\n".encode("cp932"))
+    hr = lan.client()
+    hr.sign_in("hr1", PASSWORD)
+    bad = hr.applicants_import(listed, "R9-S", "令和9年度 一般行政", None, dry_run=True)
+    assert bad.problems and bad.problems[0].startswith("応募者.csv:3:")
+    listed.write_bytes("受験番号,氏名\r\nS-01,応募 一郎\r\nS-02,応募 二郎\r\n".encode("cp932"))
+    stored = hr.applicants_import(listed, "R9-S", "令和9年度 一般行政", None, dry_run=False)
+    assert stored.stored and stored.new == 2
+    [info] = hr.selections()
+    assert (info.code, info.applicants) == ("R9-S", 2)
+    with pytest.raises(UserError) as caught:
+        hr.delete_selection("R9-S", apply=True)
+    assert caught.value.code == "selection_retained"
+    trainer = lan.client()
+    trainer.sign_in("trainer1", PASSWORD)
+    with pytest.raises(UserError):
+        trainer.selections()

@@ -59,14 +59,19 @@ class CandidatesView(QWidget):
         self.sheets_button.clicked.connect(self._ask_sheets)
         self.suggested_name = "受験者一覧.xlsx"
 
-    def headers(self) -> list[str]:
-        return [self.tr("職員番号"), self.tr("氏名"), self.tr("所属（受験時）"), self.tr("区分"), self.tr("状況"),
+    def headers(self, applicants: bool = False) -> list[str]:
+        """The columns; a hiring-selection window names 受験番号 and 採用区分 instead."""
+        if applicants:
+            first = [self.tr("受験番号"), self.tr("氏名"), self.tr("採用区分"), self.tr("種別")]
+        else:
+            first = [self.tr("職員番号"), self.tr("氏名"), self.tr("所属（受験時）"), self.tr("区分")]
+        return [*first, self.tr("状況"),
                 self.tr("得点率"), self.tr("合否"), self.tr("受験日時"), self.tr("回数"),
                 *[AREA_SHORT.get(area, area) for area in AREAS]]
 
     def show_rows(self, rows: list[Any]) -> None:
         self.model.clear()
-        self.model.setHorizontalHeaderLabels(self.headers())
+        self.model.setHorizontalHeaderLabels(self.headers(bool(rows) and rows[0].applicant))
         for row in rows:
             when = row.finished_at.astimezone(JST).strftime("%Y-%m-%d %H:%M") if row.finished_at else ""
             passed = "" if row.passed is None else (self.tr("合格") if row.passed else self.tr("不合格"))

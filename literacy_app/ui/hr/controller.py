@@ -56,6 +56,9 @@ class HrController(QObject):
         page.audit_export_requested.connect(self.export_audit)
         page.year_changed.connect(self.load_choices)
         page.logout.connect(self.logout)
+        from .selections_view import SelectionsPresenter
+
+        self.selections = SelectionsPresenter(page.selections_view, self.backend, lambda: self.actor, self.lang)
         return page
 
     def ask_login(self) -> None:
@@ -253,6 +256,7 @@ class HrController(QObject):
 
         assert self.actor is not None
         self.backend.published_blueprints(self.actor, dialog.set_blueprints, failed)
+        self.backend.selections(self.actor, dialog.set_selections, failed)
         dialog.open_requested.connect(open_it)
         dialog.open()
         return dialog

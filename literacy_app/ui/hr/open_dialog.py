@@ -78,6 +78,9 @@ class OpenWindowDialog(QDialog):
         self.units = QLineEdit(self)
         self.units.setPlaceholderText(self.tr("空欄なら全所属（例: 総務局, 市民局/区政部）"))
         self.units.setAccessibleName(self.tr("対象の所属"))
+        self.target = QComboBox(self)
+        self.target.setAccessibleName(self.tr("対象"))
+        self.target.addItem(self.tr("職員"), None)
         self.audience = QComboBox(self)
         self.audience.setAccessibleName(self.tr("対象の区分"))
         self.audience.addItem(self.tr("出題設計の区分"), None)
@@ -109,6 +112,7 @@ class OpenWindowDialog(QDialog):
         form.addRow(self.tr("開始（日本時間）"), self.opens)
         form.addRow(self.tr("終了（日本時間）"), self.closes)
         form.addRow(self.tr("受験できる回数"), self.attempts)
+        form.addRow(self.tr("対象"), self.target)
         form.addRow(self.tr("対象の区分"), self.audience)
         form.addRow(self.tr("対象の所属"), self.units)
         form.addRow(self.tr("対象者の名簿"), _with_button(self.staff_list, self.staff_list_button))
@@ -128,9 +132,21 @@ class OpenWindowDialog(QDialog):
         self.open_button.clicked.connect(self._open)
         self.cancel_button.clicked.connect(self.reject)
         self.mode.currentIndexChanged.connect(self._mode_changed)
+        self.target.currentIndexChanged.connect(self._target_changed)
         self.staff_list_button.clicked.connect(self._choose_staff_list)
         self.slips_button.clicked.connect(self._choose_slips_path)
         self._mode_changed()
+
+    def set_selections(self, selections: list[Any]) -> None:
+        """The hiring selections still kept: a window may be opened to one of them instead of staff."""
+        for info in selections:
+            if info.deleted_at is None:
+                self.target.addItem(self.tr("採用試験: {0}（{1} 人）").format(info.title, info.applicants), info.id)
+
+    def _target_changed(self) -> None:
+        staff = self.target.currentData() is None  # applicants have no 区分, 所属 or 職員番号
+        for widget in (self.audience, self.units, self.staff_list, self.staff_list_button):
+            widget.setEnabled(staff)
 
     def _mode_changed(self) -> None:
         mode = self.mode.currentData()
@@ -180,9 +196,12 @@ class OpenWindowDialog(QDialog):
                     "max_attempts": self.attempts.value(), "person_codes": mode == PERSON_CODES,
                     "org_prefixes": [part.strip() for part in self.units.text().replace("、", ",").split(",")
                                      if part.strip()]}
-            if self.audience.currentData() is not None:
+            if self.target.currentData() is not None:
+                spec["selection"] = self.target.currentData()
+                spec["org_prefixes"] = []
+            elif self.audience.currentData() is not None:
                 spec["audiences"] = self.audience.currentData()
-            if self.staff_list.text().strip():
+            if self.target.currentData() is None and self.staff_list.text().strip():
                 numbers = self._read_staff_list(self.staff_list.text().strip())
                 if numbers is None:
                     return

@@ -32,6 +32,7 @@ from .audit_view import AuditView
 from .candidates_view import CandidatesView
 from .people_view import PeopleView
 from .progress_view import ProgressView
+from .selections_view import SelectionsView
 
 FORMATS = (("html", "HTML (*.html)"), ("pdf", "PDF (*.pdf)"), ("xlsx", "Excel (*.xlsx)"), ("csv", "CSV (*.csv)"))
 
@@ -104,6 +105,7 @@ class HrPage(QWidget):
         self.candidates_view = CandidatesView(self)
         self.audit_view = AuditView(self)
         self.people_view = PeopleView(self)
+        self.selections_view = SelectionsView(self)
         self.tabs = QTabWidget(self)
         self.set_choices([], [])
         # Assemble
@@ -147,6 +149,7 @@ class HrPage(QWidget):
         self.tabs.addTab(self.candidates_view, self.tr("受験者一覧"))
         self.tabs.addTab(self.audit_view, self.tr("監査ログ"))
         self.tabs.addTab(self.people_view, self.tr("職員"))
+        self.tabs.addTab(self.selections_view, self.tr("採用試験"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(top)
@@ -198,6 +201,8 @@ class HrPage(QWidget):
                             self.min_group.value())
 
     def _assessment_changed(self) -> None:
+        if self.tabs.currentWidget() is self.selections_view:
+            self.selections_view.load_requested.emit()
         has_one = self.assessment.currentData() is not None
         self.refresh_progress_button.setEnabled(has_one)
         self.slips_button.setEnabled(has_one)
