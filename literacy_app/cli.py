@@ -201,7 +201,9 @@ def _parser() -> argparse.ArgumentParser:
     drop.add_argument("--apply", action="store_true", help="do it (without: only say how many)")
 
     keep = commands.add_parser("retention", help="pseudonymise people who left more than N 年度 ago (admin)")
-    keep.add_argument("--keep-years", type=int, required=True, help="年度 to keep, this one included (e.g. 5)")
+    keep.add_argument("--keep-years", type=int, help="年度 to keep, this one included (e.g. 5; default: the stored "
+                                                     "period)")
+    keep.add_argument("--save", action="store_true", help="store --keep-years as the city's retention period")
     keep.add_argument("--apply", action="store_true", help="do it (without: only say how many)")
 
     commands.add_parser("self-check", help="migrate, publish and sit one attempt on a temp database")

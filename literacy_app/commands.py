@@ -254,8 +254,14 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_retention(args: argparse.Namespace, settings: Settings) -> int:
-    from .services.retention import apply_retention
+    from .services.retention import apply_retention, set_retention_years
 
+    if args.save:
+        if args.keep_years is None:
+            raise UserError("retention_not_set")
+        with local_uow(settings) as uow:
+            before = set_retention_years(uow, local_actor(), args.keep_years)
+        print(message("retention_saved", settings.lang, years=args.keep_years, before=before or "—"))
     with local_uow(settings) as uow:
         report = apply_retention(uow, local_actor(), args.keep_years, dry_run=not args.apply)
     code = "retention_done" if args.apply else "retention_preview"

@@ -81,6 +81,44 @@ def prepare(folder: Path) -> str:
     return url
 
 
+def shoot_hr_cycle(window, folder: Path) -> None:  # type: ignore[no-untyped-def]
+    """HR's exam cycle: 試験を開く, 受験者一覧, 監査ログ, 職員 and 採用試験 (docs/hr.md shows them)."""
+    page = window.hr.page
+    dialog = window.hr.open_window_dialog()
+    wait_until(lambda: dialog.blueprint.count() > 0)
+    dialog.mode.setCurrentIndex(dialog.mode.findData("person"))
+    dialog.slips_path.setText(str(folder / "受験票.pdf"))
+    shoot(dialog, "14-hr-open-window")
+    dialog.reject()
+    page.tabs.setCurrentWidget(page.candidates_view)
+    page.assessment.setCurrentIndex(1)
+    wait_until(lambda: page.candidates_view.model.rowCount() > 0)
+    shoot(window, "15-hr-candidates")
+    page.tabs.setCurrentWidget(page.audit_view)
+    page.audit_view.show_button.click()
+    wait_until(lambda: page.audit_view.table.rowCount() > 0)
+    shoot(window, "16-hr-audit")
+    page.tabs.setCurrentWidget(page.people_view)
+    page.people_view.search.setText("総務局")
+    page.people_view.search_button.click()
+    wait_until(lambda: page.people_view.table.rowCount() > 0)
+    shoot(window, "17-hr-people")
+    applicants = folder / "応募者.csv"
+    applicants.write_text("受験番号,氏名\n" + "".join(f"R9-{n:04d},応募者 {n}\n" for n in range(1, 31)),
+                          encoding="utf-8")
+    view = page.selections_view
+    page.tabs.setCurrentWidget(view)
+    view.file.setText(str(applicants))
+    view.code.setText("R9-GYOSEI")
+    view.title_edit.setText("令和9年度 一般行政（大卒程度）")
+    view.check_button.click()
+    wait_until(view.import_button.isEnabled)
+    view.import_button.click()
+    wait_until(lambda: view.table.rowCount() == 1)
+    shoot(window, "18-hr-applicants")
+    page.tabs.setCurrentIndex(0)
+
+
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv)
@@ -143,6 +181,7 @@ def main() -> int:
         hr_page.assessment.setCurrentIndex(1)
         wait_until(lambda: hr_page.progress_view.table.rowCount() > 0)
         shoot(window, "09-hr-progress")
+        shoot_hr_cycle(window, Path(folder))
         hr_page.logout_button.click()
         shutil.copytree(ROOT / "question_banks", Path(folder) / "banks")
         aged = Path(folder) / "banks" / "technology.yaml"  # two items overdue for their six-monthly review

@@ -248,6 +248,12 @@ class ServerClient:
 
         return load(SeatSlips, self._staff("POST", f"/hr/assessments/{assessment_id}/seat-codes", {}))
 
+    def retention(self, years: int | None, save: bool, apply: bool) -> Any:
+        from ..services.retention import RetentionStatus
+
+        return load(RetentionStatus, self._staff("POST", "/admin/retention",
+                                                 {"years": years, "save": save, "apply": apply}))
+
     def unlock(self, username: str) -> None:
         self._staff("POST", "/admin/unlock", {"username": username})
 

@@ -25,7 +25,7 @@ from .roster import (
     header_key,
     normalise_staff_no,
 )
-from .tabular import TableUnreadable, read_table
+from .tabular import CellValue, TableUnreadable, read_table
 
 EXAM_NO = "受験番号"
 _EXAM_NO_HEADERS = {header_key(text) for text in ("受験番号", "受験者番号", "受付番号", "受験No", "受験No.", "受験NO")}
@@ -81,7 +81,7 @@ def read_applicants(path: Path) -> ApplicantsRead:
     return ApplicantsRead(shown, tuple(applicants), tuple(problems), unlisted=count - len(problems))
 
 
-def _check(path: str, number: int, cells: list, exam_col: int, name_col: int,  # type: ignore[type-arg]
+def _check(path: str, number: int, cells: list[CellValue], exam_col: int, name_col: int,
            first_row: dict[str, int]) -> list[RosterProblem]:
     problems: list[RosterProblem] = []
     raw = cells[exam_col] if exam_col < len(cells) else None

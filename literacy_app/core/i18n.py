@@ -404,6 +404,13 @@ MESSAGES: dict[str, dict[str, str]] = {
                                 "（保存 {keep} 年度。--apply で実行。結果と統計はそのまま残ります）",
                           "en": "dry run: {people} people who left before 年度 {year} and sat nothing since would be "
                                 "pseudonymised (keeping {keep} 年度; --apply does it; results and statistics stay)"},
+    "retention_not_set": {"ja": "個人データの保存期間がまだ決められていません。--keep-years N --save で保存期間（年度）を"
+                                "設定してください",
+                          "en": "no retention period is set yet; set it with --keep-years N --save"},
+    "retention_out_of_range": {"ja": "保存期間は {min} から {max} 年度の間で指定してください",
+                               "en": "the retention period must be between {min} and {max} 年度"},
+    "retention_saved": {"ja": "個人データの保存期間を {years} 年度にしました（以前: {before}。監査ログに記録しました）",
+                        "en": "the retention period is now {years} 年度 (was {before}; recorded in the audit log)"},
     "retention_done": {"ja": "{year} 年度より前に退職・転出した {people} 人を仮名化しました（監査ログに記録しました）",
                        "en": "pseudonymised {people} people who left before 年度 {year} (recorded in the audit log)"},
     "setup_done": {"ja": "管理者はすでに登録されています。職員のアカウントは管理者が追加します",

@@ -193,7 +193,28 @@ async def admin_audit_verify(request: Request) -> Response:
     return ok(await _as_staff(request, work, read_only=True))
 
 
+class RetentionCall(Strict):
+    years: int | None = Field(default=None, ge=1, le=100)
+    save: bool = False
+    apply: bool = False
+
+
+@endpoint
+async def admin_retention(request: Request) -> Response:
+    """The retention period: read it with a preview, store it, or apply it (admin; audited)."""
+    form = await body(request, RetentionCall)
+
+    def work(uow: UnitOfWork, actor: Actor) -> Any:
+        from ..services.retention import RetentionStatus, retention_action
+
+        return dump(RetentionStatus, retention_action(uow, actor, years=form.years, save=form.save,
+                                                      apply=form.apply))
+
+    return ok(await _as_staff(request, work))
+
+
 ROUTES = [
+    Route(f"{API_PREFIX}/admin/retention", admin_retention, methods=["POST"]),
     Route(f"{API_PREFIX}/staff/sign-in", sign_in, methods=["POST"]),
     Route(f"{API_PREFIX}/staff/sign-out", sign_out, methods=["POST"]),
     Route(f"{API_PREFIX}/trainer/preview", trainer_preview, methods=["POST"]),

@@ -1,6 +1,7 @@
 """Retention: personal data is not kept for ever.
 
-After a stated number of 年度 the people who have left (deactivated in the roster) and sat nothing
+After a stated number of 年度 — the city's setting, stored in the database (``set_retention_years``,
+audited) — the people who have left (deactivated in the roster) and sat nothing
 since are **pseudonymised**: their 職員番号 becomes a code that names nobody, their name is
 replaced, their 職位 and 採用年月日 are removed.  Their attempts, answers and the 所属 / 区分 kept with
 each attempt stay, so every published figure of those years — summaries, 受験率, item statistics —
@@ -25,13 +26,15 @@ from sqlalchemy import select
 from ..core.errors import UserError
 from ..core.fiscal import JST, fiscal_year, fiscal_year_instants
 from ..core.model import Actor
-from ..storage.models import Attempt, Examinee
+from ..storage.models import AppSetting, Attempt, Examinee
 from ..storage.uow import UnitOfWork
 from ._common import audit, require_staff
 
 PSEUDONYM_PREFIX = "x-"
 REMOVED_NAME = "（保存期間経過）"
 MIN_KEEP_YEARS = 1
+MAX_KEEP_YEARS = 100
+RETENTION_KEY = "retention"
 
 
 @dataclass(frozen=True)
@@ -43,10 +46,41 @@ class RetentionReport:
     dry_run: bool
 
 
-def apply_retention(uow: UnitOfWork, actor: Actor, keep_years: int, *, dry_run: bool = True) -> RetentionReport:
-    """Pseudonymise the people who left (deactivated) before the last ``keep_years`` 年度 (this one
-    included) and sat nothing in them.  Admin only; a dry run stores nothing."""
+def retention_years(uow: UnitOfWork) -> int | None:
+    """The stored retention period in 年度 (None: the city has not set one yet)."""
+    stored = uow.session.get(AppSetting, RETENTION_KEY)
+    return int(stored.value["years"]) if stored is not None else None
+
+
+def set_retention_years(uow: UnitOfWork, actor: Actor, years: int) -> int | None:
+    """Store the retention period (admin; audited with the previous value, which is returned)."""
     require_staff(actor, "admin")
+    if years < MIN_KEEP_YEARS or years > MAX_KEEP_YEARS:
+        raise UserError("retention_out_of_range", min=MIN_KEEP_YEARS, max=MAX_KEEP_YEARS)
+    stored = uow.session.get(AppSetting, RETENTION_KEY)
+    before = int(stored.value["years"]) if stored is not None else None
+    if stored is None:
+        uow.session.add(AppSetting(key=RETENTION_KEY, value={"years": years}, updated_at=uow.now,
+                                   updated_by=actor.name))
+    else:
+        stored.value = {"years": years}
+        stored.updated_at = uow.now
+        stored.updated_by = actor.name
+    audit(uow, actor, "retention_setting", years_before=before, years=years)
+    uow.commit()
+    return before
+
+
+def apply_retention(uow: UnitOfWork, actor: Actor, keep_years: int | None = None, *,
+                    dry_run: bool = True) -> RetentionReport:
+    """Pseudonymise the people who left (deactivated) before the last ``keep_years`` 年度 (this one
+    included; by default the stored period) and sat nothing in them.  Admin only; a dry run stores
+    nothing."""
+    require_staff(actor, "admin")
+    if keep_years is None:
+        keep_years = retention_years(uow)
+        if keep_years is None:
+            raise UserError("retention_not_set")
     if keep_years < MIN_KEEP_YEARS:
         raise UserError("retention_too_short", min=MIN_KEEP_YEARS)
     current = fiscal_year(uow.now.astimezone(JST))
@@ -68,3 +102,28 @@ def apply_retention(uow: UnitOfWork, actor: Actor, keep_years: int, *, dry_run: 
         uow.commit()
     return RetentionReport(keep_years, before_year, len(due), dry_run)
 
+
+
+@dataclass(frozen=True)
+class RetentionStatus:
+    years: int | None
+    """The stored period (None: not set yet)."""
+    report: RetentionReport | None
+    """What the period does now: a preview, or what was just done (None while no period is set)."""
+
+
+def retention_action(uow: UnitOfWork, actor: Actor, *, years: int | None = None, save: bool = False,
+                     apply: bool = False) -> RetentionStatus:
+    """HR's window (and the exam server) in one call: optionally store ``years`` as the period,
+    then preview — or with ``apply`` carry out — the pseudonymisation under the stored period."""
+    require_staff(actor, "admin")
+    if save:
+        if years is None:
+            raise UserError("retention_not_set")
+        set_retention_years(uow, actor, years)
+    stored = retention_years(uow)
+    if stored is None:
+        if apply:
+            raise UserError("retention_not_set")
+        return RetentionStatus(None, None)
+    return RetentionStatus(stored, apply_retention(uow, actor, stored, dry_run=not apply))

@@ -77,7 +77,7 @@ def import_roster(uow: UnitOfWork, actor: Actor, path: Path, *, mapping: Mapping
         codes = dict(uow.session.execute(select(Selection.id, Selection.code)).all())
         problems = tuple(sorted(problems + tuple(
             RosterProblem(read.path, entry.row, "staff_no_is_applicant",
-                          {"staff_no": entry.staff_no, "selection": codes.get(person.selection_id, "?")}).render(lang)
+                          {"staff_no": entry.staff_no, "selection": codes.get(person.selection_id or 0, "?")}).render(lang)
             for entry, person in applicants)))
     new = updated = unchanged = 0
     for entry in read.entries:

@@ -160,6 +160,17 @@ class CohortMember(Base):
     audience: Mapped[str] = mapped_column(String(16))
 
 
+class AppSetting(Base):
+    """A rule the city decides once — how many 年度 personal results are kept — stored in the
+    database so that every PC and the exam server apply the same one; each change is audited."""
+
+    __tablename__ = "app_setting"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[dict[str, Any]]
+    updated_at: Mapped[dt.datetime]
+    updated_by: Mapped[str] = mapped_column(String(100))
+
+
 class Selection(Base):
     """A 採用区分 of the city's hiring selection (e.g. 令和9年度 一般行政（大卒程度）): its applicants
     are examinees with this ``selection_id`` and a 受験番号 in ``Examinee.staff_no``.  They are kept

@@ -225,6 +225,14 @@ class ExamineeBackend(QObject):
         self._call(lambda uow: roster.import_roster(uow, actor, Path(path), dry_run=dry_run, full=full,
                                                     confirmed=confirmed), done, failed)
 
+    def retention(self, actor: Actor, years: int | None, save: bool, apply: bool, done: Done,
+                  failed: Failed) -> None:
+        """The retention period and what it does (``services.retention.retention_action``)."""
+        from ..services import retention
+
+        self._call(lambda uow: retention.retention_action(uow, actor, years=years, save=save, apply=apply),
+                   done, failed)
+
     # Hiring selection ---------------------------------------------------------------------------
     def selections(self, actor: Actor, done: Done, failed: Failed) -> None:
         from ..services import applicants

@@ -158,6 +158,9 @@ class RemoteBackend(QObject):
         self._call(lambda client: client.roster_import(Path(path), full=full, dry_run=dry_run, confirmed=confirmed),
                    done, failed)
 
+    def retention(self, actor: Any, years: int | None, save: bool, apply: bool, done: Done, failed: Failed) -> None:
+        self._call(lambda client: client.retention(years, save, apply), done, failed)
+
     def selections(self, actor: Any, done: Done, failed: Failed) -> None:
         self._call(lambda client: client.selections(), done, failed)
 

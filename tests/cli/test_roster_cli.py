@@ -157,3 +157,20 @@ def test_retention_says_how_many_before_it_does_anything(tmp_path, db):
     wrong = run("retention", "--keep-years", "0", data_dir=tmp_path, db=db)
     assert wrong.returncode == 1 and "1 以上" in wrong.stderr
     assert _stored_people(db) == 2
+
+
+def test_the_retention_period_is_a_stored_setting_and_its_change_is_audited(tmp_path, db):
+    """Issue 13, part 6: the period is the city's setting, not a number typed at each run."""
+    unset = run("retention", data_dir=tmp_path, db=db)
+    assert unset.returncode == 1 and "保存期間がまだ決められていません" in unset.stderr
+    saved = run("retention", "--keep-years", "5", "--save", data_dir=tmp_path, db=db)
+    assert saved.returncode == 0, saved.stderr
+    assert "保存期間を 5 年度にしました（以前: —" in saved.stdout and "確認のみ" in saved.stdout
+    again = run("retention", data_dir=tmp_path, db=db)  # the stored period applies
+    assert again.returncode == 0 and "保存 5 年度" in again.stdout
+    changed = run("retention", "--keep-years", "7", "--save", data_dir=tmp_path, db=db)
+    assert "以前: 5" in changed.stdout
+    silly = run("retention", "--keep-years", "500", "--save", data_dir=tmp_path, db=db)
+    assert silly.returncode == 1 and "1 から 100 年度の間" in silly.stderr
+    logged = run("audit", "list", "--action", "retention_setting", data_dir=tmp_path, db=db)
+    assert logged.stdout.count("retention_setting") == 2

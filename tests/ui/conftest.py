@@ -28,9 +28,10 @@ class Exam:
     """A database in use: the basic bank, an administrator (so no 初期設定), examinee 000123
     (recruit) and one open assessment."""
 
-    def __init__(self, folder: Path, minutes_open: float = 120, bank: Path = BASIC_BANK) -> None:
+    def __init__(self, folder: Path, minutes_open: float = 120, bank: Path = BASIC_BANK,
+                 url: str | None = None) -> None:
         self.folder = folder
-        self.url = f"sqlite:///{folder / 'gui.sqlite3'}"
+        self.url = url or f"sqlite:///{folder / 'gui.sqlite3'}"
         engine = make_engine(self.url)
         migrate.upgrade(engine)
         self.database = Database(engine)
@@ -57,6 +58,24 @@ def exam(tmp_path: Path) -> Iterator[Exam]:
     prepared = Exam(tmp_path)
     yield prepared
     prepared.database.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def staff_exam(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Exam]:
+    """``exam`` once on SQLite and once on a real PostgreSQL server: HR's window on both engines."""
+    if request.param == "sqlite":
+        prepared = Exam(tmp_path)
+        yield prepared
+        prepared.database.dispose()
+        return
+    from ..conftest import _drop, _pg_database
+
+    server = request.getfixturevalue("pg_server")
+    name, url = _pg_database(server)
+    prepared = Exam(tmp_path, url=url)
+    yield prepared
+    prepared.database.dispose()
+    _drop(server, name)
 
 
 _open_windows: list = []

@@ -3,12 +3,19 @@ to the selection, the committee's list with 受験番号, deletion refused befor
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from literacy_app.services import assessments
 from literacy_app.storage.models import Assessment, AuditLog
 
 from .test_hr_window import _accounts, _hr_window
+
+
+@pytest.fixture
+def exam(staff_exam):  # type: ignore[no-untyped-def]
+    """Every HR screen here runs on SQLite and on a real PostgreSQL server."""
+    return staff_exam
 
 
 def test_hr_imports_applicants_opens_their_window_and_lists_them_by_exam_number(qtbot, exam, tmp_path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
@@ -13,6 +14,12 @@ from literacy_app.services import accounts, people
 from literacy_app.storage.models import AuditLog
 
 from .conftest import open_app
+
+
+@pytest.fixture
+def exam(staff_exam):  # type: ignore[no-untyped-def]
+    """Every HR screen here runs on SQLite and on a real PostgreSQL server."""
+    return staff_exam
 
 
 def _accounts(exam):
@@ -357,3 +364,36 @@ def test_hr_opens_a_window_with_personal_codes_for_listed_people_then_extends_an
         closed = uow.session.get(Assessment, made.id).closes_at
         changes = uow.session.scalars(select(AuditLog).where(AuditLog.action == "assessment_window_change")).all()
     assert closed <= dt.datetime.now(dt.UTC) and [row.actor for row in changes] == ["hr-sato", "hr-sato"]
+
+
+def test_the_retention_period_is_set_previewed_and_applied_by_an_administrator(qtbot, exam):
+    """Issue 13, part 6: the period is a stored setting; a preview shows how many before anything
+    changes; an HR officer who is not an administrator is told so."""
+    from literacy_app.services import accounts
+    from literacy_app.storage.models import Examinee
+
+    _accounts(exam)
+    with exam.database.uow() as uow:
+        accounts.add_user(uow, SYSTEM, "admin-kato", "a-long-enough-password", "admin")
+    window = _hr_window(qtbot, exam)  # hr-sato: HR, not administrator
+    box = window.hr.page.retention_box
+    box.check_button.click()
+    qtbot.waitUntil(lambda: "権限" in box.state.text(), timeout=10_000)
+    window.hr.logout()
+    window.hr.log_in("admin-kato", "a-long-enough-password")
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.hr.page and window.hr.actor.role == "admin",
+                    timeout=10_000)
+    box.check_button.click()
+    qtbot.waitUntil(lambda: "まだ設定されていません" in box.state.text(), timeout=10_000)
+    box.years.setValue(3)
+    box.save_button.click()
+    qtbot.waitUntil(lambda: "保存期間: 3 年度" in box.state.text(), timeout=10_000)
+    assert "0 人が仮名化の対象" in box.state.text() and not box.apply_button.isEnabled()
+    with exam.database.uow(read_only=True) as uow:
+        logged = uow.session.scalars(select(AuditLog).where(AuditLog.action == "retention_setting")).one()
+        people = uow.session.scalars(select(Examinee.name)).all()
+    assert logged.actor == "admin-kato" and logged.detail["years"] == 3
+    window.hr.retention.run(apply=True)  # nobody is due: nothing changes, and that is said
+    qtbot.waitUntil(lambda: "0 人を仮名化しました" in box.state.text(), timeout=10_000)
+    with exam.database.uow(read_only=True) as uow:
+        assert uow.session.scalars(select(Examinee.name)).all() == people

@@ -56,9 +56,11 @@ class HrController(QObject):
         page.audit_export_requested.connect(self.export_audit)
         page.year_changed.connect(self.load_choices)
         page.logout.connect(self.logout)
+        from .retention_box import RetentionPresenter
         from .selections_view import SelectionsPresenter
 
         self.selections = SelectionsPresenter(page.selections_view, self.backend, lambda: self.actor, self.lang)
+        self.retention = RetentionPresenter(page.retention_box, self.backend, lambda: self.actor, self.lang)
         return page
 
     def ask_login(self) -> None:

@@ -62,6 +62,7 @@ class OpenWindowDialog(QDialog):
         super().__init__(parent)
         self.lang = lang
         self.setWindowTitle(self.tr("試験を開く"))
+        self.setMinimumWidth(640)  # the hints in the empty fields stay readable
         start = (now or dt.datetime.now(JST)).astimezone(JST).replace(second=0, microsecond=0)
         self.blueprint = QComboBox(self)
         self.blueprint.setAccessibleName(self.tr("出題設計"))

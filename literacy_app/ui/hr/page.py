@@ -32,6 +32,7 @@ from .audit_view import AuditView
 from .candidates_view import CandidatesView
 from .people_view import PeopleView
 from .progress_view import ProgressView
+from .retention_box import RetentionBox
 from .selections_view import SelectionsView
 
 FORMATS = (("html", "HTML (*.html)"), ("pdf", "PDF (*.pdf)"), ("xlsx", "Excel (*.xlsx)"), ("csv", "CSV (*.csv)"))
@@ -106,6 +107,8 @@ class HrPage(QWidget):
         self.audit_view = AuditView(self)
         self.people_view = PeopleView(self)
         self.selections_view = SelectionsView(self)
+        self.retention_box = RetentionBox(self.people_view)
+        self.people_view.layout().addWidget(self.retention_box)
         self.tabs = QTabWidget(self)
         self.set_choices([], [])
         # Assemble

@@ -141,6 +141,7 @@ class SelectionsView(QWidget):
                                            info.retain_until.isoformat(), state]):
                 self.table.setItem(index, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setStretchLastSection(True)
 
     def show_result(self, text: str) -> None:
         self.result.setPlainText(text)

@@ -612,103 +612,103 @@
 <context>
     <name>HrController</name>
     <message>
-        <location filename="../hr/controller.py" line="75"/>
+        <location filename="../hr/controller.py" line="77"/>
         <source>このアカウントには人事の画面を開く権限がありません。</source>
         <translation>This account may not open the HR screen.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="98"/>
-        <location filename="../hr/controller.py" line="115"/>
+        <location filename="../hr/controller.py" line="100"/>
+        <location filename="../hr/controller.py" line="117"/>
         <source>集計しています…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="104"/>
+        <location filename="../hr/controller.py" line="106"/>
         <source>市全体</source>
         <translation>the whole city</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="105"/>
+        <location filename="../hr/controller.py" line="107"/>
         <source>{0}・{1} の集計を表示しています。</source>
         <translation>Showing the summary of {0} for {1}.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="135"/>
+        <location filename="../hr/controller.py" line="137"/>
         <source>受験状況を集計しています…</source>
         <translation>Calculating progress…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="142"/>
+        <location filename="../hr/controller.py" line="144"/>
         <source>受験状況を表示しています。</source>
         <translation>Showing progress.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="151"/>
+        <location filename="../hr/controller.py" line="153"/>
         <source>受験者一覧を読み込んでいます…</source>
         <translation>Loading the candidate list…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="166"/>
+        <location filename="../hr/controller.py" line="168"/>
         <source>受験者一覧を保存しています…</source>
         <translation>Saving the candidate list…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="170"/>
+        <location filename="../hr/controller.py" line="172"/>
         <source>{0} 人の受験者一覧を {1} に保存しました。</source>
         <translation>Saved the list of {0} candidates to {1}.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="182"/>
+        <location filename="../hr/controller.py" line="184"/>
         <source>個人結果票を作っています…</source>
         <translation>Making the result sheets…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="186"/>
+        <location filename="../hr/controller.py" line="188"/>
         <source>{0} 人分の個人結果票を {1} に保存しました。</source>
         <translation>Saved the result sheets of {0} people to {1}.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="202"/>
+        <location filename="../hr/controller.py" line="204"/>
         <source>職員番号 {0} の変更を保存しました。</source>
         <translation>Saved the change to staff number {0}.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="247"/>
+        <location filename="../hr/controller.py" line="249"/>
         <source>試験 {0} を開きました（{1} 〜 {2}）。</source>
         <translation>Opened assessment {0} ({1} to {2}).</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="267"/>
+        <location filename="../hr/controller.py" line="269"/>
         <source>監査ログを読み込んでいます…</source>
         <translation>Loading the audit log…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="280"/>
+        <location filename="../hr/controller.py" line="282"/>
         <source>監査ログを保存しています…</source>
         <translation>Saving the audit log…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="284"/>
+        <location filename="../hr/controller.py" line="286"/>
         <source>監査ログ {0} 行を {1} に保存しました。</source>
         <translation>Saved {0} audit rows to {1}.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="302"/>
+        <location filename="../hr/controller.py" line="304"/>
         <source>試験 {0} の終了を {1} から変更しました。</source>
         <translation>Changed the end of assessment {0} (was {1}).</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="315"/>
+        <location filename="../hr/controller.py" line="317"/>
         <source>受験票を発行しています…</source>
         <translation>Issuing seat slips…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="325"/>
+        <location filename="../hr/controller.py" line="327"/>
         <source>受験票 {0} 人分を保存しました: {1}</source>
         <translation>Saved seat slips for {0} people: {1}</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="123"/>
+        <location filename="../hr/controller.py" line="125"/>
         <source>保存しました: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
@@ -716,160 +716,160 @@
 <context>
     <name>HrPage</name>
     <message>
-        <location filename="../hr/page.py" line="69"/>
+        <location filename="../hr/page.py" line="70"/>
         <source>結果報告（人事）</source>
         <translation>Results report (HR)</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="73"/>
-        <location filename="../hr/page.py" line="113"/>
+        <location filename="../hr/page.py" line="74"/>
+        <location filename="../hr/page.py" line="116"/>
         <source>年度</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="75"/>
-        <location filename="../hr/page.py" line="113"/>
+        <location filename="../hr/page.py" line="76"/>
+        <location filename="../hr/page.py" line="116"/>
         <source>試験</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="78"/>
-        <location filename="../hr/page.py" line="113"/>
+        <location filename="../hr/page.py" line="79"/>
+        <location filename="../hr/page.py" line="116"/>
         <source>所属</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="83"/>
+        <location filename="../hr/page.py" line="84"/>
         <source>表示する最小の人数</source>
         <translation>Smallest group shown</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="84"/>
+        <location filename="../hr/page.py" line="85"/>
         <source>プレビュー</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="85"/>
+        <location filename="../hr/page.py" line="86"/>
         <source>{0} で保存</source>
         <translation>Save as {0}</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="86"/>
+        <location filename="../hr/page.py" line="87"/>
         <source>受験状況を更新</source>
         <translation>Refresh progress</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="87"/>
+        <location filename="../hr/page.py" line="88"/>
         <source>受験票（個人コード）を発行…</source>
         <translation>Issue seat slips (personal codes)…</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="88"/>
+        <location filename="../hr/page.py" line="89"/>
         <source>選んだ試験の対象者全員に個人コードを発行し、受験票を PDF に保存します。以前に発行したコードは使えなくなります。</source>
         <translation>Issues a personal code to everyone the chosen assessment is for and saves the seat slips as a PDF. Codes issued before stop working.</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="90"/>
+        <location filename="../hr/page.py" line="91"/>
         <source>締め切る・延長…</source>
         <translation>Close or extend…</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="91"/>
+        <location filename="../hr/page.py" line="92"/>
         <source>選んだ試験を今すぐ締め切るか、終了日時を変更します（監査ログに記録）。</source>
         <translation>Close the chosen assessment now or change its end (recorded in the audit log).</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="94"/>
+        <location filename="../hr/page.py" line="95"/>
         <source>ログアウト</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="95"/>
+        <location filename="../hr/page.py" line="96"/>
         <source>名簿を取り込む…</source>
         <translation>Import the roster…</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="96"/>
+        <location filename="../hr/page.py" line="97"/>
         <source>試験を開く…</source>
         <translation>Open an assessment…</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="103"/>
+        <location filename="../hr/page.py" line="104"/>
         <source>報告書のプレビュー</source>
         <translation>Report preview</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="120"/>
+        <location filename="../hr/page.py" line="123"/>
         <source>この人数未満の集団は表示しない</source>
         <translation>Hide groups smaller than</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="147"/>
+        <location filename="../hr/page.py" line="150"/>
         <source>結果報告</source>
         <translation>Results report</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="148"/>
+        <location filename="../hr/page.py" line="151"/>
         <source>受験状況</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="149"/>
+        <location filename="../hr/page.py" line="152"/>
         <source>受験者一覧</source>
         <translation>Candidates</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="150"/>
+        <location filename="../hr/page.py" line="153"/>
         <source>監査ログ</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="151"/>
+        <location filename="../hr/page.py" line="154"/>
         <source>職員</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="152"/>
+        <location filename="../hr/page.py" line="155"/>
         <source>採用試験</source>
         <translation>Hiring selection</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="184"/>
+        <location filename="../hr/page.py" line="187"/>
         <source>この年度のすべての試験</source>
         <translation>All assessments this fiscal year</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="190"/>
+        <location filename="../hr/page.py" line="193"/>
         <source>市全体</source>
         <translation>Whole city</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="211"/>
+        <location filename="../hr/page.py" line="214"/>
         <source>試験を選ぶと、その受験状況を所属ごとに表示します。</source>
         <translation>Choose an assessment to see its progress by department.</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="212"/>
+        <location filename="../hr/page.py" line="215"/>
         <source>試験を選ぶと、その受験者を氏名と結果で一覧にします。この一覧の表示と保存は、監査ログに記録されます。</source>
         <translation>Choose an assessment to list its candidates by name with their results. Viewing and saving this list are recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="222"/>
+        <location filename="../hr/page.py" line="225"/>
         <source>保存先</source>
         <translation>Save to</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="228"/>
+        <location filename="../hr/page.py" line="231"/>
         <source>受験票の発行</source>
         <translation>Issue seat slips</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="229"/>
+        <location filename="../hr/page.py" line="232"/>
         <source>この試験の対象者全員に新しい個人コードを発行します。以前に発行したコードは使えなくなり、以後は受験票のコードで開始・再開します。発行しますか？</source>
         <translation>A new personal code will be issued to everyone this assessment is for. Codes issued before stop working, and from now on examinees start and resume with the code on their slip. Issue them?</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="233"/>
+        <location filename="../hr/page.py" line="236"/>
         <source>受験票の保存先</source>
         <translation>Save seat slips as</translation>
     </message>
@@ -1490,183 +1490,183 @@
         <translation>Open an assessment</translation>
     </message>
     <message>
-        <location filename="../hr/open_dialog.py" line="67"/>
-        <location filename="../hr/open_dialog.py" line="110"/>
+        <location filename="../hr/open_dialog.py" line="68"/>
+        <location filename="../hr/open_dialog.py" line="111"/>
         <source>出題設計</source>
         <translation>Blueprint</translation>
     </message>
     <message>
-        <location filename="../hr/open_dialog.py" line="69"/>
-        <location filename="../hr/open_dialog.py" line="111"/>
+        <location filename="../hr/open_dialog.py" line="70"/>
+        <location filename="../hr/open_dialog.py" line="112"/>
         <source>試験の名前</source>
         <translation>Assessment name</translation>
     </message>
     <message>
-        <location filename="../hr/open_dialog.py" line="73"/>
-        <location filename="../hr/open_dialog.py" line="120"/>
+        <location filename="../hr/open_dialog.py" line="74"/>
+        <location filename="../hr/open_dialog.py" line="121"/>
         <source>アクセスコード</source>
         <translation>Access code</translation>
     </message>
     <message>
-        <location filename="../hr/open_dialog.py" line="77"/>
-        <location filename="../hr/open_dialog.py" line="114"/>
+        <location filename="../hr/open_dialog.py" line="78"/>
+        <location filename="../hr/open_dialog.py" line="115"/>
         <source>受験できる回数</source>
         <translation>Attempts allowed</translation>
     </message>
     <message>
-        <location filename="../hr/open_dialog.py" line="79"/>
+        <location filename="../hr/open_dialog.py" line="80"/>
         <source>空欄なら全所属（例: 総務局, 市民局/区政部）</source>
         <translation>Empty for every unit; several unit paths separated by commas</translation>
     </message>
     <message>
-        <location filename="../hr/open_dialog.py" line="80"/>
-        <location filename="../hr/open_dialog.py" line="117"/>
+        <location filename="../hr/open_dialog.py" line="81"/>
+        <location filename="../hr/open_dialog.py" line="118"/>
         <source>対象の所属</source>
         <translation>Units</translation>
     </message>
     <message>
-        <location filename="../hr/open_dialog.py" line="82"/>
-        <location filename="../hr/open_dialog.py" line="115"/>
+        <location filename="../hr/open_dialog.py" line="83"/>
+        <location filename="../hr/open_dialog.py" line="116"/>
         <source>対象</source>
         <translation>Who may sit it</translation>
     </message>
     <message>
-        <location filename="../hr/open_dialog.py" line="83"/>
+        <location filename="../hr/open_dialog.py" line="84"/>
         <source>職員</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../hr/open_dialog.py" line="85"/>
-        <location filename="../hr/open_dialog.py" line="116"/>
+        <location filename="../hr/open_dialog.py" line="86"/>
+        <location filename="../hr/open_dialog.py" line="117"/>
         <source>対象の区分</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../hr/open_dialog.py" line="86"/>
+        <location filename="../hr/open_dialog.py" line="87"/>
         <source>出題設計の区分</source>
         <translation>The blueprint&apos;s group</translation>
     </message>
     <message>
-        <location filename="../hr/open_dialog.py" line="89"/>
+        <location filename="../hr/open_dialog.py" line="90"/>
         <source>すべての区分</source>
         <translation>All groups</translation>
     </message>
     <message>
-        <location filename="../hr/open_dialog.py" line="91"/>
+        <location filename="../hr/open_dialog.py" line="92"/>
         <source>空欄なら名簿の全員（1 行に 1 つの職員番号、CSV または Excel）</source>
         <translation>Empty: everyone on the roster (one staff number per line, CSV or Excel)</translation>
     </message>
     <message>
-        <location filename="../hr/open_dialog.py" line="92"/>
+        <location filename="../hr/open_dialog.py" line="93"/>
         <source>対象者の名簿ファイル</source>
         <translation>List of people</translation>
     </message>
     <message>
-        <location filename="../hr/open_dialog.py" line="93"/>
-        <location filename="../hr/open_dialog.py" line="101"/>
+        <location filename="../hr/open_dialog.py" line="94"/>
+        <location filename="../hr/open_dialog.py" line="102"/>
         <source>参照…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../hr/open_dialog.py" line="95"/>
+        <location filename="../hr/open_dialog.py" line="96"/>
         <source>本人確認の方法</source>
         <translation>How examinees prove who they are</translation>
     </message>
     <message>
-        <location filename="../hr/open_dialog.py" line="96"/>
+        <location filename="../hr/open_dialog.py" line="97"/>
         <source>会場で共通のアクセスコードを入力</source>
         <translation>One access code for the room</translation>
     </message>
     <message>
-        <location filename="../hr/open_dialog.py" line="97"/>
+        <location filename="../hr/open_dialog.py" line="98"/>
         <source>一人ずつの個人コード（受験票を印刷）</source>
         <translation>A personal code each (print seat slips)</translation>
     </message>
     <message>
-        <location filename="../hr/open_dialog.py" line="98"/>
+        <location filename="../hr/open_dialog.py" line="99"/>
         <source>コードなし（この PC の単独利用のみ）</source>
         <translation>No code (this single PC only)</translation>
     </message>
     <message>
-        <location filename="../hr/open_dialog.py" line="100"/>
-        <location filename="../hr/open_dialog.py" line="121"/>
-        <location filename="../hr/open_dialog.py" line="164"/>
+        <location filename="../hr/open_dialog.py" line="101"/>
+        <location filename="../hr/open_dialog.py" line="122"/>
+        <location filename="../hr/open_dialog.py" line="165"/>
         <source>受験票の保存先</source>
         <translation>Save seat slips to</translation>
     </message>
     <message>
-        <location filename="../hr/open_dialog.py" line="102"/>
+        <location filename="../hr/open_dialog.py" line="103"/>
         <source>日時は日本時間です。コードを付けない試験は、LAN の試験サーバーでは受験できません（この PC の単独利用でのみ受験できます）。</source>
         <translation>Dates and times are Japan time. An assessment without a code cannot be sat through the LAN exam server (only in single-PC use).</translation>
     </message>
     <message>
-        <location filename="../hr/open_dialog.py" line="106"/>
+        <location filename="../hr/open_dialog.py" line="107"/>
         <source>開く</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../hr/open_dialog.py" line="108"/>
+        <location filename="../hr/open_dialog.py" line="109"/>
         <source>やめる</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../hr/open_dialog.py" line="112"/>
+        <location filename="../hr/open_dialog.py" line="113"/>
         <source>開始（日本時間）</source>
         <translation>Opens (Japan time)</translation>
     </message>
     <message>
-        <location filename="../hr/open_dialog.py" line="113"/>
+        <location filename="../hr/open_dialog.py" line="114"/>
         <source>終了（日本時間）</source>
         <translation>Closes (Japan time)</translation>
     </message>
     <message>
-        <location filename="../hr/open_dialog.py" line="118"/>
-        <location filename="../hr/open_dialog.py" line="158"/>
+        <location filename="../hr/open_dialog.py" line="119"/>
+        <location filename="../hr/open_dialog.py" line="159"/>
         <source>対象者の名簿</source>
         <translation>List of people</translation>
     </message>
     <message>
-        <location filename="../hr/open_dialog.py" line="119"/>
+        <location filename="../hr/open_dialog.py" line="120"/>
         <source>本人確認</source>
         <translation>Identity check</translation>
     </message>
     <message>
-        <location filename="../hr/open_dialog.py" line="144"/>
+        <location filename="../hr/open_dialog.py" line="145"/>
         <source>採用試験: {0}（{1} 人）</source>
         <translation>Hiring selection: {0} ({1} people)</translation>
     </message>
     <message>
-        <location filename="../hr/open_dialog.py" line="159"/>
+        <location filename="../hr/open_dialog.py" line="160"/>
         <source>名簿 (*.txt *.csv *.xlsx)</source>
         <translation>Lists (*.txt *.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../hr/open_dialog.py" line="172"/>
+        <location filename="../hr/open_dialog.py" line="173"/>
         <source>{0}（{1}・{2} 問・{3} 分）</source>
         <translation>{0} ({1}, {2} items, {3} min)</translation>
     </message>
     <message>
-        <location filename="../hr/open_dialog.py" line="186"/>
+        <location filename="../hr/open_dialog.py" line="187"/>
         <source>出題設計を選んでください。</source>
         <translation>Choose a blueprint.</translation>
     </message>
     <message>
-        <location filename="../hr/open_dialog.py" line="188"/>
+        <location filename="../hr/open_dialog.py" line="189"/>
         <source>終了は開始より後にしてください。</source>
         <translation>The end must be after the start.</translation>
     </message>
     <message>
-        <location filename="../hr/open_dialog.py" line="190"/>
+        <location filename="../hr/open_dialog.py" line="191"/>
         <source>アクセスコードを入力してください（受験者に会場で伝えるコードです）。</source>
         <translation>Enter the access code (the code announced in the room).</translation>
     </message>
     <message>
-        <location filename="../hr/open_dialog.py" line="192"/>
+        <location filename="../hr/open_dialog.py" line="193"/>
         <source>受験票（PDF）の保存先を選んでください。</source>
         <translation>Choose where to save the seat slips (PDF).</translation>
     </message>
     <message>
-        <location filename="../hr/open_dialog.py" line="226"/>
+        <location filename="../hr/open_dialog.py" line="227"/>
         <source>ほか {0} 件</source>
         <translation>and {0} more</translation>
     </message>
@@ -2007,6 +2007,82 @@
     </message>
 </context>
 <context>
+    <name>RetentionBox</name>
+    <message>
+        <location filename="../hr/retention_box.py" line="21"/>
+        <source>個人データの保存期間（管理者）</source>
+        <translation>Retention of personal data (administrators)</translation>
+    </message>
+    <message>
+        <location filename="../hr/retention_box.py" line="25"/>
+        <source> 年度</source>
+        <translation> fiscal years</translation>
+    </message>
+    <message>
+        <location filename="../hr/retention_box.py" line="26"/>
+        <source>保存する年度の数</source>
+        <translation>Fiscal years to keep</translation>
+    </message>
+    <message>
+        <location filename="../hr/retention_box.py" line="27"/>
+        <source>保存期間を設定</source>
+        <translation>Set the period</translation>
+    </message>
+    <message>
+        <location filename="../hr/retention_box.py" line="28"/>
+        <source>対象を確認</source>
+        <translation>Check who is due</translation>
+    </message>
+    <message>
+        <location filename="../hr/retention_box.py" line="29"/>
+        <source>仮名化を実行…</source>
+        <translation>Pseudonymise…</translation>
+    </message>
+    <message>
+        <location filename="../hr/retention_box.py" line="31"/>
+        <source>退職・転出した人の氏名と職員番号を、保存期間を過ぎたら仮名に置き換えます（結果と統計は残ります）。「対象を確認」で現在の設定を表示します。</source>
+        <translation>After the period, the names and staff numbers of people who left are replaced by pseudonyms (results and figures stay). Check who is due shows the current setting.</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionPresenter</name>
+    <message>
+        <location filename="../hr/retention_box.py" line="56"/>
+        <source>仮名化の実行</source>
+        <translation>Pseudonymise</translation>
+    </message>
+    <message>
+        <location filename="../hr/retention_box.py" line="57"/>
+        <source>確認した人の氏名と職員番号を仮名に置き換えます。元に戻せません。実行しますか？</source>
+        <translation>The names and staff numbers of the people shown are replaced by pseudonyms. This cannot be undone. Go ahead?</translation>
+    </message>
+    <message>
+        <location filename="../hr/retention_box.py" line="59"/>
+        <source>実行する</source>
+        <translation>Go ahead</translation>
+    </message>
+    <message>
+        <location filename="../hr/retention_box.py" line="60"/>
+        <source>やめる</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../hr/retention_box.py" line="72"/>
+        <source>保存期間はまだ設定されていません。年度の数を選んで「保存期間を設定」を押してください。</source>
+        <translation>No retention period is set yet. Choose the number of fiscal years and press Set the period.</translation>
+    </message>
+    <message>
+        <location filename="../hr/retention_box.py" line="78"/>
+        <source>保存期間: {0} 年度。{1} 年度より前に退職・転出し、その後受験していない {2} 人が仮名化の対象です（まだ何も変えていません）。</source>
+        <translation>Retention: {0} fiscal years. {2} people who left before fiscal year {1} and sat nothing since are due (nothing changed yet).</translation>
+    </message>
+    <message>
+        <location filename="../hr/retention_box.py" line="83"/>
+        <source>{0} 人を仮名化しました（監査ログに記録しました）。</source>
+        <translation>Pseudonymised {0} people (recorded in the audit log).</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message>
         <location filename="../examinee/review.py" line="21"/>
@@ -2268,42 +2344,42 @@
 <context>
     <name>SelectionsPresenter</name>
     <message>
-        <location filename="../hr/selections_view.py" line="168"/>
+        <location filename="../hr/selections_view.py" line="169"/>
         <source>受験者名簿のファイルと採用区分の記号を入力してください。</source>
         <translation>Enter the applicant list file and the selection code.</translation>
     </message>
     <message>
-        <location filename="../hr/selections_view.py" line="173"/>
+        <location filename="../hr/selections_view.py" line="174"/>
         <source>ほか {0} 件</source>
         <translation>and {0} more</translation>
     </message>
     <message>
-        <location filename="../hr/selections_view.py" line="174"/>
+        <location filename="../hr/selections_view.py" line="175"/>
         <source>誤りが {0} 件あるため取り込めません。ファイルを直して、もう一度確認してください。</source>
         <translation>Not imported: the file has {0} problems. Correct it and check again.</translation>
     </message>
     <message>
-        <location filename="../hr/selections_view.py" line="178"/>
+        <location filename="../hr/selections_view.py" line="179"/>
         <source>追加 {0} 人、氏名の変更 {1} 人、変更なし {2} 人</source>
         <translation>{0} new, {1} renamed, {2} unchanged</translation>
     </message>
     <message>
-        <location filename="../hr/selections_view.py" line="181"/>
+        <location filename="../hr/selections_view.py" line="182"/>
         <source>確認しました（まだ保存していません）: {0}。よろしければ「取り込む」を押してください。</source>
         <translation>Checked (nothing stored yet): {0}. Press Import to store it.</translation>
     </message>
     <message>
-        <location filename="../hr/selections_view.py" line="185"/>
+        <location filename="../hr/selections_view.py" line="186"/>
         <source>採用区分「{0}」に取り込みました: {1}。</source>
         <translation>Imported into selection {0}: {1}.</translation>
     </message>
     <message>
-        <location filename="../hr/selections_view.py" line="195"/>
+        <location filename="../hr/selections_view.py" line="196"/>
         <source>採用区分「{0}」の受験者 {1} 人と受験 {2} 件（解答を含む）を削除します。元に戻せません。よろしければ「削除する」を押してください。</source>
         <translation>This deletes the {1} applicants of selection {0} and their {2} attempts with all answers. It cannot be undone. Press Delete to do it.</translation>
     </message>
     <message>
-        <location filename="../hr/selections_view.py" line="200"/>
+        <location filename="../hr/selections_view.py" line="201"/>
         <source>採用区分「{0}」の受験者 {1} 人と受験 {2} 件を削除しました（監査ログに記録しました）。</source>
         <translation>Deleted the {1} applicants of selection {0} and {2} attempts (recorded in the audit log).</translation>
     </message>
@@ -3148,37 +3224,37 @@
 <context>
     <name>WindowEndDialog</name>
     <message>
-        <location filename="../hr/open_dialog.py" line="244"/>
+        <location filename="../hr/open_dialog.py" line="245"/>
         <source>試験の終了</source>
         <translation>End of the assessment</translation>
     </message>
     <message>
-        <location filename="../hr/open_dialog.py" line="246"/>
+        <location filename="../hr/open_dialog.py" line="247"/>
         <source>{0}: 終了 {1}（日本時間）。受験中の人は、開始時に決まった制限時間まで受験を続けられます。</source>
         <translation>{0}: ends {1} (Japan time). People sitting it keep the time limit they got at their start.</translation>
     </message>
     <message>
-        <location filename="../hr/open_dialog.py" line="249"/>
+        <location filename="../hr/open_dialog.py" line="250"/>
         <source>新しい終了日時</source>
         <translation>New end</translation>
     </message>
     <message>
-        <location filename="../hr/open_dialog.py" line="252"/>
+        <location filename="../hr/open_dialog.py" line="253"/>
         <source>終了日時を変更</source>
         <translation>Change the end</translation>
     </message>
     <message>
-        <location filename="../hr/open_dialog.py" line="253"/>
+        <location filename="../hr/open_dialog.py" line="254"/>
         <source>今すぐ締め切る</source>
         <translation>Close now</translation>
     </message>
     <message>
-        <location filename="../hr/open_dialog.py" line="254"/>
+        <location filename="../hr/open_dialog.py" line="255"/>
         <source>やめる</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../hr/open_dialog.py" line="257"/>
+        <location filename="../hr/open_dialog.py" line="258"/>
         <source>新しい終了（日本時間）</source>
         <translation>New end (Japan time)</translation>
     </message>
