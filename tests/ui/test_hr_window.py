@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from literacy_app.core.fiscal import fiscal_year
 from literacy_app.core.model import SYSTEM
-from literacy_app.services import accounts, people
+from literacy_app.services import accounts, assessments, people
 from literacy_app.storage.models import AuditLog
 
 from .conftest import open_app
@@ -397,3 +397,27 @@ def test_the_retention_period_is_set_previewed_and_applied_by_an_administrator(q
     qtbot.waitUntil(lambda: "0 人を仮名化しました" in box.state.text(), timeout=10_000)
     with exam.database.uow(read_only=True) as uow:
         assert uow.session.scalars(select(Examinee.name)).all() == people
+
+
+def test_the_progress_tab_follows_the_room_without_a_click(qtbot, exam):
+    """Issue 13: 受験状況 is live — while the tab is shown it is fetched again by itself."""
+    from literacy_app.services import attempts
+
+    _accounts(exam)
+    with exam.database.uow() as uow:
+        for n in range(5):
+            people.add_examinee(uow, SYSTEM, f"00070{n}", f"職員 {n}", "総務局/総務部/総務課", "recruit")
+    window = _hr_window(qtbot, exam)
+    page = window.hr.page
+    page.live.setInterval(300)  # 30 s in use; the test does not wait that long
+    qtbot.waitUntil(lambda: page.assessment.count() == 2, timeout=10_000)
+    page.tabs.setCurrentIndex(1)
+    page.assessment.setCurrentIndex(1)
+    table = page.progress_view.table
+    qtbot.waitUntil(lambda: table.rowCount() > 0 and table.item(0, 3).text() == "0", timeout=10_000)
+    assert "現在" in page.status.text()
+    with exam.database.uow() as uow:  # someone starts in the room
+        actor, _listed = assessments.examinee_login(uow, "000700")
+    with exam.database.uow() as uow:
+        attempts.start_attempt(uow, actor, exam.assessment_id, seed=1)
+    qtbot.waitUntil(lambda: table.item(0, 3).text() == "1", timeout=10_000)  # 受験中, no click

@@ -27,7 +27,8 @@ class LoginPage(QWidget):
         super().__init__(parent)
         # Widgets
         self.title = plain_label(self.tr("ICTリテラシー確認"), self, size_delta=10, bold=True)
-        self.intro = plain_label(self.tr("職員番号を入力して「次へ」を押してください。"), self, size_delta=2)
+        self.intro = plain_label(self.tr("職員番号（採用試験を受ける方は受験番号）を入力して「次へ」を押してください。"), self,
+                                 size_delta=2)
         self.staff_no = QLineEdit(self)
         self.staff_no.setAccessibleName(self.tr("職員番号"))
         self.staff_no.setPlaceholderText(self.tr("例: 001234"))
@@ -108,7 +109,7 @@ class LoginPage(QWidget):
     def _submit(self) -> None:
         number = self.staff_no.text().strip()
         if not number:
-            self.show_error(self.tr("職員番号を入力してください。"))
+            self.show_error(self.tr("職員番号（または受験番号）を入力してください。"))
             return
         if self.next_button.isEnabled():
             self.show_error("")

@@ -3,6 +3,7 @@ drawing on the GUI thread, an audit row for every saved file)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QStackedWidget
 
+from ...core.fiscal import JST
 from ..backend import ExamineeBackend
 from ..common import error_text
 from ..examinee.login import LoginPage
@@ -141,7 +143,8 @@ class HrController(QObject):
             if unit:
                 rows = [row for row in rows if row.org_path == unit or row.org_path.startswith(unit + "/")]
             self.page.progress_view.show_rows(rows, choice.min_group)
-            self.page.set_busy(False, self.tr("受験状況を表示しています。"))
+            shown = dt.datetime.now(JST).strftime("%H:%M:%S")
+            self.page.set_busy(False, self.tr("受験状況（{0} 現在。表示中は 30 秒ごとに更新します）").format(shown))
 
         self.backend.assessment_progress(self.actor, choice.assessment_id, choice.min_group, done, self._failed)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -35,6 +35,8 @@ from .progress_view import ProgressView
 from .retention_box import RetentionBox
 from .selections_view import SelectionsView
 
+LIVE_REFRESH_MS = 30_000
+"""受験状況 is fetched again this often while its tab is shown (counts only: a light query)."""
 FORMATS = (("html", "HTML (*.html)"), ("pdf", "PDF (*.pdf)"), ("xlsx", "Excel (*.xlsx)"), ("csv", "CSV (*.csv)"))
 
 
@@ -175,6 +177,10 @@ class HrPage(QWidget):
         self.year.valueChanged.connect(self.year_changed.emit)
         self.assessment.currentIndexChanged.connect(self._assessment_changed)
         self.tabs.currentChanged.connect(self._assessment_changed)
+        self.live = QTimer(self)  # 受験状況 follows the room while it is shown
+        self.live.setInterval(LIVE_REFRESH_MS)
+        self.live.timeout.connect(self._refresh_live)
+        self.live.start()
         self.logout_button.clicked.connect(self.logout.emit)
         self.roster_button.clicked.connect(self.roster_requested.emit)
         self.open_window_button.clicked.connect(self.open_window_requested.emit)
@@ -218,6 +224,11 @@ class HrPage(QWidget):
             self.progress_requested.emit()
         elif self.tabs.currentIndex() == 2:
             self.candidates_requested.emit()
+
+    def _refresh_live(self) -> None:
+        if (self.isVisible() and self.tabs.currentIndex() == 1 and self.assessment.currentData() is not None
+                and self.refresh_progress_button.isEnabled()):  # enabled: no other call under way
+            self.progress_requested.emit()
 
     def _ask_path(self, fmt: str) -> None:
         pattern = dict(FORMATS)[fmt]

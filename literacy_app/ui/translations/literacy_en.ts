@@ -612,103 +612,103 @@
 <context>
     <name>HrController</name>
     <message>
-        <location filename="../hr/controller.py" line="77"/>
+        <location filename="../hr/controller.py" line="79"/>
         <source>このアカウントには人事の画面を開く権限がありません。</source>
         <translation>This account may not open the HR screen.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="100"/>
-        <location filename="../hr/controller.py" line="117"/>
+        <location filename="../hr/controller.py" line="102"/>
+        <location filename="../hr/controller.py" line="119"/>
         <source>集計しています…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="106"/>
+        <location filename="../hr/controller.py" line="108"/>
         <source>市全体</source>
         <translation>the whole city</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="107"/>
+        <location filename="../hr/controller.py" line="109"/>
         <source>{0}・{1} の集計を表示しています。</source>
         <translation>Showing the summary of {0} for {1}.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="137"/>
+        <location filename="../hr/controller.py" line="139"/>
         <source>受験状況を集計しています…</source>
         <translation>Calculating progress…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="144"/>
-        <source>受験状況を表示しています。</source>
-        <translation>Showing progress.</translation>
+        <location filename="../hr/controller.py" line="147"/>
+        <source>受験状況（{0} 現在。表示中は 30 秒ごとに更新します）</source>
+        <translation>Progress as of {0} (updated every 30 seconds while shown)</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="153"/>
+        <location filename="../hr/controller.py" line="156"/>
         <source>受験者一覧を読み込んでいます…</source>
         <translation>Loading the candidate list…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="168"/>
+        <location filename="../hr/controller.py" line="171"/>
         <source>受験者一覧を保存しています…</source>
         <translation>Saving the candidate list…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="172"/>
+        <location filename="../hr/controller.py" line="175"/>
         <source>{0} 人の受験者一覧を {1} に保存しました。</source>
         <translation>Saved the list of {0} candidates to {1}.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="184"/>
+        <location filename="../hr/controller.py" line="187"/>
         <source>個人結果票を作っています…</source>
         <translation>Making the result sheets…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="188"/>
+        <location filename="../hr/controller.py" line="191"/>
         <source>{0} 人分の個人結果票を {1} に保存しました。</source>
         <translation>Saved the result sheets of {0} people to {1}.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="204"/>
+        <location filename="../hr/controller.py" line="207"/>
         <source>職員番号 {0} の変更を保存しました。</source>
         <translation>Saved the change to staff number {0}.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="249"/>
+        <location filename="../hr/controller.py" line="252"/>
         <source>試験 {0} を開きました（{1} 〜 {2}）。</source>
         <translation>Opened assessment {0} ({1} to {2}).</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="269"/>
+        <location filename="../hr/controller.py" line="272"/>
         <source>監査ログを読み込んでいます…</source>
         <translation>Loading the audit log…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="282"/>
+        <location filename="../hr/controller.py" line="285"/>
         <source>監査ログを保存しています…</source>
         <translation>Saving the audit log…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="286"/>
+        <location filename="../hr/controller.py" line="289"/>
         <source>監査ログ {0} 行を {1} に保存しました。</source>
         <translation>Saved {0} audit rows to {1}.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="304"/>
+        <location filename="../hr/controller.py" line="307"/>
         <source>試験 {0} の終了を {1} から変更しました。</source>
         <translation>Changed the end of assessment {0} (was {1}).</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="317"/>
+        <location filename="../hr/controller.py" line="320"/>
         <source>受験票を発行しています…</source>
         <translation>Issuing seat slips…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="327"/>
+        <location filename="../hr/controller.py" line="330"/>
         <source>受験票 {0} 人分を保存しました: {1}</source>
         <translation>Saved seat slips for {0} people: {1}</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="125"/>
+        <location filename="../hr/controller.py" line="127"/>
         <source>保存しました: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
@@ -716,160 +716,160 @@
 <context>
     <name>HrPage</name>
     <message>
-        <location filename="../hr/page.py" line="70"/>
+        <location filename="../hr/page.py" line="72"/>
         <source>結果報告（人事）</source>
         <translation>Results report (HR)</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="74"/>
-        <location filename="../hr/page.py" line="116"/>
+        <location filename="../hr/page.py" line="76"/>
+        <location filename="../hr/page.py" line="118"/>
         <source>年度</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="76"/>
-        <location filename="../hr/page.py" line="116"/>
+        <location filename="../hr/page.py" line="78"/>
+        <location filename="../hr/page.py" line="118"/>
         <source>試験</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="79"/>
-        <location filename="../hr/page.py" line="116"/>
+        <location filename="../hr/page.py" line="81"/>
+        <location filename="../hr/page.py" line="118"/>
         <source>所属</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="84"/>
+        <location filename="../hr/page.py" line="86"/>
         <source>表示する最小の人数</source>
         <translation>Smallest group shown</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="85"/>
+        <location filename="../hr/page.py" line="87"/>
         <source>プレビュー</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="86"/>
+        <location filename="../hr/page.py" line="88"/>
         <source>{0} で保存</source>
         <translation>Save as {0}</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="87"/>
+        <location filename="../hr/page.py" line="89"/>
         <source>受験状況を更新</source>
         <translation>Refresh progress</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="88"/>
+        <location filename="../hr/page.py" line="90"/>
         <source>受験票（個人コード）を発行…</source>
         <translation>Issue seat slips (personal codes)…</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="89"/>
+        <location filename="../hr/page.py" line="91"/>
         <source>選んだ試験の対象者全員に個人コードを発行し、受験票を PDF に保存します。以前に発行したコードは使えなくなります。</source>
         <translation>Issues a personal code to everyone the chosen assessment is for and saves the seat slips as a PDF. Codes issued before stop working.</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="91"/>
+        <location filename="../hr/page.py" line="93"/>
         <source>締め切る・延長…</source>
         <translation>Close or extend…</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="92"/>
+        <location filename="../hr/page.py" line="94"/>
         <source>選んだ試験を今すぐ締め切るか、終了日時を変更します（監査ログに記録）。</source>
         <translation>Close the chosen assessment now or change its end (recorded in the audit log).</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="95"/>
+        <location filename="../hr/page.py" line="97"/>
         <source>ログアウト</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="96"/>
+        <location filename="../hr/page.py" line="98"/>
         <source>名簿を取り込む…</source>
         <translation>Import the roster…</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="97"/>
+        <location filename="../hr/page.py" line="99"/>
         <source>試験を開く…</source>
         <translation>Open an assessment…</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="104"/>
+        <location filename="../hr/page.py" line="106"/>
         <source>報告書のプレビュー</source>
         <translation>Report preview</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="123"/>
+        <location filename="../hr/page.py" line="125"/>
         <source>この人数未満の集団は表示しない</source>
         <translation>Hide groups smaller than</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="150"/>
+        <location filename="../hr/page.py" line="152"/>
         <source>結果報告</source>
         <translation>Results report</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="151"/>
+        <location filename="../hr/page.py" line="153"/>
         <source>受験状況</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="152"/>
+        <location filename="../hr/page.py" line="154"/>
         <source>受験者一覧</source>
         <translation>Candidates</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="153"/>
+        <location filename="../hr/page.py" line="155"/>
         <source>監査ログ</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="154"/>
+        <location filename="../hr/page.py" line="156"/>
         <source>職員</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="155"/>
+        <location filename="../hr/page.py" line="157"/>
         <source>採用試験</source>
         <translation>Hiring selection</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="187"/>
+        <location filename="../hr/page.py" line="193"/>
         <source>この年度のすべての試験</source>
         <translation>All assessments this fiscal year</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="193"/>
+        <location filename="../hr/page.py" line="199"/>
         <source>市全体</source>
         <translation>Whole city</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="214"/>
+        <location filename="../hr/page.py" line="220"/>
         <source>試験を選ぶと、その受験状況を所属ごとに表示します。</source>
         <translation>Choose an assessment to see its progress by department.</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="215"/>
+        <location filename="../hr/page.py" line="221"/>
         <source>試験を選ぶと、その受験者を氏名と結果で一覧にします。この一覧の表示と保存は、監査ログに記録されます。</source>
         <translation>Choose an assessment to list its candidates by name with their results. Viewing and saving this list are recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="225"/>
+        <location filename="../hr/page.py" line="236"/>
         <source>保存先</source>
         <translation>Save to</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="231"/>
+        <location filename="../hr/page.py" line="242"/>
         <source>受験票の発行</source>
         <translation>Issue seat slips</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="232"/>
+        <location filename="../hr/page.py" line="243"/>
         <source>この試験の対象者全員に新しい個人コードを発行します。以前に発行したコードは使えなくなり、以後は受験票のコードで開始・再開します。発行しますか？</source>
         <translation>A new personal code will be issued to everyone this assessment is for. Codes issued before stop working, and from now on examinees start and resume with the code on their slip. Issue them?</translation>
     </message>
     <message>
-        <location filename="../hr/page.py" line="236"/>
+        <location filename="../hr/page.py" line="247"/>
         <source>受験票の保存先</source>
         <translation>Save seat slips as</translation>
     </message>
@@ -1131,77 +1131,77 @@
     </message>
     <message>
         <location filename="../examinee/login.py" line="30"/>
-        <source>職員番号を入力して「次へ」を押してください。</source>
-        <translation>Enter your staff number and press “Next”.</translation>
+        <source>職員番号（採用試験を受ける方は受験番号）を入力して「次へ」を押してください。</source>
+        <translation>Enter your staff number (applicants: your exam number) and press Next.</translation>
     </message>
     <message>
-        <location filename="../examinee/login.py" line="32"/>
-        <location filename="../examinee/login.py" line="61"/>
+        <location filename="../examinee/login.py" line="33"/>
+        <location filename="../examinee/login.py" line="62"/>
         <source>職員番号</source>
         <translation>Staff number</translation>
     </message>
     <message>
-        <location filename="../examinee/login.py" line="33"/>
+        <location filename="../examinee/login.py" line="34"/>
         <source>例: 001234</source>
         <translation>e.g. 001234</translation>
     </message>
     <message>
-        <location filename="../examinee/login.py" line="35"/>
         <location filename="../examinee/login.py" line="36"/>
+        <location filename="../examinee/login.py" line="37"/>
         <source>次へ</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../examinee/login.py" line="39"/>
+        <location filename="../examinee/login.py" line="40"/>
         <source>お知らせ</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../examinee/login.py" line="43"/>
+        <location filename="../examinee/login.py" line="44"/>
         <source>準備中</source>
         <translation>Preparing</translation>
     </message>
     <message>
-        <location filename="../examinee/login.py" line="49"/>
-        <location filename="../examinee/login.py" line="69"/>
+        <location filename="../examinee/login.py" line="50"/>
+        <location filename="../examinee/login.py" line="70"/>
         <source>表示言語</source>
         <translation>Display language</translation>
     </message>
     <message>
-        <location filename="../examinee/login.py" line="50"/>
         <location filename="../examinee/login.py" line="51"/>
+        <location filename="../examinee/login.py" line="52"/>
         <source>職員ログイン（人事・研修）</source>
         <translation>Staff login (HR and training)</translation>
     </message>
     <message>
-        <location filename="../examinee/login.py" line="56"/>
+        <location filename="../examinee/login.py" line="57"/>
         <source>体験モードを終える</source>
         <translation>Leave try-out mode</translation>
     </message>
     <message>
-        <location filename="../examinee/login.py" line="94"/>
+        <location filename="../examinee/login.py" line="95"/>
         <source>問題を準備しています…</source>
         <translation>Preparing the items…</translation>
     </message>
     <message>
-        <location filename="../examinee/login.py" line="100"/>
+        <location filename="../examinee/login.py" line="101"/>
         <source>体験モード（練習用のデータベースです。本番のデータには何も残りません）</source>
         <translation>Try-out mode (a practice database: nothing is kept in the real data)</translation>
     </message>
     <message>
-        <location filename="../examinee/login.py" line="101"/>
+        <location filename="../examinee/login.py" line="102"/>
         <source>受験してみる: 職員番号 {0} を入力して「次へ」</source>
         <translation>To sit a test: enter staff number {0} and press Next</translation>
     </message>
     <message>
-        <location filename="../examinee/login.py" line="102"/>
+        <location filename="../examinee/login.py" line="103"/>
         <source>人事の画面を見る: 「職員ログイン（人事・研修）」でユーザー名 {0}、パスワード {1}</source>
         <translation>To see the HR window: Staff login (HR, training) with user name {0}, password {1}</translation>
     </message>
     <message>
-        <location filename="../examinee/login.py" line="111"/>
-        <source>職員番号を入力してください。</source>
-        <translation>Enter your staff number.</translation>
+        <location filename="../examinee/login.py" line="112"/>
+        <source>職員番号（または受験番号）を入力してください。</source>
+        <translation>Enter your staff number (or exam number).</translation>
     </message>
 </context>
 <context>
