@@ -69,7 +69,7 @@ class HrPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         # Widgets
-        self.heading = plain_label(self.tr("結果報告（人事）"), self, size_delta=6, bold=True)
+        self.heading = plain_label(self.tr("人事の画面"), self, size_delta=6, bold=True)
         self.year = QSpinBox(self)
         self.year.setRange(2019, 2100)
         self.year.setValue(fiscal_year(dt.date.today()))

@@ -717,8 +717,8 @@
     <name>HrPage</name>
     <message>
         <location filename="../hr/page.py" line="72"/>
-        <source>結果報告（人事）</source>
-        <translation>Results report (HR)</translation>
+        <source>人事の画面</source>
+        <translation>HR</translation>
     </message>
     <message>
         <location filename="../hr/page.py" line="76"/>
