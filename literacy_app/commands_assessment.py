@@ -151,9 +151,13 @@ def _assessment_progress(args: argparse.Namespace, settings: Settings) -> int:
     print(message("progress_header", lang))
     for row in rows:
         name = row.org_path or message("progress_total", lang)
+        if row.other:
+            name = message("progress_other", lang, unit=name)
+        elif row.partial:
+            name += " ※"
         figures = (["—"] * 4 if row.suppressed
                    else [str(n) for n in (row.target, row.not_started, row.in_progress, row.finished)])
         print("\t".join([name, *figures]))  # the full path: two 課 may share a name
-    if any(row.suppressed for row in rows):
+    if any(row.suppressed or row.other or row.partial for row in rows):
         print(message("progress_note", lang, min=args.min_group))
     return 0

@@ -234,8 +234,11 @@ MESSAGES: dict[str, dict[str, str]] = {
                            "en": "nothing opened: the staff list has {count} problems"},
     "progress_header": {"ja": "所属\t対象\t未受験\t受験中\t完了", "en": "unit\tcohort\tnot started\tin progress\tfinished"},
     "progress_total": {"ja": "（全体）", "en": "(all)"},
-    "progress_note": {"ja": "— は {min} 人未満、または差し引きで {min} 人未満の集団が分かるため表示しません",
-                      "en": "— : hidden because the group, or one derivable by subtraction, has fewer than {min} people"},
+    "progress_note": {"ja": "どの数字も {min} 人以上のまとまりの合計です。— : {min} 人未満のため上位の「その他（少人数）」に含めた所属。"
+                            "※ : 一部の人が上位の「その他（少人数）」に含まれ、この行に入っていない所属",
+                      "en": "every figure sums blocks of at least {min} people. — : fewer than {min}, counted in the "
+                            "'others (small units)' row above. ※ : some of its people are counted in such a row above"},
+    "progress_other": {"ja": "{unit}/その他（少人数）", "en": "{unit}/others (small units)"},
     "check_db": {"ja": "一時データベースを作成し、同梱の問題バンクを公開しました",
                  "en": "created a temporary database and published the shipped banks"},
     "check_attempt": {"ja": "出題設計 {blueprint}: {items} 問を受験し、得点 {percent:.0f}% で合格と判定されました",

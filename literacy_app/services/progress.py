@@ -2,8 +2,10 @@
 or have finished — per 所属 (局, 局/部, 局/部/課) and in total.
 
 Counts only, never names: HR follows up through the line managers, and this view must not turn
-into a list of who has not sat the test.  Groups under the minimum size are suppressed (with the
-secondary suppression of ``core.suppression``) and carry no figures at all.
+into a list of who has not sat the test.  Every figure is a sum over blocks of at least the
+minimum size (``core.partition``, docs/privacy.md): a small 課 is counted in its parent's
+「その他（少人数）」 row instead of being blanked, a row that leaves out people merged above it is
+marked ``partial``, and no difference of rows — here or in another filter — describes fewer people.
 
 The cohort is selected in SQL by ``services.cohort`` (the one home of the cohort rule); the database
 groups by (org_path, state) and the roll-up over the few resulting groups is done here.
@@ -12,6 +14,7 @@ groups by (org_path, state) and the roll-up over the few resulting groups is don
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +23,8 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from ..core.errors import UserError
 from ..core.model import Actor
-from ..core.suppression import DEFAULT_MIN_GROUP, SEPARATOR, check_min_group, hidden_groups
+from ..core.partition import partition, select_blocks, under
+from ..core.suppression import DEFAULT_MIN_GROUP, SEPARATOR, check_min_group
 from ..storage.models import Assessment, Attempt, CohortMember, Examinee
 from ..storage.uow import UnitOfWork
 from ._common import require_staff
@@ -36,10 +40,15 @@ class ProgressRow:
     org_path: str
     depth: int  # 0 total, 1 局, 2 局/部, 3 局/部/課 …
     suppressed: bool
+    """No block of its own: its people are counted in a 「その他（少人数）」 row above."""
     target: int | None = None
     not_started: int | None = None
     in_progress: int | None = None
     finished: int | None = None
+    partial: bool = False
+    """Some people of this unit are counted in a 「その他（少人数）」 row above, not here."""
+    other: bool = False
+    """The 「その他（少人数）」 of ``org_path``: its own members and its small units together."""
 
 
 def _group_counts(uow: UnitOfWork, assessment: Assessment) -> dict[str, list[int]]:
@@ -73,37 +82,52 @@ def _group_counts(uow: UnitOfWork, assessment: Assessment) -> dict[str, list[int
     return counts
 
 
-def _prefixes(org_path: str) -> list[str]:
-    parts = [part for part in org_path.split(SEPARATOR) if part]
-    return [""] + [SEPARATOR.join(parts[:depth]) for depth in range(1, len(parts) + 1)]
+def _node(org_path: str) -> tuple[str, ...]:
+    return tuple(part for part in org_path.split(SEPARATOR) if part)
 
 
 def assessment_progress(uow: UnitOfWork, actor: Actor, assessment_id: int,
                         min_group: int = DEFAULT_MIN_GROUP) -> list[ProgressRow]:
-    """Per 所属 counts of the cohort by state, the whole cohort first, then 局 › 部 › 課 in order."""
+    """Per 所属 counts of the cohort by state — the whole cohort first, then 局 › 部 › 課 in order,
+    each unit's 「その他（少人数）」 after its sub-units — every row a sum over whole blocks."""
     require_staff(actor, "hr")
     min_group = check_min_group(min_group)
     assessment = uow.session.get(Assessment, assessment_id)
     if assessment is None:
         raise UserError("assessment_unknown", id=assessment_id)
-    rolled: dict[str, list[int]] = {"": [0, 0, 0]}
-    for org_path, figures in _group_counts(uow, assessment).items():
-        for prefix in _prefixes(org_path):
-            total = rolled.setdefault(prefix, [0, 0, 0])
-            for index, n in enumerate(figures):
-                total[index] += n
-    hidden = hidden_groups({path: sum(figures) for path, figures in rolled.items()}, min_group)
-    rows = []
-    for path in sorted(rolled, key=lambda p: p.split(SEPARATOR) if p else []):
-        depth = len(path.split(SEPARATOR)) if path else 0
-        if path in hidden:
-            rows.append(ProgressRow(path, depth, True))
-        else:
-            not_started, in_progress, finished = rolled[path]
-            rows.append(ProgressRow(path, depth, False, not_started + in_progress + finished,
-                                    not_started, in_progress, finished))
-    return rows
+    counts = {_node(path): figures for path, figures in _group_counts(uow, assessment).items()}
+    # a unit's own people always fall in one block together, so a block is a set of units
+    people: dict[Hashable, tuple[str, ...]] = {
+        (node, index): node for node, figures in counts.items() for index in range(sum(figures))}
+    blocks = partition(people, min_group)
 
+    def figures(members: frozenset[Any]) -> list[int]:
+        total = [0, 0, 0]
+        for node in {member[0] for member in members}:
+            total = [a + b for a, b in zip(total, counts[node], strict=True)]
+        return total
+
+    def row(node: tuple[str, ...], members: frozenset[Any], *, partial: bool = False,
+            other: bool = False) -> ProgressRow:
+        path = SEPARATOR.join(node)
+        depth = len(node) + (1 if other else 0)
+        if not members:
+            return ProgressRow(path, depth, True)
+        not_started, in_progress, finished = figures(members)
+        return ProgressRow(path, depth, False, not_started + in_progress + finished, not_started, in_progress,
+                           finished, partial, other)
+
+    units = sorted({node[:depth] for node in counts for depth in range(len(node) + 1)})
+    rows = []
+    for node in units:
+        chosen = select_blocks(blocks, people, under(node))
+        rows.append((node, 0, row(node, chosen.members, partial=chosen.partial)))
+    rows += [(block.node, 1, row(block.node, block.members, other=True)) for block in blocks
+             if not block.whole and select_blocks(blocks, people, under(block.node)).blocks != (block,)]
+    # (a 「その他」 that is all its unit holds would only repeat the unit's own row)
+    # the tree order, each unit's 「その他」 after everything below it
+    rows.sort(key=lambda entry: ([*entry[0], "\uffff"] if entry[1] else list(entry[0])))
+    return [entry[2] for entry in rows]
 
 
 @dataclass(frozen=True)
@@ -130,7 +154,8 @@ def org_units(uow: UnitOfWork, actor: Actor, depth: int = 2) -> list[str]:
     require_staff(actor, "hr")
     units: set[str] = set()
     for path in uow.session.scalars(select(Examinee.org_path).distinct()):
-        units.update(prefix for prefix in _prefixes(path or "")[1:depth + 1])
+        parts = _node(path or "")
+        units.update(SEPARATOR.join(parts[:level]) for level in range(1, min(depth, len(parts)) + 1))
     return sorted(units, key=lambda unit: unit.split(SEPARATOR))
 
 

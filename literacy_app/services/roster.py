@@ -67,18 +67,19 @@ def import_roster(uow: UnitOfWork, actor: Actor, path: Path, *, mapping: Mapping
     """
     require_staff(actor, "hr")
     read = read_roster(Path(path), mapping)
-    problems = tuple(problem.render(lang) for problem in read.problems)
-    if not dry_run and not problems:
-        freeze_closed(uow)  # closed windows keep the people and 所属 they had
     existing = _existing(uow, [entry.staff_no for entry in read.entries])
+    found = list(read.problems)
     applicants = [(entry, existing[entry.staff_no]) for entry in read.entries
                   if entry.staff_no in existing and existing[entry.staff_no].selection_id is not None]
     if applicants:  # a 受験番号 of the hiring selection is not a member of staff
         codes = dict(uow.session.execute(select(Selection.id, Selection.code)).all())
-        problems = tuple(sorted(problems + tuple(
-            RosterProblem(read.path, entry.row, "staff_no_is_applicant",
-                          {"staff_no": entry.staff_no, "selection": codes.get(person.selection_id or 0, "?")}).render(lang)
-            for entry, person in applicants)))
+        found += [RosterProblem(read.path, entry.row, "staff_no_is_applicant",
+                                {"staff_no": entry.staff_no, "selection": codes.get(person.selection_id or 0, "?")})
+                  for entry, person in applicants]
+        found.sort(key=lambda problem: problem.row or 0)
+    problems = tuple(problem.render(lang) for problem in found)
+    if not dry_run and not problems:
+        freeze_closed(uow)  # closed windows keep the people and 所属 they had
     new = updated = unchanged = 0
     for entry in read.entries:
         examinee = existing.get(entry.staff_no)

@@ -35,7 +35,8 @@ def _start(database, examinee: Actor, assessment_id: int, finish: bool = False) 
 
 def _rows(database, actor: Actor, assessment_id: int, min_group: int = 5) -> dict[str, progress.ProgressRow]:
     with database.uow(read_only=True) as uow:
-        return {row.org_path: row for row in progress.assessment_progress(uow, actor, assessment_id, min_group)}
+        return {row.org_path + ("/その他" if row.other else ""): row
+                for row in progress.assessment_progress(uow, actor, assessment_id, min_group)}
 
 
 @pytest.fixture
@@ -65,8 +66,8 @@ def test_staff_list_decides_who_sees_the_window(city, clock, hr, monkeypatch):
     assert _visible(database, people[SOMU][1]) == []
     monkeypatch.setattr(cohort, "_CHUNK", 2)  # the list is queried in chunks; the sums must agree
     rows = _rows(database, hr, assessment_id, min_group=3)
-    assert rows[""].target == 3 and rows[""].not_started == 3
-    assert all(row.suppressed for path, row in rows.items() if path)  # one person per 局
+    assert rows[""].target == 3 and rows[""].not_started == 3  # the three together: one block
+    assert all(row.suppressed for path, row in rows.items() if path)  # one person per 局: no row of its own
 
 
 def test_counts_per_status_and_suppression(city, clock, hr):
@@ -78,20 +79,42 @@ def test_counts_per_status_and_suppression(city, clock, hr):
     _start(database, people[SOMU][0], assessment_id, finish=True)
     _start(database, people[BUNSHO][0], assessment_id)
     rows = _rows(database, hr, assessment_id)
-    assert list(rows) == ["", "総務局", "総務局/総務部", JINJI, BUNSHO, SOMU]  # 市民局 is not in the cohort
-    for path in ("", "総務局", "総務局/総務部"):
-        row = rows[path]
-        assert (row.target, row.not_started, row.in_progress, row.finished) == (15, 10, 2, 3)
-        assert not row.suppressed
+    # 市民局 is not in the cohort; 文書課 (2) is under 5 and merges upward; with nobody else above, the
+    # 「その他」 at the top takes in the block nearest the top (総務課, 6) to reach five
+    assert list(rows) == ["", "総務局", "総務局/総務部", JINJI, BUNSHO, SOMU, "/その他"]
+    total = rows[""]
+    assert (total.target, total.not_started, total.in_progress, total.finished) == (15, 10, 2, 3)
+    assert not total.suppressed and not total.partial
     jinji = rows[JINJI]
     assert (jinji.depth, jinji.target, jinji.not_started, jinji.in_progress, jinji.finished) == (3, 7, 4, 1, 2)
-    # 文書課 (2) is under 5; 総務課 (6) is hidden too, or 総務部 − 人事課 − 総務課 would reveal 文書課
+    for path in ("総務局", "総務局/総務部"):  # only 人事課's block is attached under them: marked ※
+        assert rows[path].partial and rows[path].target == 7
     for path in (BUNSHO, SOMU):
         row = rows[path]
         assert row.suppressed and row.target is None and row.finished is None and row.not_started is None
+    other = rows["/その他"]
+    assert other.other and (other.target, other.finished) == (8, 1)
+    # no difference of rows describes fewer than five: 15 − 7 = 8 is the 「その他」 itself
     clock.advance(minutes=31)  # past the 30-minute limit: an unfinished attempt counts as finished
     jinji = _rows(database, hr, assessment_id)[JINJI]
     assert (jinji.in_progress, jinji.finished) == (0, 3)
+
+
+def test_a_lone_head_of_a_department_does_not_hide_a_large_section(city, clock, hr):
+    """Issue 14: a single 部長 sitting in a 部 itself hid a 15-person 課 under the old rule."""
+    database, people = city
+    for number in range(15):
+        add_examinee(database, f"0009{number:02d}", "recruit", "環境局/環境部/環境課", name=f"環境 {number}")
+    add_examinee(database, "000990", "recruit", "環境局/環境部", name="環境 部長")
+    for number in range(4):
+        add_examinee(database, f"00098{number}", "recruit", "環境局/監査室", name=f"監査 {number}")
+    assessment_id = open_window(database, clock, cohort={"org_prefixes": ["環境局"]})
+    rows = _rows(database, hr, assessment_id)
+    section = rows["環境局/環境部/環境課"]
+    assert not section.suppressed and section.target == 15 and not section.partial  # shown whole
+    assert rows["環境局/環境部"].partial and rows["環境局/環境部"].target == 15  # the 部長 is counted above
+    assert rows["環境局/その他"].target == 5 and rows["環境局/監査室"].suppressed  # 部長 + 監査室 together
+    assert rows[""].target == 20
 
 
 def test_only_hr_and_admin_see_progress(city, clock, hr):

@@ -75,6 +75,8 @@ def test_hr_filters_by_assessment_and_unit_and_follows_progress(qtbot, exam):
             people.add_examinee(uow, SYSTEM, f"00020{n}", f"職員 {n}", "総務局/総務部/総務課", "recruit")
         for n in range(2):
             people.add_examinee(uow, SYSTEM, f"00030{n}", f"職員 {n}", "市民局/区政部/戸籍課", "recruit")
+        for n in range(3):  # people of the 部 itself (部長 and staff)
+            people.add_examinee(uow, SYSTEM, f"00040{n}", f"職員 {n}", "総務局/総務部", "recruit")
         uow.commit()
     window = open_app(qtbot, exam)
     window.hr.log_in("hr-sato", "a-long-enough-password")
@@ -89,10 +91,15 @@ def test_hr_filters_by_assessment_and_unit_and_follows_progress(qtbot, exam):
     table = page.progress_view.table
     qtbot.waitUntil(lambda: table.rowCount() > 0, timeout=10_000)
     rows = {table.item(r, 0).toolTip(): [table.item(r, c).text() for c in range(1, 6)] for r in range(table.rowCount())}
-    assert rows["対象者全体"] == ["9", "9", "0", "0", "0%"]
+    assert rows["対象者全体"] == ["12", "12", "0", "0", "0%"]
     assert rows["総務局/総務部/総務課"] == ["7", "7", "0", "0", "0%"]
-    assert rows["市民局"] == ["—"] * 5  # two people: suppressed, with a note saying why
-    assert "5 人未満" in page.progress_view.note.text()
+    assert rows["市民局"] == ["—"] * 5  # two people: merged upward, with a note saying so
+    # the 部's own three and 市民局's two make the 「その他」 at the top; 総務部 shows 総務課 only (※)
+    assert rows["対象者全体 のその他（少人数）"] == ["5", "5", "0", "0", "0%"]
+    assert rows["総務局/総務部"][0] == "7"
+    names = [table.item(r, 0).text().strip("　") for r in range(table.rowCount())]
+    assert "総務部 ※" in names
+    assert "5 人未満" in page.progress_view.note.text() and "※" in page.progress_view.note.text()
 
     page.org_unit.setCurrentIndex(units.index("総務局"))
     page.refresh_progress_button.click()

@@ -27,8 +27,8 @@ class LoginPage(QWidget):
         super().__init__(parent)
         # Widgets
         self.title = plain_label(self.tr("ICTリテラシー確認"), self, size_delta=10, bold=True)
-        self.intro = plain_label(self.tr("職員番号（採用試験を受ける方は受験番号）を入力して「次へ」を押してください。"), self,
-                                 size_delta=2)
+        intro = self.tr("職員番号（採用試験を受ける方は受験番号）を入力して「次へ」を押してください。")
+        self.intro = plain_label(intro, self, size_delta=2)
         self.staff_no = QLineEdit(self)
         self.staff_no.setAccessibleName(self.tr("職員番号"))
         self.staff_no.setPlaceholderText(self.tr("例: 001234"))

@@ -37,9 +37,18 @@ class ProgressView(QWidget):
         """``rows``: services.progress.ProgressRow, the whole cohort first, then 局 › 部 › 課."""
         self.table.setRowCount(len(rows))
         hidden = 0
+        partial = other = False
         for index, row in enumerate(rows):
             leaf = row.org_path.rsplit("/", 1)[-1]
             name = "　" * (row.depth - 1) + leaf if row.org_path else self.tr("対象者全体")
+            full = row.org_path or self.tr("対象者全体")
+            if row.other:
+                other = True
+                name = "　" * (row.depth - 1) + self.tr("その他（少人数）")
+                full = self.tr("{0} のその他（少人数）").format(row.org_path or self.tr("対象者全体"))
+            elif row.partial:
+                partial = True
+                name += " ※"
             if row.suppressed:
                 hidden += 1
                 values = [SUPPRESSED] * 5
@@ -51,12 +60,15 @@ class ProgressView(QWidget):
                 if column:
                     cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if column == 0:
-                    cell.setToolTip(row.org_path or self.tr("対象者全体"))
+                    cell.setToolTip(full)
                 self.table.setItem(index, column, cell)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        note = self.tr("人数のみを表示します（氏名は表示しません）。")
-        if hidden:
-            note += self.tr("「—」は {0} 人未満の集団、または差し引きで {0} 人未満の集団が分かってしまう集団です。")\
+        note = self.tr("人数のみを表示します（氏名は表示しません）。どの数字も {0} 人以上のまとまりの合計です。")\
+            .format(min_group)
+        if hidden or other:
+            note += self.tr("{0} 人未満の所属は、上位の所属の「その他（少人数）」にまとめています（「—」の行）。")\
                 .format(min_group)
+        if partial:
+            note += self.tr("※: この所属の一部の人は上位の「その他（少人数）」に含まれ、この行には入っていません。")
         self.note.setText(note)

@@ -1900,20 +1900,36 @@
         <translation>Progress by department</translation>
     </message>
     <message>
-        <location filename="../hr/progress_view.py" line="42"/>
-        <location filename="../hr/progress_view.py" line="54"/>
+        <location filename="../hr/progress_view.py" line="43"/>
+        <location filename="../hr/progress_view.py" line="44"/>
+        <location filename="../hr/progress_view.py" line="48"/>
         <source>対象者全体</source>
         <translation>All eligible staff</translation>
     </message>
     <message>
-        <location filename="../hr/progress_view.py" line="58"/>
-        <source>人数のみを表示します（氏名は表示しません）。</source>
-        <translation>Only head counts are shown (no names).</translation>
+        <location filename="../hr/progress_view.py" line="47"/>
+        <source>その他（少人数）</source>
+        <translation>Others (small units)</translation>
     </message>
     <message>
-        <location filename="../hr/progress_view.py" line="60"/>
-        <source>「—」は {0} 人未満の集団、または差し引きで {0} 人未満の集団が分かってしまう集団です。</source>
-        <translation> “—” marks a group of fewer than {0} people, or a group from which one of fewer than {0} people could be worked out by subtraction.</translation>
+        <location filename="../hr/progress_view.py" line="48"/>
+        <source>{0} のその他（少人数）</source>
+        <translation>Others (small units) of {0}</translation>
+    </message>
+    <message>
+        <location filename="../hr/progress_view.py" line="67"/>
+        <source>人数のみを表示します（氏名は表示しません）。どの数字も {0} 人以上のまとまりの合計です。</source>
+        <translation>Counts only (no names). Every figure is a sum over blocks of at least {0} people.</translation>
+    </message>
+    <message>
+        <location filename="../hr/progress_view.py" line="70"/>
+        <source>{0} 人未満の所属は、上位の所属の「その他（少人数）」にまとめています（「—」の行）。</source>
+        <translation>Units with fewer than {0} people are counted in the Others (small units) row of a unit above (rows with —).</translation>
+    </message>
+    <message>
+        <location filename="../hr/progress_view.py" line="73"/>
+        <source>※: この所属の一部の人は上位の「その他（少人数）」に含まれ、この行には入っていません。</source>
+        <translation>※: some people of this unit are counted in an Others (small units) row above, not in this row.</translation>
     </message>
 </context>
 <context>
