@@ -118,7 +118,8 @@ def _parser() -> argparse.ArgumentParser:
     user = commands.add_parser("user", help="staff accounts").add_subparsers(dest="action", required=True)
     uadd = user.add_parser("add", help="create a trainer / hr / admin account")
     uadd.add_argument("username")
-    uadd.add_argument("--role", required=True, choices=("trainer", "hr", "admin"))
+    uadd.add_argument("--role", required=True, choices=("trainer", "hr", "admin", "viewer"),
+                      help="viewer: department heads and the board — aggregate reports only")
     uadd.add_argument("--name")
     uadd.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
     unlock = user.add_parser("unlock", help="unlock an account after 5 failed logins")

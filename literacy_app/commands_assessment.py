@@ -144,7 +144,7 @@ def _assessment_progress(args: argparse.Namespace, settings: Settings) -> int:
 
     lang = settings.lang
     try:
-        with local_uow(settings, read_only=True) as uow:
+        with local_uow(settings) as uow:  # the look is audited
             rows = assessment_progress(uow, local_actor(), args.id, min_group=args.min_group)
     except MinGroupTooSmall:
         raise UserError("min_group_too_small") from None

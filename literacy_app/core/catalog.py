@@ -52,8 +52,10 @@ AUDIENCE_BY_JA = {names["ja"]: key for key, names in AUDIENCE_NAMES.items()}
 
 LEVELS: tuple[int, ...] = (1, 2, 3, 4)
 
-Role = Literal["trainer", "hr", "admin"]
-ROLES: tuple[str, ...] = ("trainer", "hr", "admin")
+Role = Literal["trainer", "hr", "admin", "viewer"]
+ROLES: tuple[str, ...] = ("trainer", "hr", "admin", "viewer")
+"""``viewer``: department heads and the strategy board — the summary and 受験状況 (figures over
+blocks of at least N people), never a name or a person's result."""
 
 
 def area_name(area: str, lang: str = "ja") -> str:

@@ -57,7 +57,7 @@ def record_summary_export(uow: UnitOfWork, actor: Actor, summary: Summary, fmt: 
 def record_export(uow: UnitOfWork, actor: Actor, *, year: int, org_unit: str | None, min_group: int, fmt: str,
                   file: str, assessment_id: int | None) -> None:
     """The audit row of a summary export from its parameters (the server records a PC's export so)."""
-    require_staff(actor, "hr")
+    require_staff(actor, "hr", "viewer")
     audit(uow, actor, "report_summary", year=year, assessment_id=assessment_id, org_unit=org_unit,
           format=fmt, file=file, min_group=min_group)
     uow.commit()

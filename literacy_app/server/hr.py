@@ -59,10 +59,10 @@ async def hr_progress(request: Request) -> Response:
     def work(uow: UnitOfWork, actor: Actor) -> Any:
         from ..services import progress
 
-        rows = progress.assessment_progress(uow, actor, assessment_id, form.min_group)
+        rows = progress.assessment_progress(uow, actor, assessment_id, form.min_group)  # audited there
         return dump(list[progress.ProgressRow], rows)
 
-    return ok(await _as_staff(request, work, read_only=True))
+    return ok(await _as_staff(request, work))
 
 
 class CandidatesCall(Strict):
@@ -156,8 +156,9 @@ async def hr_summary(request: Request) -> Response:
 
         with database.uow(read_only=True) as uow:
             actor = sessions.session_actor(uow, token)
+        # every build is audited: the server cannot know whether the PC shows it or saves it
         summary = make_summary(database, actor, form.year, assessment_id=form.assessment_id,
-                               org_unit=form.org_unit, min_group=form.min_group)
+                               org_unit=form.org_unit, min_group=form.min_group, preview=True)
         return dump(Summary, summary)
 
     return ok(await in_thread(request, work, heavy=True))

@@ -25,9 +25,9 @@ from ..core.errors import UserError
 from ..core.model import Actor
 from ..core.partition import partition, select_blocks, under
 from ..core.suppression import DEFAULT_MIN_GROUP, SEPARATOR, check_min_group
-from ..storage.models import Assessment, Attempt, CohortMember, Examinee
+from ..storage.models import Assessment, Attempt, AuditLog, CohortMember, Examinee
 from ..storage.uow import UnitOfWork
-from ._common import require_staff
+from ._common import audit, require_staff
 from .cohort import chunks, cohort_conditions
 
 NOT_STARTED, IN_PROGRESS, FINISHED = 0, 1, 2
@@ -82,6 +82,24 @@ def _group_counts(uow: UnitOfWork, assessment: Assessment) -> dict[str, list[int
     return counts
 
 
+VIEW_AUDIT_QUIET = dt.timedelta(minutes=10)
+"""The same person following the same window's progress is written to the audit log once per this
+long: the view refreshes itself every 30 s, and the log must stay readable."""
+
+
+def _audit_view(uow: UnitOfWork, actor: Actor, assessment_id: int, min_group: int) -> None:
+    """Every look at a window's 受験状況 leaves a trace (committed here), repeated looks once per
+    ``VIEW_AUDIT_QUIET``; a different minimum group size is always a new row."""
+    recent = uow.session.scalars(select(AuditLog.detail).where(
+        AuditLog.actor == actor.name, AuditLog.action == "progress_view", AuditLog.at > uow.now - VIEW_AUDIT_QUIET)
+        .order_by(AuditLog.id.desc()).limit(50)).all()
+    if any(detail.get("assessment_id") == assessment_id and detail.get("min_group") == min_group
+           for detail in recent):
+        return
+    audit(uow, actor, "progress_view", assessment_id=assessment_id, min_group=min_group)
+    uow.commit()
+
+
 def _node(org_path: str) -> tuple[str, ...]:
     return tuple(part for part in org_path.split(SEPARATOR) if part)
 
@@ -90,11 +108,12 @@ def assessment_progress(uow: UnitOfWork, actor: Actor, assessment_id: int,
                         min_group: int = DEFAULT_MIN_GROUP) -> list[ProgressRow]:
     """Per 所属 counts of the cohort by state — the whole cohort first, then 局 › 部 › 課 in order,
     each unit's 「その他（少人数）」 after its sub-units — every row a sum over whole blocks."""
-    require_staff(actor, "hr")
+    require_staff(actor, "hr", "viewer")
     min_group = check_min_group(min_group)
     assessment = uow.session.get(Assessment, assessment_id)
     if assessment is None:
         raise UserError("assessment_unknown", id=assessment_id)
+    _audit_view(uow, actor, assessment_id, min_group)
     counts = {_node(path): figures for path, figures in _group_counts(uow, assessment).items()}
     # a unit's own people always fall in one block together, so a block is a set of units
     people: dict[Hashable, tuple[str, ...]] = {
@@ -117,7 +136,7 @@ def assessment_progress(uow: UnitOfWork, actor: Actor, assessment_id: int,
         return ProgressRow(path, depth, False, not_started + in_progress + finished, not_started, in_progress,
                            finished, partial, other)
 
-    units = sorted({node[:depth] for node in counts for depth in range(len(node) + 1)})
+    units = sorted({()} | {node[:depth] for node in counts for depth in range(len(node) + 1)})  # total first
     rows = []
     for node in units:
         chosen = select_blocks(blocks, people, under(node))
@@ -142,7 +161,7 @@ def assessments_in_year(uow: UnitOfWork, actor: Actor, year: int) -> list[Window
     """The windows that opened in a 年度 (April–March), for HR's choice of assessment."""
     from ..core.fiscal import fiscal_year_instants
 
-    require_staff(actor, "hr")
+    require_staff(actor, "hr", "viewer")
     start, end = fiscal_year_instants(year)
     return [WindowInfo(*row) for row in uow.session.execute(
         select(Assessment.id, Assessment.title, Assessment.opens_at, Assessment.closes_at)
@@ -151,7 +170,7 @@ def assessments_in_year(uow: UnitOfWork, actor: Actor, year: int) -> list[Window
 
 def org_units(uow: UnitOfWork, actor: Actor, depth: int = 2) -> list[str]:
     """局 and 局/部 (down to ``depth`` levels) of the roster, for HR's 所属 filter."""
-    require_staff(actor, "hr")
+    require_staff(actor, "hr", "viewer")
     units: set[str] = set()
     for path in uow.session.scalars(select(Examinee.org_path).distinct()):
         parts = _node(path or "")

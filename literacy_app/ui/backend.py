@@ -169,15 +169,16 @@ class ExamineeBackend(QObject):
 
         self._call(lambda uow: accounts.login_staff(uow, username, password), done, failed)
 
-    def build_summary(self, actor: Actor, choice: Any, done: Done, failed: Failed) -> None:
+    def build_summary(self, actor: Actor, choice: Any, done: Done, failed: Failed, preview: bool = False) -> None:
         """The summary for HR's choice (ui.hr.page.ReportChoice), read-only; item statistics
-        computed on a cache miss are stored afterwards in a short write."""
+        computed on a cache miss are stored afterwards in a short write.  ``preview``: shown on
+        screen, so audited as a view (a save is audited as the export)."""
         from ..reporting.figures.summary import make_summary
 
         def job() -> Any:
             assert self.database is not None
             return make_summary(self.database, actor, choice.year, assessment_id=choice.assessment_id,
-                                org_unit=choice.org_unit, min_group=choice.min_group)
+                                org_unit=choice.org_unit, min_group=choice.min_group, preview=preview)
 
         self.runner.submit(job, done, failed)
 
@@ -192,8 +193,7 @@ class ExamineeBackend(QObject):
                             failed: Failed) -> None:
         from ..services import progress
 
-        self._call(lambda uow: progress.assessment_progress(uow, actor, assessment_id, min_group), done, failed,
-                   read_only=True)
+        self._call(lambda uow: progress.assessment_progress(uow, actor, assessment_id, min_group), done, failed)
 
     def record_export(self, actor: Actor, summary: Any, fmt: str, path: str, assessment_id: int | None,
                       done: Done, failed: Failed) -> None:

@@ -129,7 +129,8 @@ class RemoteBackend(QObject):
     def staff_login(self, username: str, password: str, done: Done, failed: Failed) -> None:
         self._call(lambda client: client.sign_in(username, password), done, failed)
 
-    def build_summary(self, actor: Any, choice: Any, done: Done, failed: Failed) -> None:
+    def build_summary(self, actor: Any, choice: Any, done: Done, failed: Failed, preview: bool = False) -> None:
+        """(The exam server audits every summary it builds.)"""
         self._call(lambda client: client.build_summary(choice.year, choice.assessment_id, choice.org_unit,
                                                        choice.min_group), done, failed)
 

@@ -117,6 +117,8 @@ def test_html_pdf_and_xlsx_of_the_summary(year_2026, tmp_path, qapp):
     rows = list(book["所属別"].iter_rows(values_only=True))
     hidden = next(r for r in rows if r[0] == "総務局/総務部/法務課")
     assert hidden[1] == "非表示（少人数）" and hidden[2] is None
+    shown = next(r for r in rows[1:] if not r[1])  # issue 14: an area never measured is not a hidden figure
+    assert "対象外" in shown[5:] and None not in shown[2:]
 
 
 def test_report_summary_from_the_command_line_is_audited(tmp_path, clock, cli_database):

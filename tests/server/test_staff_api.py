@@ -204,3 +204,26 @@ def test_hr_manages_applicants_through_the_server(lan, tmp_path):
     trainer.sign_in("trainer1", PASSWORD)
     with pytest.raises(UserError):
         trainer.selections()
+
+
+def test_a_viewer_gets_aggregates_through_the_server_and_no_names(lan):
+    """Issue 14, part 2 on a LAN: the role is the server's; every summary it builds is audited."""
+    from literacy_app.core.fiscal import JST, fiscal_year
+    from literacy_app.core.model import SYSTEM
+    from literacy_app.services import accounts
+
+    with lan.database.uow() as uow:
+        accounts.add_user(uow, SYSTEM, "board1", PASSWORD, "viewer")
+    board = lan.client()
+    assert board.sign_in("board1", PASSWORD).role == "viewer"
+    import datetime as dt
+
+    year = fiscal_year(dt.datetime.now(JST))
+    board.build_summary(year, None, None, 5)
+    assert board.assessment_progress(lan.windows["recruit-standard"], 5)[0].org_path == ""
+    with pytest.raises(UserError) as refused:
+        board.candidates(lan.windows["recruit-standard"], "view")
+    assert refused.value.code == "not_allowed"
+    with lan.database.uow(read_only=True) as uow:
+        actions = uow.session.scalars(select(AuditLog.action).where(AuditLog.actor == "board1")).all()
+    assert "report_preview" in actions and "progress_view" in actions

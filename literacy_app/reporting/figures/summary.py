@@ -74,7 +74,7 @@ def build_summary(uow: UnitOfWork, actor: Actor, year: int, *, assessment_id: in
                   with_previous: bool = True, blueprint_id: str | None = None) -> Summary:
     """All figures for one 年度 (optionally one assessment, one 所属 and the units below it),
     with small groups suppressed."""
-    require_staff(actor, "hr")
+    require_staff(actor, "hr", "viewer")  # aggregates only: the viewer role may
     min_group = check_min_group(min_group)
     start, end = fiscal_year_instants(year)
     session = uow.session
@@ -170,11 +170,21 @@ def _counted(window: Any, org_unit: str | None) -> Any:
     return query.subquery()
 
 
-def make_summary(database: Database, actor: Actor, year: int, **options: Any) -> Summary:
-    """Build a summary in a read-only transaction, then cache any item statistics it computed."""
+def make_summary(database: Database, actor: Actor, year: int, *, preview: bool = False, **options: Any) -> Summary:
+    """Build a summary in a read-only transaction, then cache any item statistics it computed.
+    ``preview``: the summary is shown on screen, not saved — written to the audit log as
+    ``report_preview`` (a save is recorded as ``report_summary`` by the caller instead), so that
+    comparing many filtered views leaves a trace."""
     with database.uow(read_only=True) as uow:
         summary = build_summary(uow, actor, year, **options)
     store_pending(database, summary.pending)
+    if preview:
+        from ...services._common import audit
+
+        with database.uow() as uow:
+            audit(uow, actor, "report_preview", year=year, assessment_id=options.get("assessment_id"),
+                  org_unit=options.get("org_unit"), min_group=summary.min_group)
+            uow.commit()
     return summary
 
 

@@ -8,13 +8,17 @@ from ...core.catalog import AREAS, AUDIENCE_NAMES, area_name
 from ...core.tables import Table
 from ..figures.summary import Summary
 
+NOT_MEASURED = "対象外"
+
 
 def summary_tables(summary: Summary) -> list[Any]:
-    """The summary as tables for xlsx / CSV export (suppressed groups show no figures)."""
+    """The summary as tables for xlsx / CSV export: a suppressed group shows no figures and says
+    「非表示（少人数）」; an area its tests do not measure says 「対象外」 — two different blanks."""
     def rows(groups, label):
         for g in groups:
             figures = ([None] * (3 + len(AREAS)) if g.suppressed else
-                       [g.people, g.mean_percent, g.pass_rate] + [g.area_means.get(a) for a in AREAS])
+                       [g.people, g.mean_percent, g.pass_rate] + [g.area_means[a] if a in g.area_means else NOT_MEASURED
+                                                                  for a in AREAS])
             yield [label(g.key), "非表示（少人数）" if g.suppressed else ""] + figures
 
     headers = ["集団", "備考", "人数", "平均得点率(%)", "合格率"] + [area_name(a) for a in AREAS]

@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from ...core.model import Actor
     from .page import HrPage
 
-HR_ROLES = ("hr", "admin")
+HR_ROLES = ("hr", "admin", "viewer")
+"""Roles that open this page; a ``viewer`` sees the aggregate tabs only (``HrPage.set_role``)."""
 
 
 class HrController(QObject):
@@ -79,6 +80,7 @@ class HrController(QObject):
                 self.login.show_error(self.tr("このアカウントには人事の画面を開く権限がありません。"))
                 return
             self.actor = actor
+            self.page.set_role(actor.role)
             self.stack.setCurrentWidget(self.page)
             self.page.focus_default()
             self.load_choices(self.page.year.value())
@@ -108,7 +110,7 @@ class HrController(QObject):
             scope = summary.org_unit or self.tr("市全体")
             self.page.set_busy(False, self.tr("{0}・{1} の集計を表示しています。").format(summary.label, scope))
 
-        self.backend.build_summary(self.actor, self.page.choice(), done, self._failed)
+        self.backend.build_summary(self.actor, self.page.choice(), done, self._failed, preview=True)
 
     def save(self, fmt: str, path: str) -> None:
         from ...reporting.exports import write_summary

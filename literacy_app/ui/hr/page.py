@@ -257,5 +257,17 @@ class HrPage(QWidget):
         self.slips_button.setEnabled(not busy and self.assessment.currentData() is not None)
         self.window_end_button.setEnabled(not busy and self.assessment.currentData() is not None)
 
+    def set_role(self, role: str | None) -> None:
+        """A ``viewer`` (department heads, the board) gets the figures only: the summary and 受験状況,
+        no names, no roster, no windows to open (the services refuse them anyway)."""
+        hr = role != "viewer"
+        self.heading.setText(self.tr("人事の画面") if hr else self.tr("結果報告"))
+        for widget in (self.roster_button, self.open_window_button, self.slips_button, self.window_end_button):
+            widget.setVisible(hr)
+        for view in (self.candidates_view, self.audit_view, self.people_view, self.selections_view):
+            self.tabs.setTabVisible(self.tabs.indexOf(view), hr)
+        if not hr:
+            self.tabs.setCurrentIndex(0)
+
     def focus_default(self) -> None:
         self.preview_button.setFocus()

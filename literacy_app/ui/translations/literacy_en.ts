@@ -612,103 +612,103 @@
 <context>
     <name>HrController</name>
     <message>
-        <location filename="../hr/controller.py" line="79"/>
+        <location filename="../hr/controller.py" line="80"/>
         <source>このアカウントには人事の画面を開く権限がありません。</source>
         <translation>This account may not open the HR screen.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="102"/>
-        <location filename="../hr/controller.py" line="119"/>
+        <location filename="../hr/controller.py" line="104"/>
+        <location filename="../hr/controller.py" line="121"/>
         <source>集計しています…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="108"/>
+        <location filename="../hr/controller.py" line="110"/>
         <source>市全体</source>
         <translation>the whole city</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="109"/>
+        <location filename="../hr/controller.py" line="111"/>
         <source>{0}・{1} の集計を表示しています。</source>
         <translation>Showing the summary of {0} for {1}.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="139"/>
+        <location filename="../hr/controller.py" line="141"/>
         <source>受験状況を集計しています…</source>
         <translation>Calculating progress…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="147"/>
+        <location filename="../hr/controller.py" line="149"/>
         <source>受験状況（{0} 現在。表示中は 30 秒ごとに更新します）</source>
         <translation>Progress as of {0} (updated every 30 seconds while shown)</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="156"/>
+        <location filename="../hr/controller.py" line="158"/>
         <source>受験者一覧を読み込んでいます…</source>
         <translation>Loading the candidate list…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="171"/>
+        <location filename="../hr/controller.py" line="173"/>
         <source>受験者一覧を保存しています…</source>
         <translation>Saving the candidate list…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="175"/>
+        <location filename="../hr/controller.py" line="177"/>
         <source>{0} 人の受験者一覧を {1} に保存しました。</source>
         <translation>Saved the list of {0} candidates to {1}.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="187"/>
+        <location filename="../hr/controller.py" line="189"/>
         <source>個人結果票を作っています…</source>
         <translation>Making the result sheets…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="191"/>
+        <location filename="../hr/controller.py" line="193"/>
         <source>{0} 人分の個人結果票を {1} に保存しました。</source>
         <translation>Saved the result sheets of {0} people to {1}.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="207"/>
+        <location filename="../hr/controller.py" line="209"/>
         <source>職員番号 {0} の変更を保存しました。</source>
         <translation>Saved the change to staff number {0}.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="252"/>
+        <location filename="../hr/controller.py" line="254"/>
         <source>試験 {0} を開きました（{1} 〜 {2}）。</source>
         <translation>Opened assessment {0} ({1} to {2}).</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="272"/>
+        <location filename="../hr/controller.py" line="274"/>
         <source>監査ログを読み込んでいます…</source>
         <translation>Loading the audit log…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="285"/>
+        <location filename="../hr/controller.py" line="287"/>
         <source>監査ログを保存しています…</source>
         <translation>Saving the audit log…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="289"/>
+        <location filename="../hr/controller.py" line="291"/>
         <source>監査ログ {0} 行を {1} に保存しました。</source>
         <translation>Saved {0} audit rows to {1}.</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="307"/>
+        <location filename="../hr/controller.py" line="309"/>
         <source>試験 {0} の終了を {1} から変更しました。</source>
         <translation>Changed the end of assessment {0} (was {1}).</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="320"/>
+        <location filename="../hr/controller.py" line="322"/>
         <source>受験票を発行しています…</source>
         <translation>Issuing seat slips…</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="330"/>
+        <location filename="../hr/controller.py" line="332"/>
         <source>受験票 {0} 人分を保存しました: {1}</source>
         <translation>Saved seat slips for {0} people: {1}</translation>
     </message>
     <message>
-        <location filename="../hr/controller.py" line="127"/>
+        <location filename="../hr/controller.py" line="129"/>
         <source>保存しました: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
@@ -717,6 +717,7 @@
     <name>HrPage</name>
     <message>
         <location filename="../hr/page.py" line="72"/>
+        <location filename="../hr/page.py" line="264"/>
         <source>人事の画面</source>
         <translation>HR</translation>
     </message>
@@ -805,6 +806,7 @@
     </message>
     <message>
         <location filename="../hr/page.py" line="152"/>
+        <location filename="../hr/page.py" line="264"/>
         <source>結果報告</source>
         <translation>Results report</translation>
     </message>
