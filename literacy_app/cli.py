@@ -170,6 +170,8 @@ def _parser() -> argparse.ArgumentParser:
     generate.add_argument("--force", action="store_true", help="add demo data although attempts exist")
 
     report = commands.add_parser("report", help="HR reports").add_subparsers(dest="action", required=True)
+    minimum = report.add_parser("min-group", help="the city's minimum group size for every figure (admin; audited)")
+    minimum.add_argument("people", type=int, nargs="?", help="3 or more (default 5); without: show it")
     summary = report.add_parser("summary", help="the 年度 summary as html, pdf, xlsx or csv")
     summary.add_argument("--year", type=int, required=True, help="年度 (e.g. 2026 for 令和8年度)")
     summary.add_argument("--assessment", type=int, help="only this assessment")

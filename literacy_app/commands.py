@@ -206,6 +206,16 @@ def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
     from .core.suppression import MinGroupTooSmall
     from .reporting.exports import export_person, export_summary
 
+    if args.action == "min-group":
+        from .services.settings import privacy_min_group, set_privacy_min_group
+
+        with local_uow(settings) as uow:
+            if args.people is None:
+                print(message("min_group_is", settings.lang, people=privacy_min_group(uow)))
+                return 0
+            before = set_privacy_min_group(uow, local_actor(), args.people)
+        print(message("min_group_saved", settings.lang, people=args.people, before=before))
+        return 0
     if args.action == "people":
         from .reporting.exports import export_people
 

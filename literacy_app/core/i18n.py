@@ -407,6 +407,12 @@ MESSAGES: dict[str, dict[str, str]] = {
                                 "（保存 {keep} 年度。--apply で実行。結果と統計はそのまま残ります）",
                           "en": "dry run: {people} people who left before 年度 {year} and sat nothing since would be "
                                 "pseudonymised (keeping {keep} 年度; --apply does it; results and statistics stay)"},
+    "min_group_is": {"ja": "どの数字も {people} 人以上のまとまりの合計で示します（市の設定）",
+                     "en": "every figure sums blocks of at least {people} people (the city's setting)"},
+    "min_group_saved": {"ja": "最小の人数を {people} 人にしました（以前: {before} 人。監査ログに記録しました）",
+                        "en": "the minimum group size is now {people} (was {before}; recorded in the audit log)"},
+    "min_group_out_of_range": {"ja": "最小の人数は {min} から {max} 人の間で指定してください",
+                               "en": "the minimum group size must be between {min} and {max}"},
     "retention_not_set": {"ja": "個人データの保存期間がまだ決められていません。--keep-years N --save で保存期間（年度）を"
                                 "設定してください",
                           "en": "no retention period is set yet; set it with --keep-years N --save"},

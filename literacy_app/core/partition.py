@@ -15,11 +15,12 @@ The blocks follow a tree of dimensions — for a summary: 区分 › 試験 › 
 * fewer than N are passed up to the parent: small units merge upward instead of being blanked, and a
   parent's own members (the 部長 who sits in the 部 itself) join that merged block instead of forcing
   their children's figures to be hidden;
-* what is left at the root (fewer than N) takes in the smallest block attached nearest the root, until
-  it reaches N; with fewer than N people in all there is no block, and nothing is published.
+* what is left at the root (fewer than N) takes in the smallest block (the closest in the tree of
+  those), until it reaches N, and belongs to the unit that holds all its people; with fewer
+  than N people in all there is no block, and nothing is published.
 
-A figure for a filter (a 所属, a 区分, a window, or several) is the union of the blocks attached at a
-node the filter selects.  People merged above the filtered node are then not in it: the report says so
+A figure for a filter (a 所属, a 区分, a window, or several) is the union of the blocks whose people
+the filter all selects.  People merged above the filtered node are then not in it: the report says so
 (``Selection.partial``) rather than showing a figure about fewer people than it names.
 """
 
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 Node = tuple[str, ...]
 
@@ -40,10 +42,16 @@ class Block:
     members: frozenset[Hashable]
 
 
-def partition(people: Mapping[Hashable, Node], min_n: int) -> list[Block]:
+def partition(people: Mapping[Any, Node], min_n: int, weight: Mapping[Any, int] | None = None,
+              heads: Mapping[Any, int] | None = None) -> list[Block]:
     """Cut ``people`` (person → the tree node they sit at, e.g. ("recruit", "w12", "総務局", "総務部"))
     into blocks of at least ``min_n``, as the module docstring describes.  Deterministic: the same
-    people give the same blocks, in tree order."""
+    people give the same blocks, in tree order.
+
+    A report passes one entry per unit instead of per person (a unit's people always stay together),
+    with ``weight``: how many people with results it holds, and ``heads``: how many people in all
+    (results and head counts alike are published).  A block then needs ``min_n`` people with results
+    — or, holding no result at all, ``min_n`` people — so no figure of either kind is about fewer."""
     direct: dict[Node, list[Hashable]] = {}
     children: dict[Node, set[Node]] = {(): set()}
     for person, node in people.items():
@@ -53,34 +61,60 @@ def partition(people: Mapping[Hashable, Node], min_n: int) -> list[Block]:
             children.setdefault(node[:depth + 1], set())
     blocks: list[Block] = []
 
+    def size(pool: Iterable[Hashable]) -> int:
+        return sum(1 if weight is None else weight.get(member, 0) for member in pool)
+
+    def enough(pool: Iterable[Hashable]) -> bool:
+        pool = list(pool)
+        results = size(pool)
+        everyone = sum((heads or weight or {}).get(member, 1) for member in pool)
+        return results >= min_n or (results == 0 and everyone >= min_n)
+
     def visit(node: Node) -> list[Hashable]:
         pool = sorted(direct.get(node, []), key=repr)
         formed_before = len(blocks)
         for child in sorted(children[node]):
             pool += visit(child)
-        if len(pool) >= min_n and node:
+        if enough(pool) and node:
             blocks.append(Block(node, len(blocks) == formed_before, frozenset(pool)))
             return []
         return pool
 
     leftover = visit(())
     if leftover:
-        blocks = _absorb_at_root(blocks, leftover, min_n)
+        blocks = _absorb_at_root(blocks, leftover, people, enough, size)
     return blocks
 
 
-def _absorb_at_root(blocks: list[Block], leftover: list[Hashable], min_n: int) -> list[Block]:
-    """Fewer than N left at the root: fold in the blocks nearest the root, smallest first, until the
-    root's own 「その他」 holds N — otherwise root total − Σ blocks would describe them."""
+def _common(nodes: Iterable[Node]) -> Node:
+    nodes = list(nodes)
+    first = nodes[0]
+    depth = 0
+    while depth < len(first) and all(len(node) > depth and node[depth] == first[depth] for node in nodes):
+        depth += 1
+    return first[:depth]
+
+
+def _absorb_at_root(blocks: list[Block], leftover: list[Hashable], people: Mapping[Any, Node],
+                    enough: Callable[[Iterable[Hashable]], bool],
+                    size: Callable[[Iterable[Hashable]], int]) -> list[Block]:
+    """Too few left at the top: the total − Σ blocks would describe them.  Fold in the smallest block
+    (of those, the closest to them in the tree) until they are enough — a large unit is never hidden
+    to cover a few people.  The merged block belongs to the unit that holds all its people."""
     pool = set(leftover)
     remaining = list(blocks)
-    while len(pool) < min_n and remaining:
-        nearest = min(remaining, key=lambda block: (len(block.node), len(block.members), block.node))
+
+    def closeness(block: Block) -> tuple[int, int, Node]:
+        shared = max(len(_common([block.node, people[member]])) for member in pool)
+        return (size(block.members), -shared, block.node)
+
+    while not enough(pool) and remaining:
+        nearest = min(remaining, key=closeness)
         remaining.remove(nearest)
         pool |= nearest.members
-    if len(pool) < min_n:
-        return []  # fewer than N people in all: no figure at all
-    return [*remaining, Block((), False, frozenset(pool))]
+    if not enough(pool):
+        return []  # too few people in all: no figure at all
+    return [*remaining, Block(_common(people[member] for member in pool), False, frozenset(pool))]
 
 
 @dataclass(frozen=True)
@@ -94,11 +128,13 @@ class Selection:
     and are not counted here."""
 
 
-def select_blocks(blocks: Iterable[Block], people: Mapping[Hashable, Node],
+def select_blocks(blocks: Iterable[Block], people: Mapping[Any, Node],
                   selects: Callable[[Node], bool]) -> Selection:
-    """The union of the blocks attached at nodes ``selects`` accepts: the only way a figure is made.
-    ``partial`` tells whether people at selected nodes were left out because their block sits higher."""
-    chosen = tuple(block for block in blocks if selects(block.node))
+    """The union of the blocks whose people all sit at nodes ``selects`` accepts: the only way a
+    figure is made.  A block merged above a unit still counts for it when everyone in it belongs
+    there; ``partial`` tells whether people at accepted nodes were left out because their block also
+    holds people from elsewhere."""
+    chosen = tuple(block for block in blocks if all(selects(people[member]) for member in block.members))
     members = frozenset().union(*(block.members for block in chosen)) if chosen else frozenset()
     named = {person for person, node in people.items() if selects(node)}
     return Selection(members, chosen, bool(named - members))

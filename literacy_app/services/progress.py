@@ -28,6 +28,7 @@ from ..core.suppression import DEFAULT_MIN_GROUP, SEPARATOR, check_min_group
 from ..storage.models import Assessment, Attempt, AuditLog, CohortMember, Examinee
 from ..storage.uow import UnitOfWork
 from ._common import audit, require_staff
+from .settings import privacy_min_group
 from .cohort import chunks, cohort_conditions
 
 NOT_STARTED, IN_PROGRESS, FINISHED = 0, 1, 2
@@ -118,7 +119,9 @@ def assessment_progress(uow: UnitOfWork, actor: Actor, assessment_id: int,
     # a unit's own people always fall in one block together, so a block is a set of units
     people: dict[Hashable, tuple[str, ...]] = {
         (node, index): node for node, figures in counts.items() for index in range(sum(figures))}
-    blocks = partition(people, min_group)
+    # the city's minimum cuts the blocks (the same blocks whoever looks); a larger ``min_group``
+    # only hides more rows
+    blocks = partition(people, privacy_min_group(uow))
 
     def figures(members: frozenset[Any]) -> list[int]:
         total = [0, 0, 0]
@@ -130,7 +133,7 @@ def assessment_progress(uow: UnitOfWork, actor: Actor, assessment_id: int,
             other: bool = False) -> ProgressRow:
         path = SEPARATOR.join(node)
         depth = len(node) + (1 if other else 0)
-        if not members:
+        if len(members) < min_group:  # nobody, or fewer than the caller asked for
             return ProgressRow(path, depth, True)
         not_started, in_progress, finished = figures(members)
         return ProgressRow(path, depth, False, not_started + in_progress + finished, not_started, in_progress,

@@ -216,3 +216,16 @@ def test_applicants_from_the_command_line_import_sit_list_and_delete(tmp_path, d
     assert "R9-A\t令和9年度 一般行政\t2\t0\t2099-03-31" in shown.stdout
     early = run("applicants", "delete", "R9-A", "--apply", data_dir=tmp_path, db=db)
     assert early.returncode == 1 and "2099-03-31 です。期限を過ぎるまで削除できません" in early.stderr
+
+
+def test_the_city_sets_its_minimum_group_size_once(tmp_path, db):
+    """Issue 14: the minimum cuts the blocks every report is made of, so it is one setting of the
+    city (audited), not a number each report picks; never below 3."""
+    shown = run("report", "min-group", data_dir=tmp_path, db=db)
+    assert shown.returncode == 0 and "5 人以上" in shown.stdout
+    low = run("report", "min-group", "2", data_dir=tmp_path, db=db)
+    assert low.returncode == 1 and "3 から 50 人の間" in low.stderr
+    saved = run("report", "min-group", "7", data_dir=tmp_path, db=db)
+    assert saved.returncode == 0 and "7 人にしました（以前: 5 人" in saved.stdout
+    logged = run("audit", "list", "--action", "min_group_setting", data_dir=tmp_path, db=db)
+    assert logged.stdout.count("min_group_setting") == 1

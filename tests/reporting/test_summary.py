@@ -53,15 +53,20 @@ def test_totals_match_the_stored_attempts(year_2026):
     assert summary.previous is None
 
 
-def test_small_groups_and_subtraction_are_suppressed(year_2026):
+def test_small_units_merge_upward_and_no_difference_reveals_them(year_2026):
+    """Issue 14: every row is a sum of blocks of at least five — 法務課 (2) is counted in 総務局's
+    「その他（少人数）」 with the smallest block (人事課, 5), so no subtraction of rows isolates it."""
     database, _staff, _percents = year_2026
     with database.uow(read_only=True) as uow:
         summary = build_summary(uow, HR, 2026)
     groups = {g.key: g for g in summary.by_org}
     assert groups["総務局/総務部/法務課"].suppressed and groups["総務局/総務部/法務課"].mean_percent is None
-    # 総務部 (8) and 総務課 (6) shown would reveal 法務課 (2) by subtraction: one of them is hidden too
-    assert groups["総務局/総務部"].suppressed or groups["総務局/総務部/総務課"].suppressed
-    assert not groups["総務局"].suppressed and groups["総務局"].people == 13
+    assert groups["総務局/総務部"].partial and groups["総務局/総務部"].people == 6  # 総務課 only, said so
+    other = groups["総務局/その他（少人数）"]
+    assert other.people == 7 and not other.suppressed
+    assert not groups["総務局"].suppressed and groups["総務局"].people == 13 and not groups["総務局"].partial
+    assert groups["総務局"].people - groups["総務局/総務部"].people - other.people == 0
+    assert [g.key for g in summary.by_org][-1] == "総務局/その他（少人数）"  # after the 局's own units
     assert all(g.few for g in summary.by_org)  # fewer than 30 people everywhere: the report says so
     shown = [g for g in summary.by_org if not g.suppressed]
     assert all(g.people >= 5 and g.mean_percent is not None for g in shown)
@@ -174,5 +179,7 @@ def test_a_summary_limited_to_one_unit_and_one_assessment(year_2026):
     in_unit = [p for n, p in enumerate(percents.values()) if ORGS[n].startswith("総務局/")]
     assert summary.mean_percent == pytest.approx(sum(in_unit) / 13, abs=1e-3)
     assert {group.key.split("/")[0] for group in summary.by_org} == {"総務局"}
-    assert (only.finished, only.assessments) == (8, [window.title])
+    # 法務課 (2) is in 総務局's 「その他」: a 総務部 filter counts 総務課 only and says so
+    assert (only.finished, only.assessments) == (6, [window.title])
+    assert {g.key: g for g in only.by_org}["総務局/総務部"].partial
     assert units == ["市民局", "市民局/区政部", "総務局", "総務局/人事部", "総務局/総務部"]

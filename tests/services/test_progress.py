@@ -65,6 +65,12 @@ def test_staff_list_decides_who_sees_the_window(city, clock, hr, monkeypatch):
         assert _visible(database, person) == [assessment_id]
     assert _visible(database, people[SOMU][1]) == []
     monkeypatch.setattr(cohort, "_CHUNK", 2)  # the list is queried in chunks; the sums must agree
+    assert _rows(database, hr, assessment_id, min_group=3)[""].suppressed  # the city's minimum is 5
+    from literacy_app.core.model import SYSTEM
+    from literacy_app.services.settings import set_privacy_min_group
+
+    with database.uow() as uow:  # a city that chose 3 (never below)
+        assert set_privacy_min_group(uow, SYSTEM, 3) == 5
     rows = _rows(database, hr, assessment_id, min_group=3)
     assert rows[""].target == 3 and rows[""].not_started == 3  # the three together: one block
     assert all(row.suppressed for path, row in rows.items() if path)  # one person per 局: no row of its own
@@ -79,20 +85,20 @@ def test_counts_per_status_and_suppression(city, clock, hr):
     _start(database, people[SOMU][0], assessment_id, finish=True)
     _start(database, people[BUNSHO][0], assessment_id)
     rows = _rows(database, hr, assessment_id)
-    # 市民局 is not in the cohort; 文書課 (2) is under 5 and merges upward; with nobody else above, the
-    # 「その他」 at the top takes in the block nearest the top (総務課, 6) to reach five
-    assert list(rows) == ["", "総務局", "総務局/総務部", JINJI, BUNSHO, SOMU, "/その他"]
+    # 市民局 is not in the cohort; 文書課 (2) is under 5 and merges upward; with nobody else above, it
+    # takes in the smallest block (総務課, 6): a 「その他」 of eight, all in 総務部
+    assert list(rows) == ["", "総務局", "総務局/総務部", JINJI, BUNSHO, SOMU, "総務局/総務部/その他"]
     total = rows[""]
     assert (total.target, total.not_started, total.in_progress, total.finished) == (15, 10, 2, 3)
     assert not total.suppressed and not total.partial
     jinji = rows[JINJI]
     assert (jinji.depth, jinji.target, jinji.not_started, jinji.in_progress, jinji.finished) == (3, 7, 4, 1, 2)
-    for path in ("総務局", "総務局/総務部"):  # only 人事課's block is attached under them: marked ※
-        assert rows[path].partial and rows[path].target == 7
+    for path in ("総務局", "総務局/総務部"):  # all of them, in 人事課 and the 「その他」
+        assert not rows[path].partial and rows[path].target == 15
     for path in (BUNSHO, SOMU):
         row = rows[path]
         assert row.suppressed and row.target is None and row.finished is None and row.not_started is None
-    other = rows["/その他"]
+    other = rows["総務局/総務部/その他"]
     assert other.other and (other.target, other.finished) == (8, 1)
     # no difference of rows describes fewer than five: 15 − 7 = 8 is the 「その他」 itself
     clock.advance(minutes=31)  # past the 30-minute limit: an unfinished attempt counts as finished

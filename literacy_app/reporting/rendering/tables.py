@@ -9,6 +9,7 @@ from ...core.tables import Table
 from ..figures.summary import Summary
 
 NOT_MEASURED = "対象外"
+PARTIAL = "一部は上位の「その他（少人数）」に含む"
 
 
 def summary_tables(summary: Summary) -> list[Any]:
@@ -16,10 +17,10 @@ def summary_tables(summary: Summary) -> list[Any]:
     「非表示（少人数）」; an area its tests do not measure says 「対象外」 — two different blanks."""
     def rows(groups, label):
         for g in groups:
-            figures = ([None] * (3 + len(AREAS)) if g.suppressed else
-                       [g.people, g.mean_percent, g.pass_rate] + [g.area_means[a] if a in g.area_means else NOT_MEASURED
-                                                                  for a in AREAS])
-            yield [label(g.key), "非表示（少人数）" if g.suppressed else ""] + figures
+            areas = [g.area_means[a] if a in g.area_means else NOT_MEASURED for a in AREAS]
+            figures = [None] * (3 + len(AREAS)) if g.suppressed else [g.people, g.mean_percent, g.pass_rate, *areas]
+            note = "非表示（少人数）" if g.suppressed else (PARTIAL if g.partial else "")
+            yield [label(g.key), note] + figures
 
     headers = ["集団", "備考", "人数", "平均得点率(%)", "合格率"] + [area_name(a) for a in AREAS]
     return [
