@@ -28,8 +28,8 @@ from ..core.suppression import DEFAULT_MIN_GROUP, SEPARATOR, check_min_group
 from ..storage.models import Assessment, Attempt, AuditLog, CohortMember, Examinee
 from ..storage.uow import UnitOfWork
 from ._common import audit, require_staff
-from .settings import privacy_min_group
 from .cohort import chunks, cohort_conditions
+from .settings import privacy_min_group
 
 NOT_STARTED, IN_PROGRESS, FINISHED = 0, 1, 2
 
