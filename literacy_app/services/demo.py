@@ -195,7 +195,9 @@ def _sit_window(uow: UnitOfWork, window: Window, assessment_id: int, blueprint: 
                        "started_at": started, "deadline_at": deadline, "status": "finished",
                        "last_position": len(form), "finished_at": finished,
                        "finished_by": "timeout" if timeout else "examinee", "score": outcome.score,
-                       "max_score": outcome.max_score, "percent": outcome.percent, "passed": outcome.passed}
+                       "max_score": outcome.max_score, "percent": outcome.percent, "passed": outcome.passed,
+                       # the 所属 and 区分 at the start, as a real attempt keeps them (reports use these)
+                       "org_path": person.org_path, "audience": person.audience}
             built.append((attempt, form, responses, [flag for _r, flag in raw], fractions, outcome))
         written += _write(uow.connection, built)
     return written

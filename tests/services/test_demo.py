@@ -101,6 +101,10 @@ def test_people_have_zero_padded_numbers_japanese_names_and_tiny_sections(genera
     assert any(size < 5 for size in sections.values())
     assert len({path.split("/")[0] for path in sections}) >= 5
     assert all(p.org_path.endswith(("課", "部", "局", "保健所")) for p in people)
+    with database.uow(read_only=True) as uow:  # each attempt keeps the 所属 and 区分 its sitter had
+        kept = uow.session.execute(select(Attempt.org_path, Attempt.audience, Examinee.org_path, Examinee.audience)
+                                   .join(Examinee, Examinee.id == Attempt.examinee_id)).all()
+    assert kept and all((org, audience) == (now_org, now_audience) for org, audience, now_org, now_audience in kept)
 
 
 def test_forms_come_from_the_real_assembly(generated):
