@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import case, func, select
 
 from ...core.suppression import SEPARATOR
-from ...services.cohort import chunks, cohort_members
+from ...services.cohort import chunks, cohort_conditions, cohort_members
 from ...storage.models import Assessment, Attempt, AttemptAreaScore, BlueprintVersion, CohortMember, Examinee
 from ...storage.uow import UnitOfWork
 
@@ -83,33 +83,36 @@ def year_cells(uow: UnitOfWork, windows: list[Window]) -> dict[Node, Cell]:
         return cells
     results = counted([window.id for window in windows])
     keys = (results.c.audience, results.c.assessment_id, results.c.org_path)
-    for audience, window, org, count, percent_sum, passed in uow.session.execute(
-            select(*keys, func.count(), func.sum(results.c.percent),
-                   func.sum(case((results.c.passed.is_(True), 1), else_=0))).group_by(*keys)):
-        cell = cells[node_of(audience, window, org)]
+    # a portable CASE ladder: SQLite has no floor() in every build and PostgreSQL rounds on CAST
+    bucket = case(*[(results.c.percent < low + 10, low) for low in BINS[:-1]], else_=BINS[-1])
+    for audience, window, org, low, count, percent_sum, passed in uow.session.execute(
+            select(*keys, bucket, func.count(), func.sum(results.c.percent),
+                   func.sum(case((results.c.passed.is_(True), 1), else_=0))).group_by(*keys, bucket)):
+        cell = cells[node_of(audience, window, org)]  # one row per cell and score band
         cell.results += int(count)
         cell.eligible += int(count)
         cell.percent_sum += float(percent_sum or 0)
         cell.passed += int(passed or 0)
+        cell.bins[int(low)] += int(count)
     for audience, window, org, area, percent_sum, count in uow.session.execute(
             select(*keys, AttemptAreaScore.area, func.sum(AttemptAreaScore.percent), func.count())
             .join(results, results.c.id == AttemptAreaScore.attempt_id).group_by(*keys, AttemptAreaScore.area)):
         entry = cells[node_of(audience, window, org)].areas[area]
         entry[0] += float(percent_sum or 0)
         entry[1] += int(count)
-    # a portable CASE ladder: SQLite has no floor() in every build and PostgreSQL rounds on CAST
-    bucket = case(*[(results.c.percent < low + 10, low) for low in BINS[:-1]], else_=BINS[-1])
-    for audience, window, org, low, count in uow.session.execute(
-            select(*keys, bucket, func.count()).group_by(*keys, bucket)):
-        cells[node_of(audience, window, org)].bins[int(low)] += int(count)
-    _place_eligible(uow, windows, results, cells)
+    _place_eligible(uow, windows, cells)
     return cells
 
 
-def _place_eligible(uow: UnitOfWork, windows: list[Window], results: Any, cells: dict[Node, Cell]) -> None:
+def _place_eligible(uow: UnitOfWork, windows: list[Window], cells: dict[Node, Cell]) -> None:
     """People a window was open to who have no counted result of its blueprint: in the last such
     window, with the 所属 and 区分 of that window's (kept or current) cohort."""
-    have = {tuple(row) for row in uow.session.execute(select(results.c.examinee_id, results.c.blueprint_id))}
+    # a counted result exists exactly when some attempt of the blueprint finished in these windows
+    have = {tuple(row) for row in uow.session.execute(
+        select(Attempt.examinee_id, BlueprintVersion.blueprint_id).distinct()
+        .join(Assessment, Assessment.id == Attempt.assessment_id)
+        .join(BlueprintVersion, BlueprintVersion.id == Assessment.blueprint_version_id)
+        .where(Assessment.id.in_([w.id for w in windows]), Attempt.status == "finished"))}
     placed: dict[tuple[int, str], Node] = {}
     settings = {number: (cohort, kept) for number, cohort, kept in uow.session.execute(
         select(Assessment.id, Assessment.cohort, Assessment.cohort_frozen_at)
@@ -120,6 +123,9 @@ def _place_eligible(uow: UnitOfWork, windows: list[Window], results: Any, cells:
             members = uow.session.execute(select(CohortMember.examinee_id, CohortMember.org_path,
                                                  CohortMember.audience)
                                           .where(CohortMember.assessment_id == window.id)).all()
+        elif not cohort.get("staff_nos"):  # the cohort rule in SQL: one query for the whole window
+            members = uow.session.execute(select(Examinee.id, Examinee.org_path, Examinee.audience).where(
+                Examinee.active.is_(True), *cohort_conditions(cohort))).all()
         else:
             members = []
             for chunk in chunks(sorted(cohort_members(uow, cohort))):
