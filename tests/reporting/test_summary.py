@@ -183,3 +183,18 @@ def test_a_summary_limited_to_one_unit_and_one_assessment(year_2026):
     assert (only.finished, only.assessments) == (6, [window.title])
     assert {g.key: g for g in only.by_org}["総務局/総務部"].partial
     assert units == ["市民局", "市民局/区政部", "総務局", "総務局/人事部", "総務局/総務部"]
+
+
+def test_a_lone_head_of_a_department_does_not_hide_a_fifteen_person_section(published, clock):
+    """Issue 14: one 部長 sitting in a 部 itself hid a 15-person 課 (部 − 課 would have shown the
+    部長).  Now the 部長 joins the other small pieces in the 局's 「その他（少人数）」 and the 課 is shown."""
+    staff = ([(f"{n:06d}", "環境局/環境部/環境課") for n in range(1, 16)] + [("000016", "環境局/環境部")]
+             + [(f"{n:06d}", "環境局/監査室") for n in range(17, 21)])
+    _sit(published, clock, staff, {staff_no: 0.5 for staff_no, _org in staff}, dt.datetime(2026, 6, 1, tzinfo=dt.UTC))
+    with published.uow(read_only=True) as uow:
+        summary = build_summary(uow, HR, 2026)
+    groups = {g.key: g for g in summary.by_org}
+    section = groups["環境局/環境部/環境課"]
+    assert not section.suppressed and section.people == 15 and not section.partial
+    assert groups["環境局/環境部"].partial and groups["環境局/環境部"].people == 15
+    assert groups["環境局/その他（少人数）"].people == 5 and groups["環境局"].people == 20
