@@ -154,7 +154,7 @@ def _assessment_progress(args: argparse.Namespace, settings: Settings) -> int:
         if row.other:
             name = message("progress_other", lang, unit=name)
         elif row.partial:
-            name += " ※"
+            name += "（一部）"
         figures = (["—"] * 4 if row.suppressed
                    else [str(n) for n in (row.target, row.not_started, row.in_progress, row.finished)])
         print("\t".join([name, *figures]))  # the full path: two 課 may share a name

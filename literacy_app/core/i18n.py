@@ -235,9 +235,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "progress_header": {"ja": "所属\t対象\t未受験\t受験中\t完了", "en": "unit\tcohort\tnot started\tin progress\tfinished"},
     "progress_total": {"ja": "（全体）", "en": "(all)"},
     "progress_note": {"ja": "どの数字も {min} 人以上のまとまりの合計です。— : {min} 人未満のため上位の「その他（少人数）」に含めた所属。"
-                            "※ : 一部の人が上位の「その他（少人数）」に含まれ、この行に入っていない所属",
+                            "（一部）: 一部の人が上位の「その他（少人数）」に含まれ、この行に入っていない所属",
                       "en": "every figure sums blocks of at least {min} people. — : fewer than {min}, counted in the "
-                            "'others (small units)' row above. ※ : some of its people are counted in such a row above"},
+                            "'others (small units)' row above. (part): some of its people are counted in such a row above"},
     "progress_other": {"ja": "{unit}/その他（少人数）", "en": "{unit}/others (small units)"},
     "check_db": {"ja": "一時データベースを作成し、同梱の問題バンクを公開しました",
                  "en": "created a temporary database and published the shipped banks"},

@@ -94,12 +94,12 @@ def test_hr_filters_by_assessment_and_unit_and_follows_progress(qtbot, exam):
     assert rows["対象者全体"] == ["12", "12", "0", "0", "0%"]
     assert rows["総務局/総務部/総務課"] == ["7", "7", "0", "0", "0%"]
     assert rows["市民局"] == ["—"] * 5  # two people: merged upward, with a note saying so
-    # the 部's own three and 市民局's two make the 「その他」 at the top; 総務部 shows 総務課 only (※)
+    # the 部's own three and 市民局's two make the 「その他」 at the top; 総務部 shows 総務課 only （一部）
     assert rows["対象者全体 のその他（少人数）"] == ["5", "5", "0", "0", "0%"]
     assert rows["総務局/総務部"][0] == "7"
     names = [table.item(r, 0).text().strip("　") for r in range(table.rowCount())]
-    assert "総務部 ※" in names
-    assert "5 人未満" in page.progress_view.note.text() and "※" in page.progress_view.note.text()
+    assert "総務部（一部）" in names
+    assert "5 人未満" in page.progress_view.note.text() and "（一部）" in page.progress_view.note.text()
 
     page.org_unit.setCurrentIndex(units.index("総務局"))
     page.refresh_progress_button.click()

@@ -1,6 +1,7 @@
 """HR's 受験状況 table: per 所属, how many of an assessment's cohort have not started, are
-sitting, or have finished.  Counts only (never names); suppressed groups show a dash and a note,
-exactly as the command line's ``assessment progress`` prints them."""
+sitting, or have finished.  Counts only (never names), every row a sum over blocks of at least the
+minimum size (docs/privacy.md): a unit merged into a 「その他（少人数）」 above shows a dash, a row
+that leaves some of its people to such a block is marked （一部）, as ``assessment progress`` prints."""
 
 from __future__ import annotations
 
@@ -48,7 +49,7 @@ class ProgressView(QWidget):
                 full = self.tr("{0} のその他（少人数）").format(row.org_path or self.tr("対象者全体"))
             elif row.partial:
                 partial = True
-                name += " ※"
+                name += self.tr("（一部）")
             if row.suppressed:
                 hidden += 1
                 values = [SUPPRESSED] * 5
@@ -70,5 +71,6 @@ class ProgressView(QWidget):
             note += self.tr("{0} 人未満の所属は、上位の所属の「その他（少人数）」にまとめています（「—」の行）。")\
                 .format(min_group)
         if partial:
-            note += self.tr("※: この所属の一部の人は上位の「その他（少人数）」に含まれ、この行には入っていません。")
+            note += self.tr("（一部）: この所属の一部の人は上位の「その他（少人数）」に含まれ、"
+                            "この行には入っていません。")
         self.note.setText(note)

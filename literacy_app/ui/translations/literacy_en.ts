@@ -1862,76 +1862,81 @@
 <context>
     <name>ProgressView</name>
     <message>
-        <location filename="../hr/progress_view.py" line="18"/>
+        <location filename="../hr/progress_view.py" line="19"/>
         <source>試験を選ぶと、その受験状況を所属ごとに表示します。</source>
         <translation>Choose an assessment to see its progress by department.</translation>
     </message>
     <message>
-        <location filename="../hr/progress_view.py" line="21"/>
+        <location filename="../hr/progress_view.py" line="22"/>
         <source>所属</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../hr/progress_view.py" line="21"/>
+        <location filename="../hr/progress_view.py" line="22"/>
         <source>対象者</source>
         <translation>Eligible</translation>
     </message>
     <message>
-        <location filename="../hr/progress_view.py" line="21"/>
+        <location filename="../hr/progress_view.py" line="22"/>
         <source>未受験</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../hr/progress_view.py" line="22"/>
+        <location filename="../hr/progress_view.py" line="23"/>
         <source>受験中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../hr/progress_view.py" line="22"/>
+        <location filename="../hr/progress_view.py" line="23"/>
         <source>修了</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../hr/progress_view.py" line="22"/>
+        <location filename="../hr/progress_view.py" line="23"/>
         <source>修了率</source>
         <translation>Completion rate</translation>
     </message>
     <message>
-        <location filename="../hr/progress_view.py" line="27"/>
+        <location filename="../hr/progress_view.py" line="28"/>
         <source>所属別の受験状況</source>
         <translation>Progress by department</translation>
     </message>
     <message>
-        <location filename="../hr/progress_view.py" line="43"/>
         <location filename="../hr/progress_view.py" line="44"/>
-        <location filename="../hr/progress_view.py" line="48"/>
+        <location filename="../hr/progress_view.py" line="45"/>
+        <location filename="../hr/progress_view.py" line="49"/>
         <source>対象者全体</source>
         <translation>All eligible staff</translation>
     </message>
     <message>
-        <location filename="../hr/progress_view.py" line="47"/>
+        <location filename="../hr/progress_view.py" line="48"/>
         <source>その他（少人数）</source>
         <translation>Others (small units)</translation>
     </message>
     <message>
-        <location filename="../hr/progress_view.py" line="48"/>
+        <location filename="../hr/progress_view.py" line="49"/>
         <source>{0} のその他（少人数）</source>
         <translation>Others (small units) of {0}</translation>
     </message>
     <message>
-        <location filename="../hr/progress_view.py" line="67"/>
+        <location filename="../hr/progress_view.py" line="52"/>
+        <source>（一部）</source>
+        <translation> (part)</translation>
+    </message>
+    <message>
+        <location filename="../hr/progress_view.py" line="68"/>
         <source>人数のみを表示します（氏名は表示しません）。どの数字も {0} 人以上のまとまりの合計です。</source>
         <translation>Counts only (no names). Every figure is a sum over blocks of at least {0} people.</translation>
     </message>
     <message>
-        <location filename="../hr/progress_view.py" line="70"/>
+        <location filename="../hr/progress_view.py" line="71"/>
         <source>{0} 人未満の所属は、上位の所属の「その他（少人数）」にまとめています（「—」の行）。</source>
         <translation>Units with fewer than {0} people are counted in the Others (small units) row of a unit above (rows with —).</translation>
     </message>
     <message>
-        <location filename="../hr/progress_view.py" line="73"/>
-        <source>※: この所属の一部の人は上位の「その他（少人数）」に含まれ、この行には入っていません。</source>
-        <translation>※: some people of this unit are counted in an Others (small units) row above, not in this row.</translation>
+        <location filename="../hr/progress_view.py" line="74"/>
+        <source>（一部）: この所属の一部の人は上位の「その他（少人数）」に含まれ、この行には入っていません。</source>
+        <translation>(part): some people of this unit are counted in an Others (small units) row above, not in this row.</translation>
     </message>
 </context>
 <context>
