@@ -4,12 +4,7 @@ retention date.  The services check the role and write the audit rows."""
 
 from __future__ import annotations
 
-import base64
-import binascii
 import datetime as dt
-import tempfile
-from dataclasses import replace
-from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pydantic import Field
@@ -20,13 +15,12 @@ from starlette.routing import Route
 from ..core.model import Actor
 from ..storage.uow import UnitOfWork
 from ..wire import API_PREFIX, MAX_UPLOAD, dump
-from .http import Refused, Strict, body, endpoint, language, ok
+from .http import Strict, body, endpoint, language, ok
 from .staff import _as_staff
+from .uploads import Upload, decoded, imported
 
 
-class ApplicantUpload(Strict):
-    name: str = Field(min_length=1, max_length=200)
-    data: str  # base64: CSV or .xlsx
+class ApplicantUpload(Upload):
     selection: str = Field(min_length=1, max_length=64)
     title: str | None = Field(default=None, max_length=200)
     keep_until: dt.date | None = None
@@ -50,24 +44,14 @@ async def hr_selections(request: Request) -> Response:
 @endpoint
 async def hr_applicants_import(request: Request) -> Response:
     form = await body(request, ApplicantUpload, limit=MAX_UPLOAD)
-    try:
-        data = base64.b64decode(form.data, validate=True)
-    except (binascii.Error, ValueError):
-        raise Refused(400, "bad_request", detail="data") from None
-    shown = PurePosixPath(form.name.replace("\\", "/")).name or "applicants"
+    data, shown = decoded(form, "applicants")
 
     def work(uow: UnitOfWork, actor: Actor) -> Any:
         from ..services import applicants
 
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / shown
-            path.write_bytes(data)
-            report = applicants.import_applicants(uow, actor, path, form.selection, title=form.title,
-                                                  retain_until=form.keep_until, dry_run=form.dry_run,
-                                                  lang=language(request))
-        # the sentences name the PC's file, not the server's temporary copy
-        report = replace(report, path=shown, problems=tuple(line.replace(str(path), shown) for line in report.problems))
-        return dump(applicants.ApplicantImport, report)
+        return dump(applicants.ApplicantImport, imported(data, shown, lambda path: applicants.import_applicants(
+            uow, actor, path, form.selection, title=form.title, retain_until=form.keep_until,
+            dry_run=form.dry_run, lang=language(request))))
 
     return ok(await _as_staff(request, work))
 

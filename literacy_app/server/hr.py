@@ -7,10 +7,6 @@ audit them.
 
 from __future__ import annotations
 
-import base64
-import binascii
-import tempfile
-from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pydantic import AwareDatetime, Field
@@ -22,8 +18,9 @@ from ..core.model import Actor
 from ..core.suppression import FLOOR_MIN_GROUP
 from ..storage.uow import UnitOfWork
 from ..wire import API_PREFIX, MAX_UPLOAD, dump
-from .http import Refused, Strict, bearer, body, endpoint, in_thread, language, ok
+from .http import Strict, bearer, body, endpoint, in_thread, language, ok
 from .staff import _as_staff, _database
+from .uploads import Upload, decoded, imported
 
 
 class SummaryChoice(Strict):
@@ -109,9 +106,7 @@ async def hr_audit(request: Request) -> Response:
     return ok(await _as_staff(request, work))
 
 
-class RosterUpload(Strict):
-    name: str = Field(min_length=1, max_length=200)
-    data: str  # base64: CSV or .xlsx, read on the server as HR's own import reads it
+class RosterUpload(Upload):
     full: bool = False
     dry_run: bool = True
     confirmed: list[str] = Field(default_factory=list, max_length=200_000)
@@ -121,25 +116,14 @@ class RosterUpload(Strict):
 async def hr_roster(request: Request) -> Response:
     """Roster import from a PC: a dry run for the preview, then the import of what was confirmed."""
     form = await body(request, RosterUpload, limit=MAX_UPLOAD)
-    try:
-        data = base64.b64decode(form.data, validate=True)
-    except (binascii.Error, ValueError):
-        raise Refused(400, "bad_request", detail="data") from None
-    shown = PurePosixPath(form.name.replace("\\", "/")).name or "roster"
+    data, shown = decoded(form, "roster")
 
     def work(uow: UnitOfWork, actor: Actor) -> Any:
-        from dataclasses import replace
-
         from ..services import roster
 
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / shown
-            path.write_bytes(data)
-            report = roster.import_roster(uow, actor, path, dry_run=form.dry_run, full=form.full,
-                                          confirmed=form.confirmed, lang=language(request))
-        # the sentences name the PC's file, not the server's temporary copy
-        report = replace(report, path=shown, problems=tuple(line.replace(str(path), shown) for line in report.problems))
-        return dump(roster.RosterReport, report)
+        return dump(roster.RosterReport, imported(data, shown, lambda path: roster.import_roster(
+            uow, actor, path, dry_run=form.dry_run, full=form.full, confirmed=form.confirmed,
+            lang=language(request))))
 
     return ok(await _as_staff(request, work))
 

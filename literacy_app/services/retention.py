@@ -26,9 +26,10 @@ from sqlalchemy import select
 from ..core.errors import UserError
 from ..core.fiscal import JST, fiscal_year, fiscal_year_instants
 from ..core.model import Actor
-from ..storage.models import AppSetting, Attempt, Examinee
+from ..storage.models import Attempt, Examinee
 from ..storage.uow import UnitOfWork
 from ._common import audit, require_staff
+from .settings import store_setting, stored_setting
 
 PSEUDONYM_PREFIX = "x-"
 REMOVED_NAME = "（保存期間経過）"
@@ -48,8 +49,8 @@ class RetentionReport:
 
 def retention_years(uow: UnitOfWork) -> int | None:
     """The stored retention period in 年度 (None: the city has not set one yet)."""
-    stored = uow.session.get(AppSetting, RETENTION_KEY)
-    return int(stored.value["years"]) if stored is not None else None
+    value = stored_setting(uow, RETENTION_KEY)
+    return int(value["years"]) if value is not None else None
 
 
 def set_retention_years(uow: UnitOfWork, actor: Actor, years: int) -> int | None:
@@ -57,18 +58,8 @@ def set_retention_years(uow: UnitOfWork, actor: Actor, years: int) -> int | None
     require_staff(actor, "admin")
     if years < MIN_KEEP_YEARS or years > MAX_KEEP_YEARS:
         raise UserError("retention_out_of_range", min=MIN_KEEP_YEARS, max=MAX_KEEP_YEARS)
-    stored = uow.session.get(AppSetting, RETENTION_KEY)
-    before = int(stored.value["years"]) if stored is not None else None
-    if stored is None:
-        uow.session.add(AppSetting(key=RETENTION_KEY, value={"years": years}, updated_at=uow.now,
-                                   updated_by=actor.name))
-    else:
-        stored.value = {"years": years}
-        stored.updated_at = uow.now
-        stored.updated_by = actor.name
-    audit(uow, actor, "retention_setting", years_before=before, years=years)
-    uow.commit()
-    return before
+    before = store_setting(uow, actor, RETENTION_KEY, {"years": years})
+    return int(before["years"]) if before is not None else None
 
 
 def apply_retention(uow: UnitOfWork, actor: Actor, keep_years: int | None = None, *,

@@ -8,6 +8,8 @@ may ask to show *more* caution (a larger minimum), never less.
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..core.errors import UserError
 from ..core.model import Actor
 from ..core.suppression import DEFAULT_MIN_GROUP, FLOOR_MIN_GROUP
@@ -19,10 +21,30 @@ MIN_GROUP_KEY = "min_group"
 MAX_MIN_GROUP = 50
 
 
+def stored_setting(uow: UnitOfWork, key: str) -> dict[str, Any] | None:
+    found = uow.session.get(AppSetting, key)
+    return None if found is None else dict(found.value)
+
+
+def store_setting(uow: UnitOfWork, actor: Actor, key: str, value: dict[str, Any]) -> dict[str, Any] | None:
+    """Store a setting and write ``<key>_setting`` to the audit log with each field before and after
+    (``years_before``, ``years``; committed); returns the value before.  The caller checks the role
+    and the value."""
+    found = uow.session.get(AppSetting, key)
+    before = None if found is None else dict(found.value)
+    if found is None:
+        uow.session.add(AppSetting(key=key, value=value, updated_at=uow.now, updated_by=actor.name))
+    else:
+        found.value, found.updated_at, found.updated_by = value, uow.now, actor.name
+    audit(uow, actor, f"{key}_setting", **{f"{field}_before": (before or {}).get(field) for field in value}, **value)
+    uow.commit()
+    return before
+
+
 def privacy_min_group(uow: UnitOfWork) -> int:
     """The city's minimum group size (default 5, never below 3)."""
-    stored = uow.session.get(AppSetting, MIN_GROUP_KEY)
-    return int(stored.value["people"]) if stored is not None else DEFAULT_MIN_GROUP
+    value = stored_setting(uow, MIN_GROUP_KEY)
+    return int(value["people"]) if value is not None else DEFAULT_MIN_GROUP
 
 
 def set_privacy_min_group(uow: UnitOfWork, actor: Actor, people: int) -> int:
@@ -30,15 +52,5 @@ def set_privacy_min_group(uow: UnitOfWork, actor: Actor, people: int) -> int:
     require_staff(actor, "admin")
     if not FLOOR_MIN_GROUP <= people <= MAX_MIN_GROUP:
         raise UserError("min_group_out_of_range", min=FLOOR_MIN_GROUP, max=MAX_MIN_GROUP)
-    before = privacy_min_group(uow)
-    stored = uow.session.get(AppSetting, MIN_GROUP_KEY)
-    if stored is None:
-        uow.session.add(AppSetting(key=MIN_GROUP_KEY, value={"people": people}, updated_at=uow.now,
-                                   updated_by=actor.name))
-    else:
-        stored.value = {"people": people}
-        stored.updated_at = uow.now
-        stored.updated_by = actor.name
-    audit(uow, actor, "min_group_setting", people_before=before, people=people)
-    uow.commit()
-    return before
+    before = store_setting(uow, actor, MIN_GROUP_KEY, {"people": people})
+    return int(before["people"]) if before is not None else DEFAULT_MIN_GROUP

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-import numpy as np
 from sqlalchemy import select
 
 from literacy_app.core.model import SYSTEM, Actor
@@ -18,6 +17,7 @@ from literacy_app.reporting.figures.cells import counted, node_of
 from literacy_app.reporting.figures.summary import build_summary, summary_selections, year_blocks
 from literacy_app.services import assessments, attempts, finishing, people
 
+from ..core.test_partition import _determined
 from .test_summary import HR
 
 N = 5
@@ -67,19 +67,6 @@ def _year(database, clock, rng: random.Random):  # type: ignore[no-untyped-def]
         _sit(database, person, windows[1], person.id + 1000)
     clock.now = dt.datetime(2026, 8, 1, tzinfo=dt.UTC)
     return windows, units
-
-
-def _determined(rows: list[frozenset[int]], order: list[int], group: frozenset[int]) -> bool:
-    index = {person: position for position, person in enumerate(order)}
-    matrix = np.zeros((len(rows), len(order)))
-    for row, members in enumerate(rows):
-        for person in members:
-            matrix[row, index[person]] = 1.0
-    target = np.zeros(len(order))
-    for person in group:
-        target[index[person]] = 1.0
-    solution, *_ = np.linalg.lstsq(matrix.T, target, rcond=None)
-    return bool(np.allclose(matrix.T @ solution, target, atol=1e-8))
 
 
 def test_no_combination_of_published_figures_describes_fewer_than_five(published, clock):
